@@ -1,0 +1,174 @@
+//! From a parsed command line to an exit code: pick the checks, run them, render the report.
+
+use crate::check;
+use crate::cli::{Cli, Command, Format, ReportCommand};
+use crate::fake::{FakeConfig, FakeServer};
+use crate::net::proxy::ProxyEnv;
+use crate::render::{human, json, junit};
+use crate::report::{CheckId, Report, SCHEMA_VERSION, Secrets};
+use crate::runner::run_checks;
+use crate::settings::{ApiKey, KeySource, Settings};
+use anyhow::{Context, Result, bail};
+use clap::CommandFactory;
+use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
+
+/// 0 no check failed, 1 a check failed, 2 usage or tool error (ripgrep's and uv's convention).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitCode {
+    Ok = 0,
+    Failed = 1,
+    Error = 2,
+}
+
+/// Run the tool. Errors are the tool's own (bad arguments, unreadable files): exit code 2.
+pub async fn run(cli: Cli) -> Result<ExitCode> {
+    match &cli.command {
+        Command::Completions { shell } => {
+            let mut cmd = Cli::command();
+            let mut out = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "realtime-doctor", &mut out);
+            write_stdout(&out);
+            return Ok(ExitCode::Ok);
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            write_stdout(&out);
+            return Ok(ExitCode::Ok);
+        }
+        _ => {}
+    }
+    let mut settings = Settings::resolve(&cli.global)?;
+    colored::control::set_override(settings.color);
+    if let Some(ca) = &settings.ca_cert {
+        crate::net::tls::root_store(Some(ca))?;
+    }
+    let ids: Vec<CheckId> = match &cli.command {
+        Command::CheckAll | Command::Selftest => {
+            CheckId::ALL.into_iter().filter(|id| check::implemented(*id)).collect()
+        }
+        Command::Key => vec![CheckId::Key],
+        Command::Stun => vec![CheckId::Stun],
+        Command::Turn => vec![CheckId::Turn],
+        Command::Mic => vec![CheckId::Mic],
+        Command::Sdp => vec![CheckId::Sdp],
+        Command::Datachannel => vec![CheckId::Datachannel],
+        Command::Report(ReportCommand::Show { file }) => return show(&settings, file),
+        Command::Completions { .. } | Command::Man => unreachable!("handled above"),
+    };
+    if let [only] = ids.as_slice()
+        && !check::implemented(*only)
+    {
+        bail!(
+            "the {only} check is not built yet in realtime-doctor {}; `check-all` runs the checks that are",
+            env!("CARGO_PKG_VERSION")
+        );
+    }
+
+    // selftest: the same checks against the built-in fake API on loopback, with a generated key.
+    let _fake = if matches!(cli.command, Command::Selftest) {
+        let key = format!("sk-proj-selftest{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..));
+        let fake = FakeServer::start(FakeConfig::new(&key), "127.0.0.1:0")
+            .await
+            .context("starting the built-in fake Realtime API")?;
+        settings.base_url = crate::settings::parse_base_url(&fake.url())?;
+        settings.api_key = Some(ApiKey { value: key, source: KeySource::Selftest });
+        settings.proxy = ProxyEnv::default();
+        settings.ca_cert = None;
+        settings.organization = None;
+        settings.project = None;
+        Some(fake)
+    } else {
+        None
+    };
+
+    let report = execute(Arc::new(settings.clone()), &ids).await;
+    emit(&settings, &report)?;
+    Ok(if report.exit_code(settings.strict) == 0 { ExitCode::Ok } else { ExitCode::Failed })
+}
+
+/// Run the checks with the live human view when the terminal gets it.
+async fn execute(settings: Arc<Settings>, ids: &[CheckId]) -> Report {
+    let mut secrets = Secrets::default();
+    if let Some(k) = &settings.api_key {
+        secrets.add(&k.value);
+    }
+    let target = crate::report::Target { base_url: settings.shown_base_url(), model: settings.model.clone() };
+    let mut live = human_on_terminal(&settings)
+        .then(|| human::Live::start(Box::new(std::io::stdout()), &target, ids, settings.verbosity, settings.progress));
+    let report = run_checks(settings.clone(), ids, secrets, |r| {
+        if let Some(l) = live.as_mut() {
+            l.result(r);
+        }
+    })
+    .await;
+    if let Some(l) = live {
+        l.finish(&report);
+    }
+    report
+}
+
+/// The human view goes to stdout unless stdout carries a machine format.
+fn human_on_terminal(s: &Settings) -> bool {
+    s.format == Format::Human || s.output.is_some()
+}
+
+/// Write the machine formats: to `--output` when given, else to stdout.
+fn emit(s: &Settings, report: &Report) -> Result<()> {
+    let machine = |format: Format| match format {
+        Format::Junit => junit::render(report, s.strict),
+        _ => json::render(report),
+    };
+    match &s.output {
+        Some(path) => {
+            let format = match s.format {
+                Format::Human if is_xml(path) => Format::Junit,
+                Format::Human => Format::Json,
+                f => f,
+            };
+            std::fs::write(path, machine(format))
+                .with_context(|| format!("writing the report to {}", path.display()))?;
+        }
+        None if s.format != Format::Human => write_stdout(machine(s.format).as_bytes()),
+        None => {}
+    }
+    Ok(())
+}
+
+fn is_xml(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml"))
+}
+
+/// `report show FILE`: render a saved report as it was seen, in any format.
+fn show(s: &Settings, file: &Path) -> Result<ExitCode> {
+    let text = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    let value: serde_json::Value =
+        serde_json::from_str(&text).with_context(|| format!("{} is not JSON", file.display()))?;
+    let version = value
+        .get("schema_version")
+        .and_then(|v| v.as_u64())
+        .context("not a realtime-doctor report: no schema_version")?;
+    if version > u64::from(SCHEMA_VERSION) {
+        bail!(
+            "{} has report schema {version}, newer than this tool's {SCHEMA_VERSION}: upgrade realtime-doctor to read it",
+            file.display()
+        );
+    }
+    let report: Report = serde_json::from_value(value)
+        .with_context(|| format!("{} does not match report schema {version}", file.display()))?;
+    let out = match s.format {
+        Format::Human => human::render(&report, s.verbosity),
+        Format::Json => json::render(&report),
+        Format::Junit => junit::render(&report, s.strict),
+    };
+    write_stdout(out.as_bytes());
+    Ok(if report.exit_code(s.strict) == 0 { ExitCode::Ok } else { ExitCode::Failed })
+}
+
+/// Write to stdout; a closed pipe (`| head`) is not an error.
+fn write_stdout(bytes: &[u8]) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(bytes).and_then(|_| out.flush());
+}

@@ -1,0 +1,303 @@
+//! Why the key check did not pass, and what to do about each reason.
+
+use crate::check::Diagnosis;
+use crate::report::{Fix, Status};
+
+const KEYS: &str = "https://platform.openai.com/api-keys";
+const ERRORS: &str = "https://platform.openai.com/docs/guides/error-codes";
+const RATE: &str = "https://platform.openai.com/docs/guides/rate-limits";
+const BILLING: &str = "https://platform.openai.com/settings/organization/billing";
+const MODELS: &str = "https://platform.openai.com/docs/models";
+const SECRETS: &str = "https://platform.openai.com/docs/api-reference/realtime-sessions/create-realtime-client-secret";
+const WEBRTC: &str = "https://platform.openai.com/docs/guides/realtime-webrtc";
+const STATUS: &str = "https://status.openai.com";
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum KeyCause {
+    #[error("no API key: OPENAI_API_KEY is not set and neither --api-key-file nor --api-key-stdin was given")]
+    Missing,
+    #[error("the API key is empty")]
+    Empty,
+    #[error("the API key is wrapped in quotes, which are sent as part of it")]
+    Quoted,
+    #[error("the API key contains {place}")]
+    Whitespace { place: String },
+    #[error("the API key value starts with \"Bearer \": the client adds that itself, so it is sent twice")]
+    BearerPrefix,
+    #[error("the API key looks like a masked copy (it contains … or ***), not the key itself")]
+    LooksMasked,
+    #[error("the API key contains non-ASCII characters (often smart quotes or a dash from a document)")]
+    NonAscii,
+    #[error("an ephemeral client secret (ek_…) was given where a standard API key is needed")]
+    Ephemeral,
+    #[error("an admin key (sk-admin-…) was given: admin keys cannot call model endpoints")]
+    Admin,
+    #[error("the key does not look like an OpenAI key (sk-…); fine for a gateway that issues its own")]
+    UnknownShape,
+
+    #[error("cannot resolve {host}: {error}")]
+    Dns { host: String, error: String },
+    #[error("connection to {addr} refused{}", via(*.via_proxy))]
+    Refused { addr: String, via_proxy: bool },
+    #[error("{addr} is unreachable{}: {error}", via(*.via_proxy))]
+    Unreachable { addr: String, error: String, via_proxy: bool },
+    #[error("no answer to the TCP connection attempt{} before the deadline (packets dropped)", via(*.via_proxy))]
+    ConnectTimeout { via_proxy: bool },
+    #[error("the proxy requires authentication (407)")]
+    ProxyAuth,
+    #[error("the proxy refused to open a tunnel to the API (HTTP {status})")]
+    ProxyRefused { status: u16 },
+    #[error("TLS is intercepted: the certificate is issued by {issuer:?}{}, not by a public CA{}", vendor.map(|v| format!(" ({v})")).unwrap_or_default(), if *.trusted_by_system { "; this machine's system store trusts it" } else { "" })]
+    TlsIntercepted { issuer: String, vendor: Option<&'static str>, trusted_by_system: bool },
+    #[error("the server's certificate is not signed by a public CA{}", issuer.as_ref().map(|i| format!(" (issued by {i:?})")).unwrap_or_default())]
+    TlsUntrusted { issuer: Option<String> },
+    #[error("the server's certificate has expired, or this machine's clock is wrong")]
+    TlsExpired,
+    #[error("the certificate presented is not for this host{}", subject.as_ref().map(|s| format!(" (it is for {s})")).unwrap_or_default())]
+    TlsWrongName { subject: Option<String> },
+    #[error("the server did not answer with TLS (plain HTTP on an HTTPS port: a captive portal or proxy?)")]
+    NotTls,
+    #[error("TLS handshake failed: {0}")]
+    Tls(String),
+    #[error("connected, but no answer during {phase} before the deadline")]
+    NoAnswer { phase: String },
+    #[error("the connection was closed during {phase}: {error}")]
+    Closed { phase: String, error: String },
+    #[error("the request could not be sent: {0}")]
+    Transport(String),
+
+    #[error("the API key was rejected (401 invalid_api_key){}", detail(message))]
+    InvalidApiKey { message: String },
+    #[error("not authorized (401{}){}", code.as_ref().map(|c| format!(" {c}")).unwrap_or_default(), detail(message))]
+    Unauthorized { code: Option<String>, message: String },
+    #[error("access denied (403) on {step}{}", detail(message))]
+    Forbidden { step: String, message: String },
+    #[error("{path} does not exist at this base URL (404): not the OpenAI API, or a gateway path is missing")]
+    EndpointNotFound { path: String },
+    #[error("model {model} is not available to this key (404 model_not_found)")]
+    ModelNotFound { model: String },
+    #[error(
+        "insufficient quota (429 insufficient_quota): the account has no credit or hit its budget; retrying does not help"
+    )]
+    InsufficientQuota,
+    #[error("rate limited (429) on {step} after {attempts} attempt(s){}", retry_after.as_ref().map(|r| format!("; retry-after {r}")).unwrap_or_default())]
+    RateLimited { step: String, attempts: u32, retry_after: Option<String> },
+    #[error("rate limited (429) on {step}, succeeded after {attempts} attempts")]
+    RateLimitedRecovered { step: String, attempts: u32 },
+    #[error("the API answered {status} on {step} (server error{})", if *.attempts > 1 { format!(", {} attempts", attempts) } else { String::new() })]
+    ServerError { step: String, status: u16, attempts: u32 },
+    #[error("{step} was answered by something other than the OpenAI API: HTTP {status} with {what}")]
+    NotOpenAi { step: String, status: u16, what: String },
+    #[error("the request was refused as invalid (400) on {step}{}", detail(message))]
+    BadRequest { step: String, message: String },
+    #[error("unexpected HTTP {status} on {step}{}", detail(message))]
+    Unexpected { step: String, status: u16, message: String },
+    #[error("no complete answer to {step} within the check's time budget ({budget_s:.1} s)")]
+    Slow { step: String, budget_s: f64 },
+    #[error("the client secret answer is not usable: {why}")]
+    BadClientSecret { why: String },
+    #[error("this machine's clock is {skew_s} s off the server's: ephemeral tokens will look expired or not yet valid")]
+    ClockSkew { skew_s: i64 },
+    #[error(
+        "this endpoint only speaks the retired beta Realtime API (/v1/realtime/sessions works, /v1/realtime/client_secrets does not)"
+    )]
+    BetaOnly,
+    #[error(
+        "the beta Realtime API is retired here (beta_api_shape_disabled): an app on /v1/realtime/sessions or /v1/realtime?model= never connects"
+    )]
+    BetaRetired,
+    #[error("the beta Realtime API still answers here, but it is retired on api.openai.com")]
+    BetaDeprecated,
+}
+
+fn via(proxy: bool) -> &'static str {
+    if proxy { " (the proxy)" } else { "" }
+}
+
+fn detail(message: &str) -> String {
+    let m = message.trim();
+    if m.is_empty() { String::new() } else { format!(": {m}") }
+}
+
+const MIGRATE: &str = "Migrate to the GA endpoints: mint with POST /v1/realtime/client_secrets (the token is at `value`, \
+not `client_secret.value`), then POST the SDP offer to /v1/realtime/calls with that ek_ token; drop the \
+`OpenAI-Beta: realtime=v1` header and the ?model= query.";
+
+impl Diagnosis for KeyCause {
+    fn id(&self) -> &'static str {
+        use KeyCause::*;
+        match self {
+            Missing => "missing_key",
+            Empty => "empty_key",
+            Quoted => "key_quoted",
+            Whitespace { .. } => "key_whitespace",
+            BearerPrefix => "key_bearer_prefix",
+            LooksMasked => "key_masked_copy",
+            NonAscii => "key_non_ascii",
+            Ephemeral => "ephemeral_key",
+            Admin => "admin_key",
+            UnknownShape => "unknown_key_shape",
+            Dns { .. } => "dns_failure",
+            Refused { .. } => "connection_refused",
+            Unreachable { .. } => "network_unreachable",
+            ConnectTimeout { .. } => "connect_timeout",
+            ProxyAuth => "proxy_auth_required",
+            ProxyRefused { .. } => "proxy_refused",
+            TlsIntercepted { .. } => "tls_interception",
+            TlsUntrusted { .. } => "tls_untrusted",
+            TlsExpired => "tls_expired",
+            TlsWrongName { .. } => "tls_wrong_name",
+            NotTls => "not_tls",
+            Tls(_) => "tls_failure",
+            NoAnswer { .. } => "no_answer",
+            Closed { .. } => "connection_closed",
+            Transport(_) => "transport_error",
+            InvalidApiKey { .. } => "invalid_api_key",
+            Unauthorized { .. } => "unauthorized",
+            Forbidden { .. } => "forbidden",
+            EndpointNotFound { .. } => "endpoint_not_found",
+            ModelNotFound { .. } => "model_not_found",
+            InsufficientQuota => "insufficient_quota",
+            RateLimited { .. } => "rate_limited",
+            RateLimitedRecovered { .. } => "rate_limited_recovered",
+            ServerError { .. } => "server_error",
+            NotOpenAi { .. } => "not_openai_response",
+            BadRequest { .. } => "bad_request",
+            Unexpected { .. } => "unexpected_status",
+            Slow { .. } => "slow_server",
+            BadClientSecret { .. } => "bad_client_secret",
+            ClockSkew { .. } => "clock_skew",
+            BetaOnly => "beta_only",
+            BetaRetired => "beta_retired",
+            BetaDeprecated => "beta_deprecated",
+        }
+    }
+
+    fn status(&self) -> Status {
+        match self {
+            KeyCause::UnknownShape
+            | KeyCause::RateLimitedRecovered { .. }
+            | KeyCause::ClockSkew { .. }
+            | KeyCause::BetaDeprecated => Status::Warn,
+            _ => Status::Fail,
+        }
+    }
+
+    fn fix(&self) -> Fix {
+        use KeyCause::*;
+        match self {
+            Missing | Empty => Fix::new("Create a key in the dashboard and export it: `export OPENAI_API_KEY=sk-proj-...` (or pass --api-key-file PATH / --api-key-stdin).").doc(KEYS),
+            Quoted => Fix::new("Remove the quotes from the value (in .env files write OPENAI_API_KEY=sk-..., without quotes, unless your loader strips them).").doc(KEYS),
+            Whitespace { .. } => Fix::new("Remove the whitespace: re-copy the key, or set it with `export OPENAI_API_KEY=\"$(tr -d '[:space:]' < keyfile)\"`; check .env files for CRLF line endings.").doc(KEYS),
+            BearerPrefix => Fix::new("Store only the key (sk-...) in OPENAI_API_KEY; the Authorization header's \"Bearer \" is added by the client.").doc(KEYS),
+            LooksMasked => Fix::new("The dashboard shows a key in full only once, when created: create a new key and copy it then.").doc(KEYS),
+            NonAscii => Fix::new("Re-copy the key from the dashboard into a plain-text editor; word processors replace characters with look-alikes.").doc(KEYS),
+            Ephemeral => Fix::new("Use a standard key (sk-...) on your server to mint ek_ secrets; an ek_ secret is only for the browser's POST to /v1/realtime/calls.").doc(SECRETS),
+            Admin => Fix::new("Use a project key (sk-proj-...) or service account key; admin keys only manage the organization.").doc(KEYS),
+            UnknownShape => Fix::new("If you use a gateway or Azure OpenAI, make sure --base-url points at it; for api.openai.com use an sk-... key.").doc(KEYS),
+            Dns { .. } => Fix::new("Check the host name in --base-url/OPENAI_BASE_URL, and this machine's DNS (resolv.conf, VPN split DNS); try `getent hosts <host>`."),
+            Refused { via_proxy: true, .. } => Fix::new("The proxy in HTTPS_PROXY/HTTP_PROXY is not listening: fix the variable or start the proxy; set NO_PROXY to bypass it."),
+            Refused { .. } => Fix::new("Nothing listens there: check the port in --base-url; a firewall may reject outbound HTTPS (TCP 443)."),
+            Unreachable { .. } => Fix::new("There is no route to the host: check the network connection, VPN and default route (`ip route`)."),
+            ConnectTimeout { via_proxy: true } => Fix::new("The proxy does not answer: check HTTPS_PROXY/HTTP_PROXY, or ask IT which proxy to use."),
+            ConnectTimeout { .. } => Fix::new("A firewall drops outbound HTTPS to this host: allow TCP 443 to api.openai.com, or set HTTPS_PROXY to your network's proxy."),
+            ProxyAuth => Fix::new("Put the proxy credentials in the variable (https_proxy=http://user:pass@proxy:port) or ask IT to allow api.openai.com without authentication."),
+            ProxyRefused { .. } => Fix::new("The proxy blocks api.openai.com: ask IT to allow api.openai.com (HTTPS) and, for WebRTC media, UDP 3478 and TCP 443 to OpenAI's media servers."),
+            TlsIntercepted { .. } | TlsUntrusted { .. } => Fix::new("Ask IT to exempt api.openai.com from TLS inspection, or trust the inspection CA: pass it with --ca-cert, and give it to your app (Node: NODE_EXTRA_CA_CERTS=ca.pem; Python: SSL_CERT_FILE or REQUESTS_CA_BUNDLE)."),
+            TlsExpired => Fix::new("Check this machine's date and time (`timedatectl`); if the clock is right, something on the path presents an expired certificate."),
+            TlsWrongName { .. } => Fix::new("Something on the path answers for the API host with another certificate: a captive portal (log in to the network) or a misconfigured proxy."),
+            NotTls => Fix::new("Log in to the network's captive portal, or check that --base-url uses https:// only where the server speaks TLS."),
+            Tls(_) => Fix::new("Check for TLS inspection or an outdated proxy on the path; try another network to compare."),
+            NoAnswer { .. } | Slow { .. } => Fix::new(format!("The server or a middlebox is too slow or drops the connection: retry, check {STATUS}, or raise --timeout to measure how slow.")),
+            Closed { .. } => Fix::new("A middlebox resets the connection: check proxies and firewalls; compare with another network."),
+            Transport(_) => Fix::new("Check the network path to --base-url (proxy variables, firewall); run with -v for details."),
+            InvalidApiKey { .. } => Fix::new("The key is wrong, revoked, or from another organization: create a new key in the project that has Realtime access and export it as OPENAI_API_KEY.").doc(KEYS),
+            Unauthorized { .. } => Fix::new("Check that the key belongs to the organization/project given in OPENAI_ORG_ID/OPENAI_PROJECT_ID, or unset those.").doc(ERRORS),
+            Forbidden { .. } => Fix::new("The key's project has no access here: allow the Realtime model in the project's model limits, give a restricted key Write access to Model capabilities, or check organization verification and supported regions.").doc(ERRORS),
+            EndpointNotFound { .. } => Fix::new("Point --base-url/OPENAI_BASE_URL at the API root (https://api.openai.com, or your gateway's root that serves /v1/...).").doc(WEBRTC),
+            ModelNotFound { .. } => Fix::new("Use a Realtime model this key can access (gpt-realtime, gpt-realtime-mini), with --model; check the project's allowed models.").doc(MODELS),
+            InsufficientQuota => Fix::new("Add credit or raise the monthly budget in Billing (and check the project's budget); retrying will not help.").doc(BILLING),
+            RateLimited { .. } | RateLimitedRecovered { .. } => Fix::new("Slow down: honour retry-after, back off exponentially with jitter, and cap retries; raise limits with usage tier.").doc(RATE),
+            ServerError { .. } => Fix::new("An OpenAI-side error: retry with backoff and check the status page; report the x-request-id if it persists.").doc(STATUS),
+            NotOpenAi { .. } => Fix::new("A proxy, captive portal or gateway answered instead of the API: log in to the network, set NO_PROXY=api.openai.com, or fix --base-url."),
+            BadRequest { .. } => Fix::new("The endpoint refused the GA request shape: make sure --base-url reaches the OpenAI API (a gateway may not support /v1/realtime/client_secrets), and that --model is a Realtime model.").doc(SECRETS),
+            Unexpected { .. } => Fix::new("Check --base-url and any gateway in between; the x-request-id helps OpenAI support.").doc(ERRORS),
+            BadClientSecret { .. } => Fix::new("The endpoint does not answer as the GA API does ({\"value\": \"ek_...\", \"expires_at\": ...}): check --base-url and any gateway in between.").doc(SECRETS),
+            ClockSkew { .. } => Fix::new("Synchronise the clock (`timedatectl set-ntp true`, or the OS's automatic time setting)."),
+            BetaOnly => Fix::new(format!("This base URL (a proxy or gateway?) does not serve the GA API that current SDKs use. Update the gateway, or point at https://api.openai.com. {MIGRATE}")).doc(WEBRTC),
+            BetaRetired | BetaDeprecated => Fix::new(MIGRATE).doc(WEBRTC),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cause_has_an_id_a_message_and_a_fix() {
+        let all = [
+            KeyCause::Missing,
+            KeyCause::Empty,
+            KeyCause::Quoted,
+            KeyCause::Whitespace { place: "a space".into() },
+            KeyCause::BearerPrefix,
+            KeyCause::LooksMasked,
+            KeyCause::NonAscii,
+            KeyCause::Ephemeral,
+            KeyCause::Admin,
+            KeyCause::UnknownShape,
+            KeyCause::Dns { host: "h".into(), error: "e".into() },
+            KeyCause::Refused { addr: "a".into(), via_proxy: true },
+            KeyCause::Unreachable { addr: "a".into(), error: "e".into(), via_proxy: false },
+            KeyCause::ConnectTimeout { via_proxy: false },
+            KeyCause::ProxyAuth,
+            KeyCause::ProxyRefused { status: 403 },
+            KeyCause::TlsIntercepted {
+                issuer: "CN=Zscaler Root CA".into(),
+                vendor: Some("Zscaler"),
+                trusted_by_system: true,
+            },
+            KeyCause::TlsUntrusted { issuer: None },
+            KeyCause::TlsExpired,
+            KeyCause::TlsWrongName { subject: None },
+            KeyCause::NotTls,
+            KeyCause::Tls("x".into()),
+            KeyCause::NoAnswer { phase: "tls".into() },
+            KeyCause::Closed { phase: "tls".into(), error: "reset".into() },
+            KeyCause::Transport("x".into()),
+            KeyCause::InvalidApiKey { message: String::new() },
+            KeyCause::Unauthorized { code: None, message: String::new() },
+            KeyCause::Forbidden { step: "s".into(), message: String::new() },
+            KeyCause::EndpointNotFound { path: "/v1/models".into() },
+            KeyCause::ModelNotFound { model: "m".into() },
+            KeyCause::InsufficientQuota,
+            KeyCause::RateLimited { step: "s".into(), attempts: 3, retry_after: Some("20".into()) },
+            KeyCause::RateLimitedRecovered { step: "s".into(), attempts: 2 },
+            KeyCause::ServerError { step: "s".into(), status: 500, attempts: 3 },
+            KeyCause::NotOpenAi { step: "s".into(), status: 200, what: "html".into() },
+            KeyCause::BadRequest { step: "s".into(), message: "m".into() },
+            KeyCause::Unexpected { step: "s".into(), status: 418, message: String::new() },
+            KeyCause::Slow { step: "s".into(), budget_s: 1.0 },
+            KeyCause::BadClientSecret { why: "w".into() },
+            KeyCause::ClockSkew { skew_s: 400 },
+            KeyCause::BetaOnly,
+            KeyCause::BetaRetired,
+            KeyCause::BetaDeprecated,
+        ];
+        let mut ids = std::collections::HashSet::new();
+        for c in &all {
+            assert!(ids.insert(c.id()), "duplicate id {}", c.id());
+            assert!(!c.to_string().is_empty());
+            assert!(c.fix().text.len() > 20, "{}: fix too thin", c.id());
+        }
+    }
+
+    #[test]
+    fn quota_is_never_retry_advice() {
+        let fix = KeyCause::InsufficientQuota.fix();
+        assert!(fix.text.contains("will not help"));
+        assert_eq!(fix.doc.as_deref(), Some(BILLING));
+        assert!(!KeyCause::InsufficientQuota.to_string().contains("retry-after"));
+    }
+}

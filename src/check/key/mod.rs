@@ -1,0 +1,265 @@
+//! The key check: lint the key, reach the API (timed phase by phase), prove the key works, that the
+//! model is accessible, and that a client secret can be minted the GA way; explain the beta/GA split
+//! when a gateway only knows one generation (seed 004).
+
+mod cause;
+mod lint;
+mod mint;
+
+pub use cause::KeyCause;
+pub use lint::{kind as key_kind, lint};
+
+use crate::check::{Ctx, Diagnosis, Outcome};
+use crate::cli::ApiGeneration;
+use crate::net::http::{Api, Exchange, Reply, Transport, classify, header};
+use crate::net::probe::{self, ProbeFailure, ProbeTarget, TlsFailure};
+use crate::net::tls;
+use crate::report::{CheckId, CheckResult, Status, mask_key};
+use reqwest::header::AUTHORIZATION;
+use std::sync::Arc;
+
+pub async fn run(ctx: &Ctx) -> CheckResult {
+    let mut out = Outcome::new(CheckId::Key);
+    let mut warnings = Vec::new();
+    match flow(ctx, &mut out, &mut warnings).await {
+        Err(cause) => out.diagnose(&cause, None),
+        Ok(summary) => match warnings.first() {
+            None => out.pass(summary),
+            Some(w) => {
+                for extra in &warnings[1..] {
+                    out.evidence.detail("warning", extra.to_string());
+                }
+                out.diagnose(w, Some(format!("{summary}; but {w}")))
+            }
+        },
+    }
+}
+
+/// Which request a reply belongs to: the same status means different things on each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Step {
+    Models,
+    Model,
+    MintGa,
+    MintBeta,
+}
+
+impl Step {
+    fn label(self) -> &'static str {
+        match self {
+            Step::Models => "GET /v1/models",
+            Step::Model => "GET /v1/models/{model}",
+            Step::MintGa => "POST /v1/realtime/client_secrets",
+            Step::MintBeta => "POST /v1/realtime/sessions (beta)",
+        }
+    }
+    fn phase(self) -> &'static str {
+        match self {
+            Step::Models => "models",
+            Step::Model => "model",
+            Step::MintGa => "client_secret",
+            Step::MintBeta => "beta_session",
+        }
+    }
+}
+
+async fn flow(ctx: &Ctx, out: &mut Outcome, warnings: &mut Vec<KeyCause>) -> Result<String, KeyCause> {
+    let s = &ctx.settings;
+    let key = s.api_key.as_ref().ok_or(KeyCause::Missing)?;
+    let ev = &mut out.evidence;
+    ev.detail("key", mask_key(&key.value));
+    ev.detail("key_kind", lint::kind(&key.value));
+    ev.detail("key_source", key.source.to_string());
+    ev.detail("base_url", s.shown_base_url());
+    ev.detail("model", &s.model);
+    if let Some(o) = &s.organization {
+        ev.detail("organization", o);
+    }
+    if let Some(p) = &s.project {
+        ev.detail("project", p);
+    }
+
+    // 1. Lint before any request: a quoted or masked key cannot work, so no request is made.
+    for finding in lint::lint(&key.value) {
+        if finding.status() == Status::Fail {
+            return Err(finding);
+        }
+        warnings.push(finding);
+    }
+
+    // 2. The connection, phase by phase.
+    let proxy = s.proxy.for_url(&s.base_url);
+    let probe_tls = tls::client_config(s.ca_cert.as_deref(), false).map_err(|e| KeyCause::Tls(format!("{e:#}")))?;
+    let p = probe::run(&ProbeTarget {
+        url: &s.base_url,
+        proxy: proxy.as_ref(),
+        tls: Arc::new(probe_tls),
+        deadline: ctx.deadline,
+    })
+    .await;
+    for (name, value) in &p.details {
+        out.evidence.detail(*name, value);
+    }
+    for (phase, d) in &p.timings {
+        out.evidence.timing(*phase, *d);
+    }
+    if let Some(f) = p.failure {
+        return Err(probe_cause(f, s.base_url.host_str().unwrap_or_default()));
+    }
+
+    // 3. The key, the model, the client secret.
+    let api = Api::new(
+        s.clone(),
+        tls::client_config(s.ca_cert.as_deref(), true).map_err(|e| KeyCause::Tls(format!("{e:#}")))?,
+    )
+    .map_err(|e| KeyCause::Transport(format!("{e:#}")))?;
+    let bearer = Api::bearer(&key.value).map_err(|_| KeyCause::NonAscii)?;
+    let auth = |b: reqwest::RequestBuilder| b.header(AUTHORIZATION, bearer.clone());
+
+    let models = request(ctx, out, warnings, &api, Step::Models, |c| auth(c.get(s.endpoint("/v1/models")))).await?;
+    let realtime = realtime_models(&models.body);
+    if !realtime.is_empty() {
+        out.evidence.detail("realtime_models", realtime.join(", "));
+    }
+
+    let model_path = format!("/v1/models/{}", s.model);
+    request(ctx, out, warnings, &api, Step::Model, |c| auth(c.get(s.endpoint(&model_path)))).await?;
+
+    let minted = match s.api {
+        ApiGeneration::Ga => mint::ga(ctx, out, warnings, &api, &bearer).await?,
+        ApiGeneration::Beta => mint::beta(ctx, out, warnings, &api, &bearer).await?,
+        ApiGeneration::Auto => match mint::ga(ctx, out, warnings, &api, &bearer).await {
+            Err(ga) if mint::suggests_old_gateway(&ga) => {
+                // An old gateway: does the beta generation answer? Either way the GA failure stands,
+                // but the answer tells the user which of the two generations this endpoint speaks.
+                let mut scratch = Vec::new();
+                match mint::beta(ctx, out, &mut scratch, &api, &bearer).await {
+                    Ok(_) => return Err(KeyCause::BetaOnly),
+                    Err(_) => return Err(ga),
+                }
+            }
+            other => other?,
+        },
+    };
+    Ok(format!("key {} works; {} accessible; {minted}", mask_key(&key.value), s.model))
+}
+
+/// Send one API request, record it in the evidence, and turn anything but a 2xx into a cause.
+pub(crate) async fn request(
+    ctx: &Ctx,
+    out: &mut Outcome,
+    warnings: &mut Vec<KeyCause>,
+    api: &Api,
+    step: Step,
+    build: impl Fn(&reqwest::Client) -> reqwest::RequestBuilder,
+) -> Result<Exchange, KeyCause> {
+    let s = &ctx.settings;
+    let ex = match api.send(step.label(), ctx.deadline, build).await {
+        Ok(ex) => ex,
+        Err(Transport::Timeout) => {
+            return Err(KeyCause::Slow { step: step.label().into(), budget_s: ctx.budget.as_secs_f64() });
+        }
+        Err(Transport::Connect(e)) | Err(Transport::Other(e)) => return Err(KeyCause::Transport(e)),
+    };
+    record(out, step, &ex);
+    let reply = classify(&ex);
+    if reply == Reply::Success {
+        if ex.attempts > 1 {
+            warnings.push(KeyCause::RateLimitedRecovered { step: step.label().into(), attempts: ex.attempts });
+        }
+        return Ok(ex);
+    }
+    Err(reply_cause(step, &ex, reply, &s.model))
+}
+
+fn record(out: &mut Outcome, step: Step, ex: &Exchange) {
+    let mut v = format!("HTTP {} in {:.1} ms", ex.status, ex.total.as_secs_f64() * 1000.0);
+    if let Some(id) = &ex.request_id {
+        v.push_str(&format!(", x-request-id {id}"));
+    }
+    if ex.attempts > 1 {
+        v.push_str(&format!(", {} attempts, waited {:.1} s", ex.attempts, ex.waited.as_secs_f64()));
+    }
+    out.evidence.detail(step.label(), v);
+    out.evidence.timing(step.phase(), ex.first_byte);
+}
+
+/// What a non-2xx reply means on a given step.
+pub(crate) fn reply_cause(step: Step, ex: &Exchange, reply: Reply, model: &str) -> KeyCause {
+    let label = step.label().to_owned();
+    match reply {
+        Reply::Success => unreachable!("successes are not causes"),
+        Reply::Foreign { status, what } => KeyCause::NotOpenAi { step: label, status, what },
+        Reply::OpenAi { status, code, kind, message } => {
+            let code = code.or(kind);
+            match (status, code.as_deref()) {
+                (401, Some("invalid_api_key")) => KeyCause::InvalidApiKey { message },
+                (401, _) => KeyCause::Unauthorized { code, message },
+                (403, _) => KeyCause::Forbidden { step: label, message },
+                (404, Some("model_not_found")) => KeyCause::ModelNotFound { model: model.to_owned() },
+                (404, _) if step == Step::Model => KeyCause::ModelNotFound { model: model.to_owned() },
+                (404, _) => KeyCause::EndpointNotFound { path: path_of(step, model) },
+                (429, Some("insufficient_quota")) => KeyCause::InsufficientQuota,
+                (429, _) => KeyCause::RateLimited {
+                    step: label,
+                    attempts: ex.attempts,
+                    retry_after: header(&ex.headers, "retry-after").map(|r| format!("{r} s")),
+                },
+                (400, Some("beta_api_shape_disabled")) => KeyCause::BetaRetired,
+                (400, _) => KeyCause::BadRequest { step: label, message },
+                (500..=599, _) => KeyCause::ServerError { step: label, status, attempts: ex.attempts },
+                _ => KeyCause::Unexpected { step: label, status, message },
+            }
+        }
+    }
+}
+
+fn path_of(step: Step, model: &str) -> String {
+    match step {
+        Step::Models => "/v1/models".into(),
+        Step::Model => format!("/v1/models/{model}"),
+        Step::MintGa => "/v1/realtime/client_secrets".into(),
+        Step::MintBeta => "/v1/realtime/sessions".into(),
+    }
+}
+
+fn probe_cause(f: ProbeFailure, host: &str) -> KeyCause {
+    let openai = host == "openai.com" || host.ends_with(".openai.com");
+    match f {
+        ProbeFailure::Dns { host, error } => KeyCause::Dns { host, error },
+        ProbeFailure::Refused { addr, via_proxy } => KeyCause::Refused { addr: addr.to_string(), via_proxy },
+        ProbeFailure::Unreachable { addr, error, via_proxy } => {
+            KeyCause::Unreachable { addr: addr.to_string(), error, via_proxy }
+        }
+        ProbeFailure::ConnectTimeout { via_proxy, .. } => KeyCause::ConnectTimeout { via_proxy },
+        ProbeFailure::ProxyAuthRequired => KeyCause::ProxyAuth,
+        ProbeFailure::ProxyRefused { status } => KeyCause::ProxyRefused { status },
+        ProbeFailure::Tls(TlsFailure::Untrusted(Some(c))) if c.vendor.is_some() || openai => {
+            KeyCause::TlsIntercepted { issuer: c.issuer, vendor: c.vendor, trusted_by_system: c.trusted_by_system }
+        }
+        ProbeFailure::Tls(TlsFailure::Untrusted(c)) => KeyCause::TlsUntrusted { issuer: c.map(|c| c.issuer) },
+        ProbeFailure::Tls(TlsFailure::Expired) => KeyCause::TlsExpired,
+        ProbeFailure::Tls(TlsFailure::WrongName(c)) => KeyCause::TlsWrongName { subject: c.map(|c| c.subject) },
+        ProbeFailure::Tls(TlsFailure::NotTls) => KeyCause::NotTls,
+        ProbeFailure::Tls(TlsFailure::Other(e)) => KeyCause::Tls(e),
+        ProbeFailure::NoAnswer { phase } => KeyCause::NoAnswer { phase: phase.replace('_', " ") },
+        ProbeFailure::Closed { phase, error } => KeyCause::Closed { phase: phase.replace('_', " "), error },
+    }
+}
+
+/// Realtime model ids in a `/v1/models` list, at most eight.
+fn realtime_models(body: &str) -> Vec<String> {
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(body) else { return Vec::new() };
+    let mut ids: Vec<String> = v
+        .get("data")
+        .and_then(|d| d.as_array())
+        .into_iter()
+        .flatten()
+        .filter_map(|m| m.get("id").and_then(|i| i.as_str()))
+        .filter(|id| id.contains("realtime"))
+        .map(str::to_owned)
+        .collect();
+    ids.sort();
+    ids.truncate(8);
+    ids
+}

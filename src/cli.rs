@@ -1,0 +1,152 @@
+//! The command line, as clap derive types only: no logic here (see `settings.rs`).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Tells you, in seconds, why your voice app cannot connect to the OpenAI Realtime API over
+/// WebRTC, and what to do about it.
+#[derive(Debug, Parser)]
+#[command(name = "realtime-doctor", version, about, long_about = None, propagate_version = true)]
+#[command(after_help = "Exit codes: 0 no check failed (warnings allowed unless --strict), \
+1 a check failed, 2 usage or tool error.\n\nThe API key is read from OPENAI_API_KEY, \
+--api-key-file or --api-key-stdin, never from the command line, and is never printed.")]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it).
+    #[arg(long, env = "OPENAI_BASE_URL", global = true, value_name = "URL")]
+    pub base_url: Option<String>,
+
+    /// Realtime model to check access to and mint a client secret for.
+    #[arg(long, env = "REALTIME_DOCTOR_MODEL", global = true, default_value = "gpt-realtime")]
+    pub model: String,
+
+    /// Output format on standard output.
+    #[arg(long, env = "REALTIME_DOCTOR_FORMAT", global = true, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit);
+    /// the terminal then shows the human view.
+    #[arg(long, short = 'o', env = "REALTIME_DOCTOR_OUTPUT", global = true, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// When to use colours (NO_COLOR is honoured in auto).
+    #[arg(long, env = "REALTIME_DOCTOR_COLOR", global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Time allowed for each check (e.g. 10s, 1500ms).
+    #[arg(long, env = "REALTIME_DOCTOR_TIMEOUT", global = true, default_value = "10s", value_name = "DURATION")]
+    pub timeout: String,
+
+    /// Time allowed for the whole run; checks still running then are failed.
+    #[arg(long, env = "REALTIME_DOCTOR_DEADLINE", global = true, default_value = "30s", value_name = "DURATION")]
+    pub deadline: String,
+
+    /// Treat warnings as failures (exit code 1).
+    #[arg(long, env = "REALTIME_DOCTOR_STRICT", global = true)]
+    pub strict: bool,
+
+    /// Only print problems and the summary.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Print every piece of evidence, not only the key facts.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+
+    /// Read the API key from this file (first line; the rest is ignored).
+    #[arg(long, env = "REALTIME_DOCTOR_API_KEY_FILE", global = true, value_name = "PATH")]
+    pub api_key_file: Option<PathBuf>,
+
+    /// Read the API key from standard input.
+    #[arg(long, global = true, conflicts_with = "api_key_file")]
+    pub api_key_stdin: bool,
+
+    /// Organization id sent as OpenAI-Organization.
+    #[arg(long, env = "OPENAI_ORG_ID", global = true, value_name = "ORG")]
+    pub organization: Option<String>,
+
+    /// Project id sent as OpenAI-Project.
+    #[arg(long, env = "OPENAI_PROJECT_ID", global = true, value_name = "PROJECT")]
+    pub project: Option<String>,
+
+    /// Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy).
+    #[arg(long, env = "REALTIME_DOCTOR_CA_CERT", global = true, value_name = "FILE")]
+    pub ca_cert: Option<PathBuf>,
+
+    /// Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain
+    /// a failure.
+    #[arg(long, env = "REALTIME_DOCTOR_API", global = true, value_enum, default_value_t = ApiGeneration::Auto)]
+    pub api: ApiGeneration,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run every check (concurrently where they are independent) and give one verdict.
+    CheckAll,
+    /// Check the API key, model access and client-secret minting.
+    Key,
+    /// Check STUN reachability and NAT behaviour.
+    Stun,
+    /// Check TURN allocation and relaying.
+    Turn,
+    /// Check microphone capture.
+    Mic,
+    /// Check the SDP offer/answer round trip with /v1/realtime/calls.
+    Sdp,
+    /// Check that the oai-events data channel opens and session.created arrives.
+    Datachannel,
+    /// Run check-all against built-in local servers: no key and no internet needed.
+    Selftest,
+    /// Print a shell completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Work with saved reports.
+    #[command(subcommand)]
+    Report(ReportCommand),
+    /// Print the man page (roff).
+    #[command(hide = true)]
+    Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Render a saved JSON report (from --output or --format json) in any format.
+    Show {
+        /// The JSON report file.
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Junit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ApiGeneration {
+    /// GA first; when it fails like an old gateway would, try beta to say which generation works.
+    Auto,
+    /// Only the GA endpoints (/v1/realtime/client_secrets).
+    Ga,
+    /// Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1).
+    Beta,
+}

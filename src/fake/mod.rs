@@ -1,0 +1,397 @@
+//! A local fake of the OpenAI Realtime API (../shared/realtime-api.md) for tests, `selftest` and
+//! `examples/fake_realtime_server.rs`: models, GA client secrets, the retired beta sessions, the
+//! error shapes, and fault injection for every failure the key check classifies.
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde_json::{Value, json};
+use std::str::FromStr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use tokio::net::TcpListener;
+
+/// What the fake server does wrong, if anything.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fault {
+    /// Every key is rejected (401 invalid_api_key); the message echoes the key unmasked, as a
+    /// careless gateway would, to prove that the tool redacts it.
+    InvalidKey,
+    /// 403 on the model and the client secret.
+    Forbidden,
+    /// 429 insufficient_quota on minting.
+    Quota,
+    /// 429 rate_limit_exceeded on minting for the first `times` requests, with `retry-after`.
+    RateLimit { times: u32, retry_after_s: u32 },
+    /// The model is unknown (404 model_not_found).
+    ModelNotFound,
+    /// An old gateway: no GA route (404), the beta sessions endpoint works.
+    BetaOnly,
+    /// Beta sessions still answer (otherwise they are refused with beta_api_shape_disabled).
+    BetaAllowed,
+    /// 500 server_error on /v1/models.
+    ServerError,
+    /// A captive portal: every route answers 511 with an HTML login page.
+    Html,
+    /// Every response is delayed.
+    Slow(Duration),
+    /// The minted secret does not start with ek_.
+    BadSecret,
+    /// The minted secret expired before it was sent.
+    ExpiredSecret,
+    /// The GA answer uses the beta shape (client_secret.value).
+    BetaShapedSecret,
+}
+
+impl FromStr for Fault {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let (name, arg) = s.split_once('=').map_or((s, None), |(n, a)| (n, Some(a)));
+        let num = |d: u64| arg.map_or(Ok(d), |a| a.parse::<u64>().map_err(|e| format!("{s}: {e}")));
+        Ok(match name {
+            "invalid-key" => Fault::InvalidKey,
+            "forbidden" => Fault::Forbidden,
+            "quota" => Fault::Quota,
+            "rate-limit" => Fault::RateLimit { times: num(u32::MAX as u64)? as u32, retry_after_s: 1 },
+            "model-not-found" => Fault::ModelNotFound,
+            "beta-only" => Fault::BetaOnly,
+            "beta-allowed" => Fault::BetaAllowed,
+            "server-error" => Fault::ServerError,
+            "html" => Fault::Html,
+            "slow" => Fault::Slow(Duration::from_millis(num(30_000)?)),
+            "bad-secret" => Fault::BadSecret,
+            "expired-secret" => Fault::ExpiredSecret,
+            "beta-shaped-secret" => Fault::BetaShapedSecret,
+            _ => return Err(format!("unknown fault {s:?}; known: {}", Fault::NAMES.join(", "))),
+        })
+    }
+}
+
+impl Fault {
+    pub const NAMES: &[&str] = &[
+        "invalid-key",
+        "forbidden",
+        "quota",
+        "rate-limit[=TIMES]",
+        "model-not-found",
+        "beta-only",
+        "beta-allowed",
+        "server-error",
+        "html",
+        "slow[=MS]",
+        "bad-secret",
+        "expired-secret",
+        "beta-shaped-secret",
+    ];
+}
+
+#[derive(Debug, Clone)]
+pub struct FakeConfig {
+    /// The one standard key the server accepts.
+    pub key: String,
+    pub faults: Vec<Fault>,
+    pub models: Vec<String>,
+}
+
+impl FakeConfig {
+    pub fn new(key: impl Into<String>) -> FakeConfig {
+        FakeConfig {
+            key: key.into(),
+            faults: Vec::new(),
+            models: [
+                "gpt-realtime",
+                "gpt-realtime-mini",
+                "gpt-4o-realtime-preview",
+                "gpt-4o-mini-realtime-preview",
+                "gpt-4o",
+            ]
+            .map(String::from)
+            .to_vec(),
+        }
+    }
+
+    pub fn fault(mut self, f: Fault) -> FakeConfig {
+        self.faults.push(f);
+        self
+    }
+
+    fn has(&self, f: &Fault) -> bool {
+        self.faults.contains(f)
+    }
+}
+
+struct Shared {
+    cfg: FakeConfig,
+    requests: AtomicU32,
+    mints: AtomicU32,
+}
+
+/// A running fake server; stops when dropped.
+pub struct FakeServer {
+    pub addr: std::net::SocketAddr,
+    task: tokio::task::JoinHandle<()>,
+    shared: Arc<Shared>,
+}
+
+impl Drop for FakeServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+impl FakeServer {
+    /// Start on `bind` (use `127.0.0.1:0` for a free port).
+    pub async fn start(cfg: FakeConfig, bind: &str) -> std::io::Result<FakeServer> {
+        let listener = TcpListener::bind(bind).await?;
+        let addr = listener.local_addr()?;
+        let shared = Arc::new(Shared { cfg, requests: AtomicU32::new(0), mints: AtomicU32::new(0) });
+        let app = Router::new()
+            .route("/v1/models", get(models))
+            .route("/v1/models/{id}", get(model))
+            .route("/v1/realtime/client_secrets", post(client_secrets))
+            .route("/v1/realtime/sessions", post(beta_sessions))
+            .fallback(not_found)
+            .with_state(shared.clone());
+        let task = tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        Ok(FakeServer { addr, task, shared })
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Requests served so far (for tests asserting that no request was made).
+    pub fn requests(&self) -> u32 {
+        self.shared.requests.load(Ordering::SeqCst)
+    }
+}
+
+fn request_id() -> String {
+    format!("req_{:016x}", fastrand::u64(..))
+}
+
+fn reply(status: StatusCode, body: Value) -> Response {
+    let mut r = (status, axum::Json(body)).into_response();
+    r.headers_mut().insert("x-request-id", HeaderValue::from_str(&request_id()).expect("ascii"));
+    r
+}
+
+fn error(status: StatusCode, message: &str, kind: &str, code: Option<&str>) -> Response {
+    reply(status, json!({"error": {"message": message, "type": kind, "param": null, "code": code}}))
+}
+
+/// Common gate for every route: count, delay, captive portal, authentication.
+async fn gate(s: &Shared, headers: &HeaderMap) -> Result<(), Response> {
+    s.requests.fetch_add(1, Ordering::SeqCst);
+    for f in &s.cfg.faults {
+        if let Fault::Slow(d) = f {
+            tokio::time::sleep(*d).await;
+        }
+    }
+    if s.cfg.has(&Fault::Html) {
+        let page = "<!DOCTYPE html><html><head><title>Guest Wi-Fi - Please log in</title></head><body><form>Accept terms</form></body></html>";
+        let mut r = (StatusCode::NETWORK_AUTHENTICATION_REQUIRED, [("content-type", "text/html; charset=utf-8")], page)
+            .into_response();
+        r.headers_mut().insert("x-request-id", HeaderValue::from_static("portal"));
+        return Err(r);
+    }
+    let Some(auth) = headers.get("authorization").and_then(|v| v.to_str().ok()) else {
+        return Err(error(
+            StatusCode::UNAUTHORIZED,
+            "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+            "invalid_request_error",
+            None,
+        ));
+    };
+    let given = auth.strip_prefix("Bearer ").unwrap_or(auth);
+    if given != s.cfg.key || s.cfg.has(&Fault::InvalidKey) {
+        // Deliberately unmasked (see Fault::InvalidKey): the real API masks it, a proxy may not.
+        return Err(error(
+            StatusCode::UNAUTHORIZED,
+            &format!(
+                "Incorrect API key provided: {given}. You can find your API key at https://platform.openai.com/account/api-keys."
+            ),
+            "invalid_request_error",
+            Some("invalid_api_key"),
+        ));
+    }
+    Ok(())
+}
+
+async fn models(State(s): State<Arc<Shared>>, headers: HeaderMap) -> Response {
+    if let Err(r) = gate(&s, &headers).await {
+        return r;
+    }
+    if s.cfg.has(&Fault::ServerError) {
+        return error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "The server had an error while processing your request.",
+            "server_error",
+            None,
+        );
+    }
+    let data: Vec<Value> = s
+        .cfg
+        .models
+        .iter()
+        .map(|m| json!({"id": m, "object": "model", "created": 1_756_000_000, "owned_by": "system"}))
+        .collect();
+    reply(StatusCode::OK, json!({"object": "list", "data": data}))
+}
+
+async fn model(State(s): State<Arc<Shared>>, headers: HeaderMap, Path(id): Path<String>) -> Response {
+    if let Err(r) = gate(&s, &headers).await {
+        return r;
+    }
+    if s.cfg.has(&Fault::Forbidden) {
+        return error(
+            StatusCode::FORBIDDEN,
+            &format!("Project does not have access to model {id}"),
+            "invalid_request_error",
+            Some("model_not_allowed"),
+        );
+    }
+    if s.cfg.has(&Fault::ModelNotFound) || !s.cfg.models.contains(&id) {
+        return error(
+            StatusCode::NOT_FOUND,
+            &format!("The model '{id}' does not exist or you do not have access to it."),
+            "invalid_request_error",
+            Some("model_not_found"),
+        );
+    }
+    reply(StatusCode::OK, json!({"id": id, "object": "model", "created": 1_756_000_000, "owned_by": "system"}))
+}
+
+fn now() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+}
+
+fn secret() -> String {
+    format!("ek_{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..))
+}
+
+async fn client_secrets(State(s): State<Arc<Shared>>, headers: HeaderMap, body: String) -> Response {
+    if let Err(r) = gate(&s, &headers).await {
+        return r;
+    }
+    let n = s.mints.fetch_add(1, Ordering::SeqCst);
+    for f in &s.cfg.faults {
+        match f {
+            Fault::BetaOnly => return not_found_for("POST", "/v1/realtime/client_secrets"),
+            Fault::Forbidden => {
+                return error(
+                    StatusCode::FORBIDDEN,
+                    "You do not have access to the Realtime API.",
+                    "invalid_request_error",
+                    None,
+                );
+            }
+            Fault::Quota => {
+                return error(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "You exceeded your current quota, please check your plan and billing details.",
+                    "insufficient_quota",
+                    Some("insufficient_quota"),
+                );
+            }
+            Fault::RateLimit { times, retry_after_s } if n < *times => {
+                let mut r = error(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "Rate limit reached for requests",
+                    "requests",
+                    Some("rate_limit_exceeded"),
+                );
+                r.headers_mut()
+                    .insert("retry-after", HeaderValue::from_str(&retry_after_s.to_string()).expect("digits"));
+                return r;
+            }
+            _ => {}
+        }
+    }
+    let req: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
+    let ttl = req.pointer("/expires_after/seconds").and_then(Value::as_i64).unwrap_or(600);
+    if !(10..=7200).contains(&ttl) {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "expires_after.seconds must be between 10 and 7200",
+            "invalid_request_error",
+            Some("invalid_value"),
+        );
+    }
+    let model = req.pointer("/session/model").and_then(Value::as_str).unwrap_or("gpt-realtime").to_owned();
+    if !s.cfg.models.contains(&model) || s.cfg.has(&Fault::ModelNotFound) {
+        return error(
+            StatusCode::BAD_REQUEST,
+            &format!("Invalid model: {model}"),
+            "invalid_request_error",
+            Some("invalid_value"),
+        );
+    }
+    let value = if s.cfg.has(&Fault::BadSecret) { format!("sess_{:016x}", fastrand::u64(..)) } else { secret() };
+    let expires_at = if s.cfg.has(&Fault::ExpiredSecret) { now() - 30 } else { now() + ttl };
+    let session = json!({"type": "realtime", "object": "realtime.session", "id": format!("sess_{:016x}", fastrand::u64(..)), "model": model});
+    if s.cfg.has(&Fault::BetaShapedSecret) {
+        return reply(
+            StatusCode::OK,
+            json!({"client_secret": {"value": value, "expires_at": expires_at}, "session": session}),
+        );
+    }
+    reply(StatusCode::OK, json!({"value": value, "expires_at": expires_at, "session": session}))
+}
+
+async fn beta_sessions(State(s): State<Arc<Shared>>, headers: HeaderMap, body: String) -> Response {
+    if let Err(r) = gate(&s, &headers).await {
+        return r;
+    }
+    if !s.cfg.has(&Fault::BetaOnly) && !s.cfg.has(&Fault::BetaAllowed) {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "The Realtime API beta shape is no longer supported. Use /v1/realtime/client_secrets and /v1/realtime/calls.",
+            "invalid_request_error",
+            Some("beta_api_shape_disabled"),
+        );
+    }
+    if headers.get("openai-beta").and_then(|v| v.to_str().ok()) != Some("realtime=v1") {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "Missing required header OpenAI-Beta: realtime=v1",
+            "invalid_request_error",
+            None,
+        );
+    }
+    let req: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
+    let model = req.get("model").and_then(Value::as_str).unwrap_or("gpt-4o-realtime-preview");
+    reply(
+        StatusCode::OK,
+        json!({"id": format!("sess_{:016x}", fastrand::u64(..)), "object": "realtime.session", "model": model,
+               "client_secret": {"value": secret(), "expires_at": now() + 60}}),
+    )
+}
+
+fn not_found_for(method: &str, path: &str) -> Response {
+    error(StatusCode::NOT_FOUND, &format!("Invalid URL ({method} {path})"), "invalid_request_error", None)
+}
+
+async fn not_found(State(s): State<Arc<Shared>>, method: axum::http::Method, uri: axum::http::Uri) -> Response {
+    s.requests.fetch_add(1, Ordering::SeqCst);
+    not_found_for(method.as_str(), uri.path())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn faults_parse() {
+        assert_eq!("quota".parse::<Fault>().unwrap(), Fault::Quota);
+        assert_eq!("rate-limit=2".parse::<Fault>().unwrap(), Fault::RateLimit { times: 2, retry_after_s: 1 });
+        assert_eq!("slow=250".parse::<Fault>().unwrap(), Fault::Slow(Duration::from_millis(250)));
+        assert!("nope".parse::<Fault>().is_err());
+        assert!("slow=x".parse::<Fault>().is_err());
+    }
+}

@@ -1,0 +1,15 @@
+//! realtime-doctor: diagnoses why a voice app cannot connect to the OpenAI Realtime API over
+//! WebRTC. The binary is a thin wrapper around [`run`]; tests drive the same function.
+
+pub mod check;
+pub mod cli;
+pub mod fake;
+pub mod net;
+pub mod render;
+pub mod report;
+pub mod runner;
+pub mod settings;
+
+mod app;
+
+pub use app::{ExitCode, run};

@@ -1,0 +1,197 @@
+//! TLS trust for the API client and the probe, and what a failed handshake tells about the network.
+//!
+//! Trust is Mozilla's root set (webpki-roots: what Node.js and Python's certifi ship) plus any
+//! `--ca-cert`. The system store is deliberately not trusted up front: a corporate interception CA
+//! is typically installed there, and an app on Node or Python would still reject it. Instead, when a
+//! chain fails, the system store is asked whether *it* trusts the chain, which is what tells a user
+//! "IT intercepts TLS here; give your runtime the CA".
+
+use anyhow::{Context, Result};
+use rustls::client::WebPkiServerVerifier;
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime, pem::PemObject};
+use rustls::{ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+pub fn provider() -> Arc<rustls::crypto::CryptoProvider> {
+    Arc::new(rustls::crypto::ring::default_provider())
+}
+
+/// Root store: Mozilla roots plus the user's extra CA file.
+pub fn root_store(extra_ca: Option<&Path>) -> Result<RootCertStore> {
+    let mut roots = RootCertStore { roots: webpki_roots::TLS_SERVER_ROOTS.to_vec() };
+    if let Some(path) = extra_ca {
+        let mut n = 0;
+        for cert in
+            CertificateDer::pem_file_iter(path).with_context(|| format!("reading --ca-cert {}", path.display()))?
+        {
+            let cert = cert.with_context(|| format!("--ca-cert {} is not valid PEM", path.display()))?;
+            roots
+                .add(cert)
+                .with_context(|| format!("--ca-cert {}: certificate not usable as a root", path.display()))?;
+            n += 1;
+        }
+        if n == 0 {
+            anyhow::bail!("--ca-cert {} holds no PEM certificate", path.display());
+        }
+    }
+    Ok(roots)
+}
+
+/// The client configuration shared by reqwest and the probe.
+pub fn client_config(extra_ca: Option<&Path>, alpn_http: bool) -> Result<ClientConfig> {
+    let mut cfg = ClientConfig::builder_with_provider(provider())
+        .with_safe_default_protocol_versions()
+        .context("TLS protocol versions")?
+        .with_root_certificates(root_store(extra_ca)?)
+        .with_no_client_auth();
+    if alpn_http {
+        cfg.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    }
+    Ok(cfg)
+}
+
+/// What the certificate chain a server presented says about who issued it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChainInfo {
+    pub subject: String,
+    pub issuer: String,
+    /// A known TLS-inspection product named in the issuer (Zscaler, Netskope, ...).
+    pub vendor: Option<&'static str>,
+    /// Whether this machine's system trust store accepts the chain.
+    pub trusted_by_system: bool,
+}
+
+/// Issuer names of interception products seen in the wild (proxies, firewalls, antivirus HTTPS
+/// scanning, debugging proxies).
+const INTERCEPTORS: &[(&str, &str)] = &[
+    ("zscaler", "Zscaler"),
+    ("netskope", "Netskope"),
+    ("fortinet", "Fortinet FortiGate"),
+    ("fortigate", "Fortinet FortiGate"),
+    ("palo alto", "Palo Alto Networks"),
+    ("umbrella", "Cisco Umbrella"),
+    ("cisco", "Cisco"),
+    ("forcepoint", "Forcepoint"),
+    ("websense", "Forcepoint (Websense)"),
+    ("blue coat", "Symantec Blue Coat"),
+    ("bluecoat", "Symantec Blue Coat"),
+    ("sophos", "Sophos"),
+    ("mcafee", "McAfee Web Gateway"),
+    ("skyhigh", "Skyhigh Security"),
+    ("check point", "Check Point"),
+    ("checkpoint", "Check Point"),
+    ("barracuda", "Barracuda"),
+    ("kaspersky", "Kaspersky"),
+    ("avast", "Avast HTTPS scanning"),
+    ("avg ", "AVG HTTPS scanning"),
+    ("eset", "ESET"),
+    ("bitdefender", "Bitdefender"),
+    ("mitmproxy", "mitmproxy"),
+    ("charles proxy", "Charles Proxy"),
+    ("fiddler", "Fiddler"),
+    ("portswigger", "Burp Suite"),
+    ("cloudflare gateway", "Cloudflare Zero Trust Gateway"),
+];
+
+pub fn interception_vendor(issuer: &str) -> Option<&'static str> {
+    let lower = issuer.to_ascii_lowercase();
+    INTERCEPTORS.iter().find(|(needle, _)| lower.contains(needle)).map(|(_, name)| *name)
+}
+
+/// Describe a DER certificate: (subject, issuer) as RFC 4514-style strings.
+pub fn names(der: &[u8]) -> Option<(String, String)> {
+    let (_, cert) = x509_parser::parse_x509_certificate(der).ok()?;
+    Some((cert.subject().to_string(), cert.issuer().to_string()))
+}
+
+/// A verifier that accepts any chain but records it and whether the system store would accept it.
+/// Used only for a second, data-less handshake after a failure, to explain that failure; nothing
+/// is ever sent over a connection it accepted.
+#[derive(Debug)]
+pub struct Recorder {
+    system: Option<Arc<WebPkiServerVerifier>>,
+    pub seen: Mutex<Option<ChainInfo>>,
+}
+
+impl Recorder {
+    pub fn new() -> Arc<Recorder> {
+        let mut roots = RootCertStore::empty();
+        for c in rustls_native_certs::load_native_certs().certs {
+            let _ = roots.add(c);
+        }
+        let system = if roots.is_empty() {
+            None
+        } else {
+            WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider()).build().ok()
+        };
+        Arc::new(Recorder { system, seen: Mutex::new(None) })
+    }
+
+    pub fn config(self: &Arc<Self>) -> Result<ClientConfig> {
+        Ok(ClientConfig::builder_with_provider(provider())
+            .with_safe_default_protocol_versions()?
+            .dangerous()
+            .with_custom_certificate_verifier(self.clone())
+            .with_no_client_auth())
+    }
+}
+
+impl ServerCertVerifier for Recorder {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        server_name: &ServerName<'_>,
+        ocsp: &[u8],
+        now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        // The issuer that matters is the top of the presented chain: the CA the proxy signs with.
+        let top = intermediates.last().unwrap_or(end_entity);
+        let (subject, _) = names(end_entity).unwrap_or_default();
+        let (_, issuer) = names(top).unwrap_or_default();
+        let trusted_by_system = self
+            .system
+            .as_ref()
+            .is_some_and(|v| v.verify_server_cert(end_entity, intermediates, server_name, ocsp, now).is_ok());
+        let vendor = interception_vendor(&issuer);
+        *self.seen.lock().expect("recorder lock") = Some(ChainInfo { subject, issuer, vendor, trusted_by_system });
+        Ok(ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        _: &[u8],
+        _: &CertificateDer<'_>,
+        _: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        Ok(HandshakeSignatureValid::assertion())
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        _: &[u8],
+        _: &CertificateDer<'_>,
+        _: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        Ok(HandshakeSignatureValid::assertion())
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        provider().signature_verification_algorithms.supported_schemes()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_interceptors_are_named() {
+        assert_eq!(interception_vendor("CN=Zscaler Root CA, O=Zscaler Inc."), Some("Zscaler"));
+        assert_eq!(interception_vendor("CN=Fortinet_CA_SSL"), Some("Fortinet FortiGate"));
+        assert_eq!(interception_vendor("CN=DO_NOT_TRUST_FiddlerRoot"), Some("Fiddler"));
+        assert_eq!(interception_vendor("CN=ISRG Root X1, O=Internet Security Research Group"), None);
+    }
+}

@@ -1,0 +1,179 @@
+//! The human view: a line per check as it finishes (with a spinner for the rest on a terminal),
+//! then the summary and the fixes. `report show` renders a saved report through the same functions.
+
+use crate::report::{CheckId, CheckResult, Report, Status};
+use crate::settings::Verbosity;
+use colored::{ColoredString, Colorize};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::Write;
+use std::time::Duration;
+
+fn styled(status: Status) -> ColoredString {
+    let w = status.word();
+    match status {
+        Status::Pass => w.green().bold(),
+        Status::Warn => w.yellow().bold(),
+        Status::Fail => w.red().bold(),
+        Status::Skip => w.dimmed(),
+    }
+}
+
+fn ms(v: f64) -> String {
+    if v >= 1000.0 { format!("{:.2} s", v / 1000.0) } else { format!("{v:.1} ms") }
+}
+
+/// Detail names shown at normal verbosity; the rest need -v.
+const KEY_FACTS: &[&str] =
+    &["key", "key_source", "proxy", "connected_to", "tls_issuer", "client_secret_ttl_s", "warning"];
+
+/// The lines for one result.
+pub fn result_lines(r: &CheckResult, verbosity: Verbosity) -> String {
+    let mut s = format!(
+        "{} {:<12} {}  {}\n",
+        styled(r.status),
+        r.id.as_str(),
+        r.summary,
+        format!("({})", ms(r.duration_ms)).dimmed()
+    );
+    if verbosity == Verbosity::Quiet && r.status <= Status::Pass {
+        return String::new();
+    }
+    let pad = "     ";
+    if !r.evidence.timings.is_empty() {
+        let t: Vec<String> =
+            r.evidence.timings.iter().map(|t| format!("{} {}", t.phase.replace('_', " "), ms(t.ms))).collect();
+        s.push_str(&format!("{pad}{}\n", t.join(" · ").dimmed()));
+    }
+    for d in &r.evidence.details {
+        if verbosity == Verbosity::Verbose || KEY_FACTS.contains(&d.name.as_str()) {
+            s.push_str(&format!("{pad}{}\n", format!("{}: {}", d.name, d.value).dimmed()));
+        }
+    }
+    if verbosity == Verbosity::Verbose || r.status >= Status::Warn {
+        for c in &r.evidence.candidates {
+            let src = c.source.as_deref().map(|s| format!(" via {s}")).unwrap_or_default();
+            s.push_str(&format!(
+                "{pad}{}\n",
+                format!("candidate {:?} {} {}:{} ({}){src}", c.kind, c.protocol, c.address, c.port, c.side)
+                    .to_lowercase()
+                    .dimmed()
+            ));
+        }
+    }
+    if r.status >= Status::Warn
+        && let Some(c) = &r.cause
+    {
+        s.push_str(&format!("{pad}cause: {} [{}]\n", c.message, c.id));
+    }
+    s
+}
+
+/// The closing block: counts, then one fix per non-passing check.
+pub fn summary_lines(report: &Report) -> String {
+    let c = report.counts;
+    let mut parts = Vec::new();
+    if c.fail > 0 {
+        parts.push(format!("{} failed", c.fail).red().bold().to_string());
+    }
+    if c.warn > 0 {
+        parts.push(format!("{} warning{}", c.warn, if c.warn == 1 { "" } else { "s" }).yellow().bold().to_string());
+    }
+    parts.push(format!("{} passed", c.pass));
+    if c.skip > 0 {
+        parts.push(format!("{} skipped", c.skip));
+    }
+    let mut s = format!("\n{} in {}\n", parts.join(", "), ms(report.duration_ms));
+    let fixes: Vec<&CheckResult> =
+        report.results.iter().filter(|r| r.status >= Status::Warn && r.fix.is_some()).collect();
+    if !fixes.is_empty() {
+        s.push_str(&format!("\n{}\n", "What to do:".bold()));
+        for r in fixes {
+            let f = r.fix.as_ref().expect("filtered");
+            s.push_str(&format!("  {} {}: {}\n", styled(r.status), r.id, f.text.cyan()));
+            if let Some(doc) = &f.doc {
+                s.push_str(&format!("       {}\n", doc.dimmed()));
+            }
+        }
+    }
+    s
+}
+
+pub fn header_line(report_target: &crate::report::Target, version: &str) -> String {
+    format!("{} {} · {} · model {}\n", "realtime-doctor".bold(), version, report_target.base_url, report_target.model)
+}
+
+/// A whole report at once (for `report show`): exactly the lines the live view printed.
+pub fn render(report: &Report, verbosity: Verbosity) -> String {
+    let mut s = header_line(&report.target, &report.tool.version);
+    for r in &report.results {
+        s.push_str(&result_lines(r, verbosity));
+    }
+    s.push_str(&summary_lines(report));
+    s
+}
+
+/// The live view of a run in progress.
+pub struct Live {
+    out: Box<dyn Write + Send>,
+    bar: Option<ProgressBar>,
+    running: Vec<CheckId>,
+    verbosity: Verbosity,
+    /// Set once stdout is gone (`| head`): a closed pipe is not an error, just stop writing.
+    closed: bool,
+}
+
+impl Live {
+    pub fn start(
+        out: Box<dyn Write + Send>,
+        target: &crate::report::Target,
+        ids: &[CheckId],
+        verbosity: Verbosity,
+        spinner: bool,
+    ) -> Live {
+        let mut live = Live { out, bar: None, running: ids.to_vec(), verbosity, closed: false };
+        live.write(&header_line(target, env!("CARGO_PKG_VERSION")));
+        if spinner {
+            let bar = ProgressBar::new_spinner();
+            bar.set_style(ProgressStyle::with_template("{spinner} {msg} {elapsed:.dim}").expect("template"));
+            bar.enable_steady_tick(Duration::from_millis(100));
+            live.bar = Some(bar);
+            live.update_bar();
+        }
+        live
+    }
+
+    fn update_bar(&self) {
+        if let Some(b) = &self.bar {
+            let names: Vec<&str> = self.running.iter().map(|i| i.as_str()).collect();
+            b.set_message(format!("running: {}", names.join(", ")));
+        }
+    }
+
+    fn write(&mut self, s: &str) {
+        if self.closed || s.is_empty() {
+            return;
+        }
+        let out = &mut self.out;
+        let mut w = || out.write_all(s.as_bytes()).and_then(|_| out.flush());
+        let res = match &self.bar {
+            Some(b) => b.suspend(w),
+            None => w(),
+        };
+        if res.is_err() {
+            self.closed = true;
+        }
+    }
+
+    pub fn result(&mut self, r: &CheckResult) {
+        self.running.retain(|id| *id != r.id);
+        self.update_bar();
+        self.write(&result_lines(r, self.verbosity));
+    }
+
+    pub fn finish(mut self, report: &Report) {
+        if let Some(b) = self.bar.take() {
+            b.finish_and_clear();
+        }
+        self.write(&summary_lines(report));
+    }
+}

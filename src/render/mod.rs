@@ -1,0 +1,5 @@
+//! Renderers: one [`Report`](crate::report::Report) value, several views that cannot drift apart.
+
+pub mod human;
+pub mod json;
+pub mod junit;

@@ -1,0 +1,272 @@
+//! The report model: what every check returns and what every renderer reads.
+//!
+//! These types are the JSON contract (`docs/report.schema.json` is generated from them and a test
+//! fails when the two differ), so they never hold library types from reqwest, webrtc or stun-rs.
+
+mod redact;
+mod status;
+
+pub use redact::{Secrets, mask_key};
+pub use status::Status;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Bumped whenever the shape of [`Report`] changes incompatibly.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Stable identifier of a check: the JSON `id`, the JUnit test-case name and the CLI subcommand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckId {
+    Key,
+    Stun,
+    Turn,
+    Mic,
+    Sdp,
+    Datachannel,
+}
+
+impl CheckId {
+    pub const ALL: [CheckId; 6] =
+        [CheckId::Key, CheckId::Stun, CheckId::Turn, CheckId::Mic, CheckId::Sdp, CheckId::Datachannel];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckId::Key => "key",
+            CheckId::Stun => "stun",
+            CheckId::Turn => "turn",
+            CheckId::Mic => "mic",
+            CheckId::Sdp => "sdp",
+            CheckId::Datachannel => "datachannel",
+        }
+    }
+
+    /// Human title shown beside the status word.
+    pub fn title(self) -> &'static str {
+        match self {
+            CheckId::Key => "API key and client secret",
+            CheckId::Stun => "STUN reachability and NAT",
+            CheckId::Turn => "TURN relay",
+            CheckId::Mic => "Microphone capture",
+            CheckId::Sdp => "SDP offer/answer",
+            CheckId::Datachannel => "Data channel open",
+        }
+    }
+}
+
+impl fmt::Display for CheckId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A suggested fix: what to do, and where the vendor documents it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Fix {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc: Option<String>,
+}
+
+impl Fix {
+    pub fn new(text: impl Into<String>) -> Self {
+        Fix { text: text.into(), doc: None }
+    }
+    pub fn doc(mut self, url: &str) -> Self {
+        self.doc = Some(url.to_owned());
+        self
+    }
+}
+
+/// Why a check did not pass: a stable machine id (`key.insufficient_quota`) and a sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cause {
+    pub id: String,
+    pub message: String,
+}
+
+/// One named fact a check observed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Detail {
+    pub name: String,
+    pub value: String,
+}
+
+/// Time spent in one phase, in milliseconds (fractional: loopback phases take well under 1 ms).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Timing {
+    pub phase: String,
+    pub ms: f64,
+}
+
+/// ICE candidate types (RFC 8445 §5.1.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum CandidateType {
+    Host,
+    Srflx,
+    Prflx,
+    Relay,
+}
+
+/// An ICE candidate seen locally (gathered) or remotely (in the answer).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Candidate {
+    #[serde(rename = "type")]
+    pub kind: CandidateType,
+    /// `udp` or `tcp`.
+    pub protocol: String,
+    pub address: String,
+    pub port: u16,
+    /// `local` or `remote`.
+    pub side: String,
+    /// Where it came from: a STUN/TURN server URL, or the SDP.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// Everything a check observed, whatever its verdict.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    #[serde(default)]
+    pub details: Vec<Detail>,
+    #[serde(default)]
+    pub timings: Vec<Timing>,
+    #[serde(default)]
+    pub candidates: Vec<Candidate>,
+}
+
+impl Evidence {
+    pub fn detail(&mut self, name: impl Into<String>, value: impl Into<String>) {
+        self.details.push(Detail { name: name.into(), value: value.into() });
+    }
+
+    pub fn timing(&mut self, phase: impl Into<String>, elapsed: std::time::Duration) {
+        self.timings.push(Timing { phase: phase.into(), ms: round_ms(elapsed) });
+    }
+
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.details.iter().find(|d| d.name == name).map(|d| d.value.as_str())
+    }
+}
+
+/// Milliseconds with 0.1 ms resolution: enough for loopback, stable in JSON.
+pub fn round_ms(d: std::time::Duration) -> f64 {
+    (d.as_secs_f64() * 10_000.0).round() / 10.0
+}
+
+/// The outcome of one check.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CheckResult {
+    pub id: CheckId,
+    pub title: String,
+    pub status: Status,
+    /// One line a person reads first.
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<Cause>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+    pub evidence: Evidence,
+    pub duration_ms: f64,
+}
+
+/// What was checked: the endpoint and model the checks ran against.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub base_url: String,
+    pub model: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Tool {
+    pub name: String,
+    pub version: String,
+}
+
+impl Default for Tool {
+    fn default() -> Self {
+        Tool { name: env!("CARGO_PKG_NAME").into(), version: env!("CARGO_PKG_VERSION").into() }
+    }
+}
+
+/// How many results ended in each status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Counts {
+    pub pass: u32,
+    pub warn: u32,
+    pub fail: u32,
+    pub skip: u32,
+}
+
+impl Counts {
+    pub fn of(results: &[CheckResult]) -> Counts {
+        let mut c = Counts::default();
+        for r in results {
+            match r.status {
+                Status::Pass => c.pass += 1,
+                Status::Warn => c.warn += 1,
+                Status::Fail => c.fail += 1,
+                Status::Skip => c.skip += 1,
+            }
+        }
+        c
+    }
+}
+
+/// One run of the tool: built once, rendered as human text, JSON or JUnit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    pub schema_version: u32,
+    pub tool: Tool,
+    /// RFC 3339, UTC.
+    pub started_at: String,
+    pub duration_ms: f64,
+    /// The worst status of all results (Skip < Pass < Warn < Fail).
+    pub status: Status,
+    pub counts: Counts,
+    pub target: Target,
+    pub results: Vec<CheckResult>,
+}
+
+impl Report {
+    pub fn new(
+        target: Target,
+        started_at: std::time::SystemTime,
+        duration: std::time::Duration,
+        results: Vec<CheckResult>,
+    ) -> Report {
+        Report {
+            schema_version: SCHEMA_VERSION,
+            tool: Tool::default(),
+            started_at: humantime::format_rfc3339_millis(started_at).to_string(),
+            duration_ms: round_ms(duration),
+            status: Status::overall(results.iter().map(|r| r.status)),
+            counts: Counts::of(&results),
+            target,
+            results,
+        }
+    }
+
+    /// The exit code this report stands for: 1 when a check failed (or warned, with `strict`).
+    pub fn exit_code(&self, strict: bool) -> i32 {
+        match self.status {
+            Status::Fail => 1,
+            Status::Warn if strict => 1,
+            _ => 0,
+        }
+    }
+}
