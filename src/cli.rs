@@ -53,7 +53,7 @@ pub struct GlobalArgs {
     #[arg(long, env = "REALTIME_DOCTOR_STRICT", global = true)]
     pub strict: bool,
 
-    /// Only print problems and the summary.
+    /// One line per check and the summary; evidence only for problems.
     #[arg(long, short, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
 

@@ -36,7 +36,7 @@ pub fn result_lines(r: &CheckResult, verbosity: Verbosity) -> String {
         format!("({})", ms(r.duration_ms)).dimmed()
     );
     if verbosity == Verbosity::Quiet && r.status <= Status::Pass {
-        return String::new();
+        return s;
     }
     let pad = "     ";
     if !r.evidence.timings.is_empty() {
@@ -63,7 +63,11 @@ pub fn result_lines(r: &CheckResult, verbosity: Verbosity) -> String {
     if r.status >= Status::Warn
         && let Some(c) = &r.cause
     {
-        s.push_str(&format!("{pad}cause: {} [{}]\n", c.message, c.id));
+        if c.message == r.summary {
+            s.push_str(&format!("{pad}cause: [{}]\n", c.id));
+        } else {
+            s.push_str(&format!("{pad}cause: {} [{}]\n", c.message, c.id));
+        }
     }
     s
 }

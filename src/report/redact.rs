@@ -76,9 +76,10 @@ impl Secrets {
 /// Short values show no tail at all: four characters of a short secret are too much of it.
 pub fn mask_key(key: &str) -> String {
     let key = key.trim();
+    let bare = key.trim_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace());
     let prefix = ["sk-proj-", "sk-svcacct-", "sk-admin-", "sk-None-", "sk-", "ek_", "rk-", "sess_"]
         .into_iter()
-        .find(|p| key.starts_with(p))
+        .find(|p| bare.starts_with(p))
         .unwrap_or("");
     let chars: Vec<char> = key.chars().collect();
     if chars.len() < 16 {

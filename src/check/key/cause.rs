@@ -59,8 +59,8 @@ pub enum KeyCause {
     NotTls,
     #[error("TLS handshake failed: {0}")]
     Tls(String),
-    #[error("connected, but no answer during {phase} before the deadline")]
-    NoAnswer { phase: String },
+    #[error("connected, but no answer ({phase}) within {budget_s:.1} s")]
+    NoAnswer { phase: String, budget_s: f64 },
     #[error("the connection was closed during {phase}: {error}")]
     Closed { phase: String, error: String },
     #[error("the request could not be sent: {0}")]
@@ -263,7 +263,7 @@ mod tests {
             KeyCause::TlsWrongName { subject: None },
             KeyCause::NotTls,
             KeyCause::Tls("x".into()),
-            KeyCause::NoAnswer { phase: "tls".into() },
+            KeyCause::NoAnswer { phase: "TLS handshake".into(), budget_s: 1.0 },
             KeyCause::Closed { phase: "tls".into(), error: "reset".into() },
             KeyCause::Transport("x".into()),
             KeyCause::InvalidApiKey { message: String::new() },

@@ -104,7 +104,7 @@ async fn flow(ctx: &Ctx, out: &mut Outcome, warnings: &mut Vec<KeyCause>) -> Res
         out.evidence.timing(*phase, *d);
     }
     if let Some(f) = p.failure {
-        return Err(probe_cause(f, s.base_url.host_str().unwrap_or_default()));
+        return Err(probe_cause(f, s.base_url.host_str().unwrap_or_default(), ctx.budget.as_secs_f64()));
     }
 
     // 3. The key, the model, the client secret.
@@ -223,7 +223,16 @@ fn path_of(step: Step, model: &str) -> String {
     }
 }
 
-fn probe_cause(f: ProbeFailure, host: &str) -> KeyCause {
+fn phase_words(phase: &str) -> &'static str {
+    match phase {
+        "tls" => "TLS handshake",
+        "proxy_connect" => "proxy CONNECT",
+        "first_byte" => "waiting for the first byte of the first request",
+        _ => "connection",
+    }
+}
+
+fn probe_cause(f: ProbeFailure, host: &str, budget_s: f64) -> KeyCause {
     let openai = host == "openai.com" || host.ends_with(".openai.com");
     match f {
         ProbeFailure::Dns { host, error } => KeyCause::Dns { host, error },
@@ -242,8 +251,8 @@ fn probe_cause(f: ProbeFailure, host: &str) -> KeyCause {
         ProbeFailure::Tls(TlsFailure::WrongName(c)) => KeyCause::TlsWrongName { subject: c.map(|c| c.subject) },
         ProbeFailure::Tls(TlsFailure::NotTls) => KeyCause::NotTls,
         ProbeFailure::Tls(TlsFailure::Other(e)) => KeyCause::Tls(e),
-        ProbeFailure::NoAnswer { phase } => KeyCause::NoAnswer { phase: phase.replace('_', " ") },
-        ProbeFailure::Closed { phase, error } => KeyCause::Closed { phase: phase.replace('_', " "), error },
+        ProbeFailure::NoAnswer { phase } => KeyCause::NoAnswer { phase: phase_words(phase).into(), budget_s },
+        ProbeFailure::Closed { phase, error } => KeyCause::Closed { phase: phase_words(phase).into(), error },
     }
 }
 

@@ -1,0 +1,367 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_realtime_doctor_global_optspecs
+    string join \n base-url= model= format= o/output= color= timeout= deadline= strict q/quiet v/verbose api-key-file= api-key-stdin organization= project= ca-cert= api= h/help V/version
+end
+
+function __fish_realtime_doctor_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_realtime_doctor_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_realtime_doctor_using_subcommand
+    set -l cmd (__fish_realtime_doctor_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l model -d 'Realtime model to check access to and mint a client secret for' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l format -d 'Output format on standard output' -r -f -a "human\t''
+json\t''
+junit\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l organization -d 'Organization id sent as OpenAI-Organization' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l project -d 'Project id sent as OpenAI-Project' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
+ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
+beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l strict -d 'Treat warnings as failures (exit code 1)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -s V -l version -d 'Print version'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "check-all" -d 'Run every check (concurrently where they are independent) and give one verdict'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "key" -d 'Check the API key, model access and client-secret minting'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "stun" -d 'Check STUN reachability and NAT behaviour'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "turn" -d 'Check TURN allocation and relaying'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "mic" -d 'Check microphone capture'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "sdp" -d 'Check the SDP offer/answer round trip with /v1/realtime/calls'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "datachannel" -d 'Check that the oai-events data channel opens and session.created arrives'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "selftest" -d 'Run check-all against built-in local servers: no key and no internet needed'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "report" -d 'Work with saved reports'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l model -d 'Realtime model to check access to and mint a client secret for' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l format -d 'Output format on standard output' -r -f -a "human\t''
+json\t''
+junit\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l organization -d 'Organization id sent as OpenAI-Organization' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l project -d 'Project id sent as OpenAI-Project' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
+ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
+beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l strict -d 'Treat warnings as failures (exit code 1)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -s V -l version -d 'Print version'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l model -d 'Realtime model to check access to and mint a client secret for' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l format -d 'Output format on standard output' -r -f -a "human\t''
+json\t''
+junit\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l organization -d 'Organization id sent as OpenAI-Organization' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l project -d 'Project id sent as OpenAI-Project' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
+ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
+beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l strict -d 'Treat warnings as failures (exit code 1)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -s V -l version -d 'Print version'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l model -d 'Realtime model to check access to and mint a client secret for' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l format -d 'Output format on standard output' -r -f -a "human\t''
+json\t''
+junit\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l organization -d 'Organization id sent as OpenAI-Organization' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l project -d 'Project id sent as OpenAI-Project' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
+ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
+beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l strict -d 'Treat warnings as failures (exit code 1)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s V -l version -d 'Print version'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l model -d 'Realtime model to check access to and mint a client secret for' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l format -d 'Output format on standard output' -r -f -a "human\t''
+json\t''
+junit\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l organization -d 'Organization id sent as OpenAI-Organization' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l project -d 'Project id sent as OpenAI-Project' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
+ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
+beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l strict -d 'Treat warnings as failures (exit code 1)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s V -l version -d 'Print version'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l model -d 'Realtime model to check access to and mint a client secret for' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l format -d 'Output format on standard output' -r -f -a "human\t''
+json\t''
+junit\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l organization -d 'Organization id sent as OpenAI-Organization' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l project -d 'Project id sent as OpenAI-Project' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
+ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
+beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l strict -d 'Treat warnings as failures (exit code 1)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -s V -l version -d 'Print version'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l model -d 'Realtime model to check access to and mint a client secret for' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l format -d 'Output format on standard output' -r -f -a "human\t''
+json\t''
+junit\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l organization -d 'Organization id sent as OpenAI-Organization' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l project -d 'Project id sent as OpenAI-Project' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
+ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
+beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l strict -d 'Treat warnings as failures (exit code 1)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s V -l version -d 'Print version'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l model -d 'Realtime model to check access to and mint a client secret for' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l format -d 'Output format on standard output' -r -f -a "human\t''
+json\t''
+junit\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l organization -d 'Organization id sent as OpenAI-Organization' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l project -d 'Project id sent as OpenAI-Project' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
+ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
+beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l strict -d 'Treat warnings as failures (exit code 1)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -s V -l version -d 'Print version'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l model -d 'Realtime model to check access to and mint a client secret for' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l format -d 'Output format on standard output' -r -f -a "human\t''
+json\t''
+junit\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l organization -d 'Organization id sent as OpenAI-Organization' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l project -d 'Project id sent as OpenAI-Project' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
+ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
+beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l strict -d 'Treat warnings as failures (exit code 1)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -s V -l version -d 'Print version'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l model -d 'Realtime model to check access to and mint a client secret for' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l format -d 'Output format on standard output' -r -f -a "human\t''
+json\t''
+junit\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l organization -d 'Organization id sent as OpenAI-Organization' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l project -d 'Project id sent as OpenAI-Project' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
+ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
+beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l strict -d 'Treat warnings as failures (exit code 1)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l model -d 'Realtime model to check access to and mint a client secret for' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l format -d 'Output format on standard output' -r -f -a "human\t''
+json\t''
+junit\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l organization -d 'Organization id sent as OpenAI-Organization' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l project -d 'Project id sent as OpenAI-Project' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
+ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
+beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l strict -d 'Treat warnings as failures (exit code 1)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Render a saved JSON report (from --output or --format json) in any format'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l model -d 'Realtime model to check access to and mint a client secret for' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l format -d 'Output format on standard output' -r -f -a "human\t''
+json\t''
+junit\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l organization -d 'Organization id sent as OpenAI-Organization' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l project -d 'Project id sent as OpenAI-Project' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
+ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
+beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l strict -d 'Treat warnings as failures (exit code 1)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "show" -d 'Render a saved JSON report (from --output or --format json) in any format'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l model -d 'Realtime model to check access to and mint a client secret for' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l format -d 'Output format on standard output' -r -f -a "human\t''
+json\t''
+junit\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l organization -d 'Organization id sent as OpenAI-Organization' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l project -d 'Project id sent as OpenAI-Project' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
+ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
+beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l strict -d 'Treat warnings as failures (exit code 1)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s V -l version -d 'Print version'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "check-all" -d 'Run every check (concurrently where they are independent) and give one verdict'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "key" -d 'Check the API key, model access and client-secret minting'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "stun" -d 'Check STUN reachability and NAT behaviour'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "turn" -d 'Check TURN allocation and relaying'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "mic" -d 'Check microphone capture'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "sdp" -d 'Check the SDP offer/answer round trip with /v1/realtime/calls'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "datachannel" -d 'Check that the oai-events data channel opens and session.created arrives'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "selftest" -d 'Run check-all against built-in local servers: no key and no internet needed'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "report" -d 'Work with saved reports'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "show" -d 'Render a saved JSON report (from --output or --format json) in any format'

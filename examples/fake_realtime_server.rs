@@ -1,0 +1,40 @@
+//! The project's fake OpenAI Realtime API, standalone, for trying realtime-doctor by hand:
+//!
+//! ```sh
+//! cargo run --example fake_realtime_server -- --port 8089 --fault quota
+//! OPENAI_API_KEY=sk-proj-fake-local-key-0000 cargo run -- key --base-url http://127.0.0.1:8089
+//! ```
+
+use clap::Parser;
+use realtime_doctor::fake::{FakeConfig, FakeServer, Fault};
+
+/// Serve the fake Realtime API on loopback, optionally misbehaving.
+#[derive(Parser)]
+struct Args {
+    /// Address to bind (loopback by default).
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: String,
+    /// Port (0 picks a free one).
+    #[arg(long, default_value_t = 8089)]
+    port: u16,
+    /// The standard API key the server accepts.
+    #[arg(long, default_value = "sk-proj-fake-local-key-0000")]
+    key: String,
+    /// A fault to inject (repeatable): invalid-key, forbidden, quota, rate-limit[=TIMES],
+    /// model-not-found, beta-only, beta-allowed, server-error, html, slow[=MS], bad-secret,
+    /// expired-secret, beta-shaped-secret.
+    #[arg(long)]
+    fault: Vec<Fault>,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let mut cfg = FakeConfig::new(&args.key);
+    cfg.faults = args.fault.clone();
+    let server = FakeServer::start(cfg, &format!("{}:{}", args.bind, args.port)).await?;
+    println!("fake Realtime API on {} (faults: {:?})", server.url(), args.fault);
+    println!("try: OPENAI_API_KEY={} realtime-doctor key --base-url {}", args.key, server.url());
+    tokio::signal::ctrl_c().await?;
+    Ok(())
+}

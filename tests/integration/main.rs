@@ -1,0 +1,8 @@
+//! Integration tests: the real binary against loopback peers (the project's fake Realtime API,
+//! TLS and proxy stand-ins), asserting on its JSON report, exit codes and text.
+
+mod cli;
+mod key;
+mod network;
+mod output;
+mod support;
