@@ -21,7 +21,7 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it).
-    #[arg(long, env = "OPENAI_BASE_URL", global = true, value_name = "URL")]
+    #[arg(long, env = "OPENAI_BASE_URL", hide_env_values = true, global = true, value_name = "URL")]
     pub base_url: Option<String>,
 
     /// Realtime model to check access to and mint a client secret for.
@@ -54,11 +54,11 @@ pub struct GlobalArgs {
     pub strict: bool,
 
     /// One line per check and the summary; evidence only for problems.
-    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    #[arg(long, short, env = "REALTIME_DOCTOR_QUIET", global = true, conflicts_with = "verbose")]
     pub quiet: bool,
 
     /// Print every piece of evidence, not only the key facts.
-    #[arg(long, short, global = true)]
+    #[arg(long, short, env = "REALTIME_DOCTOR_VERBOSE", global = true)]
     pub verbose: bool,
 
     /// Read the API key from this file (first line; the rest is ignored).
@@ -70,11 +70,11 @@ pub struct GlobalArgs {
     pub api_key_stdin: bool,
 
     /// Organization id sent as OpenAI-Organization.
-    #[arg(long, env = "OPENAI_ORG_ID", global = true, value_name = "ORG")]
+    #[arg(long, env = "OPENAI_ORG_ID", hide_env_values = true, global = true, value_name = "ORG")]
     pub organization: Option<String>,
 
     /// Project id sent as OpenAI-Project.
-    #[arg(long, env = "OPENAI_PROJECT_ID", global = true, value_name = "PROJECT")]
+    #[arg(long, env = "OPENAI_PROJECT_ID", hide_env_values = true, global = true, value_name = "PROJECT")]
     pub project: Option<String>,
 
     /// Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy).

@@ -155,3 +155,12 @@ fn proxy_that_refuses_the_tunnel_or_is_down() {
     assert!(res["cause"]["message"].as_str().unwrap().contains("proxy"));
     assert!(!r.all_output().contains("hunter2"), "proxy password leaked");
 }
+
+#[test]
+fn dropped_syns_end_in_a_connect_timeout_within_the_deadline() {
+    let (addr, _held) = blackhole();
+    let r = key_check(&format!("http://{addr}"), Some(KEY), &["--timeout", "1500ms"]);
+    let res = expect(&r, "fail", Some("key.connect_timeout"));
+    assert!(res["fix"]["text"].as_str().unwrap().contains("TCP 443"), "{res:#}");
+    assert!(r.elapsed.as_secs_f64() < 4.0, "{:?}", r.elapsed);
+}

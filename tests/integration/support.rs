@@ -132,3 +132,22 @@ pub fn silent_server() -> SocketAddr {
     });
     addr
 }
+
+/// An address that drops SYNs: a listener that never accepts, with its accept queue filled. Linux
+/// drops further SYNs silently when the queue is full, which is what a blackholing firewall does.
+pub fn blackhole() -> (SocketAddr, Vec<std::net::TcpStream>) {
+    let sock = rt().block_on(async { tokio::net::TcpSocket::new_v4() }).unwrap();
+    sock.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    let listener = rt().block_on(async { sock.listen(0) }).unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut fill = Vec::new();
+    // Fill the queue until a connect stalls.
+    for _ in 0..8 {
+        match std::net::TcpStream::connect_timeout(&addr, Duration::from_millis(200)) {
+            Ok(s) => fill.push(s),
+            Err(_) => break,
+        }
+    }
+    std::mem::forget(listener);
+    (addr, fill)
+}
