@@ -44,6 +44,10 @@ pub enum Fault {
     ExpiredSecret,
     /// The GA answer uses the beta shape (client_secret.value).
     BetaShapedSecret,
+    /// Only minting is delayed: the connection and the first requests are fine.
+    SlowMint(Duration),
+    /// The server's clock (its `Date` header and `expires_at`) is this many seconds ahead.
+    ClockSkew(i64),
 }
 
 impl FromStr for Fault {
@@ -65,6 +69,8 @@ impl FromStr for Fault {
             "bad-secret" => Fault::BadSecret,
             "expired-secret" => Fault::ExpiredSecret,
             "beta-shaped-secret" => Fault::BetaShapedSecret,
+            "slow-mint" => Fault::SlowMint(Duration::from_millis(num(30_000)?)),
+            "clock-skew" => Fault::ClockSkew(num(600)? as i64),
             _ => return Err(format!("unknown fault {s:?}; known: {}", Fault::NAMES.join(", "))),
         })
     }
@@ -85,6 +91,8 @@ impl Fault {
         "bad-secret",
         "expired-secret",
         "beta-shaped-secret",
+        "slow-mint[=MS]",
+        "clock-skew[=S]",
     ];
 }
 
@@ -94,6 +102,9 @@ pub struct FakeConfig {
     pub key: String,
     pub faults: Vec<Fault>,
     pub models: Vec<String>,
+    /// The organization the key belongs to: another `OpenAI-Organization` header is refused (401
+    /// mismatched_organization), as the API does.
+    pub organization: String,
 }
 
 impl FakeConfig {
@@ -110,6 +121,7 @@ impl FakeConfig {
             ]
             .map(String::from)
             .to_vec(),
+            organization: "org-fake".into(),
         }
     }
 
@@ -181,6 +193,20 @@ fn reply(status: StatusCode, body: Value) -> Response {
     r
 }
 
+/// A server clock `skew` seconds ahead: its Date header (hyper only adds one when absent).
+fn dated(mut r: Response, skew: i64) -> Response {
+    if skew != 0 {
+        let t = SystemTime::now() + Duration::from_secs(skew.unsigned_abs());
+        let t = if skew < 0 { SystemTime::now() - Duration::from_secs(skew.unsigned_abs()) } else { t };
+        r.headers_mut().insert("date", HeaderValue::from_str(&httpdate::fmt_http_date(t)).expect("ascii"));
+    }
+    r
+}
+
+fn skew(cfg: &FakeConfig) -> i64 {
+    cfg.faults.iter().find_map(|f| if let Fault::ClockSkew(s) = f { Some(*s) } else { None }).unwrap_or(0)
+}
+
 fn error(status: StatusCode, message: &str, kind: &str, code: Option<&str>) -> Response {
     reply(status, json!({"error": {"message": message, "type": kind, "param": null, "code": code}}))
 }
@@ -218,6 +244,16 @@ async fn gate(s: &Shared, headers: &HeaderMap) -> Result<(), Response> {
             ),
             "invalid_request_error",
             Some("invalid_api_key"),
+        ));
+    }
+    if let Some(org) = headers.get("openai-organization").and_then(|v| v.to_str().ok())
+        && org != s.cfg.organization
+    {
+        return Err(error(
+            StatusCode::UNAUTHORIZED,
+            "OpenAI-Organization header should match organization for API key",
+            "invalid_request_error",
+            Some("mismatched_organization"),
         ));
     }
     Ok(())
@@ -282,6 +318,7 @@ async fn client_secrets(State(s): State<Arc<Shared>>, headers: HeaderMap, body: 
     let n = s.mints.fetch_add(1, Ordering::SeqCst);
     for f in &s.cfg.faults {
         match f {
+            Fault::SlowMint(d) => tokio::time::sleep(*d).await,
             Fault::BetaOnly => return not_found_for("POST", "/v1/realtime/client_secrets"),
             Fault::Forbidden => {
                 return error(
@@ -333,7 +370,8 @@ async fn client_secrets(State(s): State<Arc<Shared>>, headers: HeaderMap, body: 
         );
     }
     let value = if s.cfg.has(&Fault::BadSecret) { format!("sess_{:016x}", fastrand::u64(..)) } else { secret() };
-    let expires_at = if s.cfg.has(&Fault::ExpiredSecret) { now() - 30 } else { now() + ttl };
+    let server_now = now() + skew(&s.cfg);
+    let expires_at = if s.cfg.has(&Fault::ExpiredSecret) { server_now - 30 } else { server_now + ttl };
     let session = json!({"type": "realtime", "object": "realtime.session", "id": format!("sess_{:016x}", fastrand::u64(..)), "model": model});
     if s.cfg.has(&Fault::BetaShapedSecret) {
         return reply(
@@ -341,7 +379,7 @@ async fn client_secrets(State(s): State<Arc<Shared>>, headers: HeaderMap, body: 
             json!({"client_secret": {"value": value, "expires_at": expires_at}, "session": session}),
         );
     }
-    reply(StatusCode::OK, json!({"value": value, "expires_at": expires_at, "session": session}))
+    dated(reply(StatusCode::OK, json!({"value": value, "expires_at": expires_at, "session": session})), skew(&s.cfg))
 }
 
 async fn beta_sessions(State(s): State<Arc<Shared>>, headers: HeaderMap, body: String) -> Response {

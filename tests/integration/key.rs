@@ -154,3 +154,55 @@ fn model_access_uses_the_requested_model() {
     let res = expect(&r, "fail", Some("key.model_not_found"));
     assert!(res["cause"]["message"].as_str().unwrap().contains("gpt-realtime-nonexistent"));
 }
+
+#[test]
+fn organization_mismatch_is_an_unauthorized_not_a_bad_key() {
+    let s = with(None);
+    let r = key_check(&s.url(), Some(KEY), &["--organization", "org-someone-else"]);
+    let res = expect(&r, "fail", Some("key.unauthorized"));
+    assert!(res["cause"]["message"].as_str().unwrap().contains("mismatched_organization"), "{res:#}");
+    assert!(res["fix"]["text"].as_str().unwrap().contains("OPENAI_ORG_ID"));
+}
+
+#[test]
+fn a_slow_mint_fails_at_its_step_within_the_budget() {
+    let s = with(Some(Fault::SlowMint(std::time::Duration::from_secs(20))));
+    let r = key_check(&s.url(), Some(KEY), &["--timeout", "1500ms"]);
+    let res = expect(&r, "fail", Some("key.slow_server"));
+    assert!(res["cause"]["message"].as_str().unwrap().contains("client_secrets"), "{res:#}");
+    // The steps before it are in the evidence.
+    assert!(res["evidence"]["details"].to_string().contains("GET /v1/models/{model}"), "{res:#}");
+    assert!(r.elapsed.as_secs_f64() < 4.5, "{:?}", r.elapsed);
+}
+
+#[test]
+fn clock_skew_warns_and_ttl_uses_the_server_clock() {
+    let s = with(Some(Fault::ClockSkew(-900)));
+    let r = key_check(&s.url(), Some(KEY), &[]);
+    let res = expect(&r, "warn", Some("key.clock_skew"));
+    let details = res["evidence"]["details"].to_string();
+    assert!(details.contains("\"client_secret_ttl_s\",\"value\":\"600\""), "TTL against the server's Date: {details}");
+}
+
+#[test]
+fn the_key_never_appears_in_any_format() {
+    // The fake server echoes the full key in its 401 message, as a careless gateway would.
+    let s = with(Some(Fault::InvalidKey));
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["human", "json", "junit"] {
+        for verbosity in ["-v", "-q"] {
+            let out = dir.path().join(format!("report-{format}{verbosity}.out"));
+            let mut c = doctor();
+            c.args(["check-all", "--format", format, verbosity, "--base-url", &s.url()]).env("OPENAI_API_KEY", KEY);
+            let r = run(c);
+            assert_eq!(r.code, 1);
+            assert_no_secret(&r.all_output());
+            let mut c = doctor();
+            c.args(["check-all", "--format", format, "--output", out.to_str().unwrap(), "--base-url", &s.url()])
+                .env("OPENAI_API_KEY", KEY);
+            let r = run(c);
+            assert_no_secret(&r.all_output());
+            assert_no_secret(&std::fs::read_to_string(&out).unwrap());
+        }
+    }
+}

@@ -49,6 +49,10 @@ struct TlsFront {
 }
 
 fn tls_front(ca_name: &str) -> TlsFront {
+    tls_front_with(ca_name, true)
+}
+
+fn tls_front_with(ca_name: &str, ip_san: bool) -> TlsFront {
     let server = fake(FakeConfig::new(KEY));
     let upstream = server.addr;
     let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
@@ -60,7 +64,9 @@ fn tls_front(ca_name: &str) -> TlsFront {
     let ca = CertifiedIssuer::self_signed(ca_params, KeyPair::generate().unwrap()).unwrap();
     let leaf_key = KeyPair::generate().unwrap();
     let mut leaf = CertificateParams::new(vec!["localhost".to_owned()]).unwrap();
-    leaf.subject_alt_names.push(SanType::IpAddress([127, 0, 0, 1].into()));
+    if ip_san {
+        leaf.subject_alt_names.push(SanType::IpAddress([127, 0, 0, 1].into()));
+    }
     leaf.distinguished_name.push(DnType::CommonName, "localhost");
     let leaf = leaf.signed_by(&leaf_key, &ca).unwrap();
     let ca_pem = tempfile::NamedTempFile::new().unwrap();
@@ -163,4 +169,53 @@ fn dropped_syns_end_in_a_connect_timeout_within_the_deadline() {
     let res = expect(&r, "fail", Some("key.connect_timeout"));
     assert!(res["fix"]["text"].as_str().unwrap().contains("TCP 443"), "{res:#}");
     assert!(r.elapsed.as_secs_f64() < 4.0, "{:?}", r.elapsed);
+}
+
+/// A TCP server that answers every connection with `reply` (or closes at once when empty).
+fn canned(reply: &'static str) -> SocketAddr {
+    let l = rt().block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
+    let addr = l.local_addr().unwrap();
+    rt().spawn(async move {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        while let Ok((mut s, _)) = l.accept().await {
+            tokio::spawn(async move {
+                if reply.is_empty() {
+                    return;
+                }
+                let mut buf = [0u8; 1024];
+                let _ = s.read(&mut buf).await;
+                let _ = s.write_all(reply.as_bytes()).await;
+            });
+        }
+    });
+    addr
+}
+
+#[test]
+fn proxy_that_wants_credentials() {
+    let proxy = canned(
+        "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"corp\"\r\nContent-Length: 0\r\n\r\n",
+    );
+    let mut c = doctor();
+    c.args(["key", "--format", "json"]).env("OPENAI_API_KEY", KEY).env("HTTPS_PROXY", format!("http://{proxy}"));
+    let r = run(c);
+    let res = expect(&r, "fail", Some("key.proxy_auth_required"));
+    assert!(res["evidence"]["details"].to_string().contains(&proxy.to_string()), "{res:#}");
+}
+
+#[test]
+fn a_server_that_hangs_up() {
+    let addr = canned("");
+    let r = key_check(&format!("http://{addr}"), Some(KEY), &[]);
+    expect(&r, "fail", Some("key.connection_closed"));
+}
+
+#[test]
+fn a_certificate_for_another_name() {
+    // A trusted CA, but a certificate for "localhost" only, reached as 127.0.0.1.
+    let front = tls_front_with("Example Dev CA", false);
+    let ca = front.ca_pem.path().to_str().unwrap();
+    let r = key_check(&format!("https://127.0.0.1:{}", front.addr.port()), Some(KEY), &["--ca-cert", ca]);
+    let res = expect(&r, "fail", Some("key.tls_wrong_name"));
+    assert!(res["cause"]["message"].as_str().unwrap().contains("localhost"), "{res:#}");
 }
