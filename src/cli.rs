@@ -81,6 +81,42 @@ pub struct GlobalArgs {
     #[arg(long, env = "REALTIME_DOCTOR_CA_CERT", global = true, value_name = "FILE")]
     pub ca_cert: Option<PathBuf>,
 
+    /// STUN server to test (repeatable, or comma-separated in the variable): stun:host:port,
+    /// stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers.
+    #[arg(long = "stun", env = "REALTIME_DOCTOR_STUN", value_delimiter = ',', global = true, value_name = "URL")]
+    pub stun: Vec<String>,
+
+    /// TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port.
+    #[arg(long = "turn", env = "REALTIME_DOCTOR_TURN", value_delimiter = ',', global = true, value_name = "URL")]
+    pub turn: Vec<String>,
+
+    /// TURN username (with --turn-credential), or the user part of TURN REST credentials (with
+    /// --turn-secret).
+    #[arg(long, env = "REALTIME_DOCTOR_TURN_USERNAME", global = true, value_name = "NAME")]
+    pub turn_username: Option<String>,
+
+    /// TURN password (never printed).
+    #[arg(
+        long,
+        env = "REALTIME_DOCTOR_TURN_CREDENTIAL",
+        hide_env_values = true,
+        global = true,
+        value_name = "PASSWORD"
+    )]
+    pub turn_credential: Option<String>,
+
+    /// TURN REST shared secret (coturn's static-auth-secret): credentials are derived from it
+    /// (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed.
+    #[arg(
+        long,
+        env = "REALTIME_DOCTOR_TURN_SECRET",
+        hide_env_values = true,
+        global = true,
+        value_name = "SECRET",
+        conflicts_with = "turn_credential"
+    )]
+    pub turn_secret: Option<String>,
+
     /// Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain
     /// a failure.
     #[arg(long, env = "REALTIME_DOCTOR_API", global = true, value_enum, default_value_t = ApiGeneration::Auto)]

@@ -10,6 +10,8 @@ pub mod report;
 pub mod runner;
 pub mod settings;
 
+pub mod stun;
+
 mod app;
 
 pub use app::{ExitCode, run};

@@ -2,6 +2,7 @@
 
 use crate::cli::{ApiGeneration, ColorChoice, Format, GlobalArgs};
 use crate::net::proxy::ProxyEnv;
+use crate::stun::IceUrl;
 use anyhow::{Context, Result, bail};
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
@@ -64,6 +65,38 @@ pub struct Settings {
     pub proxy: ProxyEnv,
     /// Whether a spinner may be drawn (stderr is a terminal).
     pub progress: bool,
+    /// STUN servers to test; the public defaults when none were given.
+    pub stun: Vec<IceUrl>,
+    /// Whether `stun` is the built-in default list (said in the report).
+    pub stun_is_default: bool,
+    pub turn: Vec<IceUrl>,
+    pub turn_auth: Option<TurnAuth>,
+}
+
+/// STUN servers apps most often put in `iceServers` (seed 003 uses Google's).
+pub const DEFAULT_STUN: &[&str] = &[
+    "stun:stun.l.google.com:19302",
+    "stun:stun1.l.google.com:19302",
+    "stun:stun.cloudflare.com:3478",
+    "stun:global.stun.twilio.com:3478",
+];
+
+/// How to authenticate to TURN servers.
+#[derive(Clone)]
+pub enum TurnAuth {
+    /// A fixed username and password (long-term credentials, RFC 8489 §9.2).
+    Static { username: String, password: String },
+    /// TURN REST credentials derived from a shared secret (coturn's `use-auth-secret`).
+    Rest { secret: String, user: String },
+}
+
+impl std::fmt::Debug for TurnAuth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TurnAuth::Static { username, .. } => write!(f, "Static({username}, ***)"),
+            TurnAuth::Rest { user, .. } => write!(f, "Rest({user}, ***)"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,6 +147,24 @@ impl Settings {
             api: args.api,
             proxy: ProxyEnv::from_env(),
             progress: std::io::stderr().is_terminal(),
+            stun_is_default: args.stun.is_empty(),
+            stun: parse_ice_urls(if args.stun.is_empty() {
+                DEFAULT_STUN.iter().map(|s| s.to_string()).collect()
+            } else {
+                args.stun.clone()
+            })?,
+            turn: parse_ice_urls(args.turn.clone())?,
+            turn_auth: match (&args.turn_secret, &args.turn_credential) {
+                (Some(secret), _) => Some(TurnAuth::Rest {
+                    secret: secret.clone(),
+                    user: args.turn_username.clone().unwrap_or_else(|| "realtime-doctor".into()),
+                }),
+                (None, Some(password)) => Some(TurnAuth::Static {
+                    username: args.turn_username.clone().context("--turn-credential needs --turn-username")?,
+                    password: password.clone(),
+                }),
+                (None, None) => None,
+            },
         })
     }
 
@@ -132,6 +183,10 @@ impl Settings {
         let _ = u.set_password(None);
         u.as_str().trim_end_matches('/').to_owned()
     }
+}
+
+fn parse_ice_urls(raw: Vec<String>) -> Result<Vec<IceUrl>> {
+    raw.iter().filter(|s| !s.trim().is_empty()).map(|s| IceUrl::parse(s).map_err(anyhow::Error::msg)).collect()
 }
 
 /// A key file or piped key ends with a line break by convention (LF or CRLF): that one is not the

@@ -2,6 +2,7 @@
 //! a value with a cause and a fix, never an `Err`.
 
 pub mod key;
+pub mod stun;
 
 use crate::report::{Cause, CheckId, CheckResult, Evidence, Fix, Status, round_ms};
 use crate::settings::Settings;
@@ -104,13 +105,14 @@ impl Outcome {
 /// Whether a check is built; the others answer "not built yet" as subcommands and are left out of
 /// check-all rather than shown as placeholders.
 pub fn implemented(id: CheckId) -> bool {
-    matches!(id, CheckId::Key)
+    matches!(id, CheckId::Key | CheckId::Stun)
 }
 
 /// Run one check.
 pub async fn run(id: CheckId, ctx: Ctx) -> CheckResult {
     match id {
         CheckId::Key => key::run(&ctx).await,
+        CheckId::Stun => stun::run(&ctx).await,
         other => Outcome::new(other).skip(format!("the {other} check is not built yet")),
     }
 }

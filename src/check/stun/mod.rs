@@ -1,0 +1,389 @@
+//! The STUN check: each configured server, concurrently, over its transport; the mapped address
+//! (srflx candidate), RTTs, and what the answers say about NAT and firewalls (RFC 8489, RFC 5780).
+
+mod cause;
+pub mod nat;
+
+pub use cause::StunCause;
+
+use crate::check::{Ctx, Outcome};
+use crate::report::{Candidate, CandidateType, CheckId, CheckResult};
+use crate::stun::conn::{Conn, TxError};
+use crate::stun::msg::{self, BINDING};
+use crate::stun::{IceUrl, Transport};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Binding requests per server: enough for a min and a median, few enough to stay fast.
+const SAMPLES: usize = 3;
+
+/// What one server said.
+#[derive(Debug, Clone)]
+pub struct ServerReport {
+    pub url: IceUrl,
+    pub addr: Option<SocketAddr>,
+    pub dns: Option<Duration>,
+    pub local: Option<SocketAddr>,
+    pub mapped: Option<SocketAddr>,
+    pub rtts: Vec<Duration>,
+    pub other_address: Option<SocketAddr>,
+    pub failure: Option<Failure>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    Dns(String),
+    Tx(TxError),
+    Error(u16, String),
+    NoMapped,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Dns(e) => write!(f, "DNS: {e}"),
+            Failure::Tx(e) => write!(f, "{e}"),
+            Failure::Error(code, reason) => write!(f, "error {code} {reason}"),
+            Failure::NoMapped => f.write_str("no mapped address in the reply"),
+        }
+    }
+}
+
+pub async fn run(ctx: &Ctx) -> CheckResult {
+    let mut out = Outcome::new(CheckId::Stun);
+    let s = &ctx.settings;
+    if s.stun_is_default {
+        out.evidence.detail("servers", "built-in defaults (pass --stun to test your app's servers)");
+    }
+    let tls = crate::net::tls::client_config(s.ca_cert.as_deref(), false).ok().map(Arc::new);
+    let reports = probe_all(&s.stun, tls, ctx.deadline).await;
+    record(&mut out, &reports);
+    let verdict = judge(&reports);
+
+    // RFC 5780 discovery, when a server offers a second address and we are not out of time.
+    let mut nat_note = None;
+    if let Some(r) =
+        reports.iter().find(|r| r.failure.is_none() && r.url.transport == Transport::Udp && r.other_address.is_some())
+        && let (Some(primary), Some(other), Some(local)) = (r.addr, r.other_address, r.local)
+        && other.ip() != primary.ip()
+    {
+        let b = nat::discover(primary, other, local.ip(), ctx.deadline).await;
+        if let Some(m) = b.mapping {
+            out.evidence.detail("nat_mapping", m.describe());
+            out.evidence.detail("nat_meaning", m.meaning());
+            // "no NAT" is already in the summary from the mapped addresses.
+            if m != nat::Mapping::NoNat {
+                nat_note = Some(m.describe());
+            }
+        }
+        if let Some(f) = b.filtering {
+            out.evidence.detail("nat_filtering", f.describe());
+        }
+        for n in b.notes {
+            out.evidence.detail("nat_note", n);
+        }
+    }
+
+    match verdict {
+        Err(cause) => out.diagnose(&cause, None),
+        Ok((summary, warning)) => {
+            let summary = match nat_note {
+                Some(n) => format!("{summary}; {n}"),
+                None => summary,
+            };
+            match warning {
+                Some(w) => {
+                    let text = format!("{summary}; but {w}");
+                    out.diagnose(&w, Some(text))
+                }
+                None => out.pass(summary),
+            }
+        }
+    }
+}
+
+/// Probe every server concurrently. UDP servers share one local port, so their mapped addresses
+/// can be compared: different mappings for the same local endpoint mean the NAT's mapping depends
+/// on the destination (RFC 5780 §4.3 without needing OTHER-ADDRESS).
+pub async fn probe_all(
+    urls: &[IceUrl],
+    tls: Option<Arc<rustls::ClientConfig>>,
+    deadline: Instant,
+) -> Vec<ServerReport> {
+    let until = tokio::time::Instant::from_std(deadline);
+    let resolved = futures_util::future::join_all(urls.iter().map(|u| async move {
+        let start = Instant::now();
+        let r = tokio::time::timeout_at(until, tokio::net::lookup_host((u.host.as_str(), u.port))).await;
+        let addr = match r {
+            Err(_) => Err("no answer from the resolver".to_owned()),
+            Ok(Err(e)) => Err(e.to_string()),
+            // IPv4 first: it is what most STUN deployments and NATs are about.
+            Ok(Ok(a)) => {
+                let all: Vec<SocketAddr> = a.collect();
+                all.iter().find(|a| a.is_ipv4()).or(all.first()).copied().ok_or_else(|| "no addresses".to_owned())
+            }
+        };
+        (addr, start.elapsed())
+    }))
+    .await;
+
+    // One shared local port for the UDP servers (each socket connected to its own server).
+    let mut shared_port: Option<u16> = None;
+    let mut seen = std::collections::HashSet::new();
+    let mut conns = Vec::new();
+    for (u, (addr, _)) in urls.iter().zip(&resolved) {
+        let conn = match (addr, u.transport) {
+            (Ok(a), Transport::Udp) => {
+                let reuse = seen.insert(*a);
+                let bind = shared_port.filter(|_| reuse).map(|p| SocketAddr::new(unspecified(a), p));
+                match crate::stun::conn::udp_socket(*a, bind, true) {
+                    Ok(sock) => match sock.connect(a).await {
+                        Ok(()) => {
+                            if shared_port.is_none() {
+                                shared_port = sock.local_addr().ok().map(|l| l.port());
+                            }
+                            Some(Ok(Conn::Udp(sock)))
+                        }
+                        Err(e) => Some(Err(TxError::Io(e.to_string()))),
+                    },
+                    Err(e) => Some(Err(TxError::Io(e.to_string()))),
+                }
+            }
+            _ => None,
+        };
+        conns.push(conn);
+    }
+
+    let tasks = urls.iter().zip(resolved).zip(conns).map(|((u, (addr, dns)), conn)| {
+        let tls = tls.clone();
+        async move {
+            let mut r = ServerReport {
+                url: u.clone(),
+                addr: None,
+                dns: None,
+                local: None,
+                mapped: None,
+                rtts: Vec::new(),
+                other_address: None,
+                failure: None,
+            };
+            let addr = match addr {
+                Ok(a) => a,
+                Err(e) => {
+                    r.failure = Some(Failure::Dns(e));
+                    return r;
+                }
+            };
+            r.addr = Some(addr);
+            r.dns = Some(dns);
+            let conn = match conn {
+                Some(c) => c,
+                None => Conn::open(u.transport, addr, None, tls.map(|t| (t, u.host.clone())), deadline).await,
+            };
+            let mut conn = match conn {
+                Ok(c) => c,
+                Err(e) => {
+                    r.failure = Some(Failure::Tx(e));
+                    return r;
+                }
+            };
+            r.local = conn.local_addr();
+            for i in 0..SAMPLES {
+                let (tid, bytes) = msg::request(BINDING, vec![], None);
+                match conn.transact(&tid, &bytes, None, deadline).await {
+                    Ok(a) => {
+                        if let Some((code, reason)) = a.reply.error.clone().filter(|_| !a.reply.success) {
+                            r.failure = Some(Failure::Error(code, reason));
+                            break;
+                        }
+                        let Some(mapped) = a.reply.mapped else {
+                            r.failure = Some(Failure::NoMapped);
+                            break;
+                        };
+                        r.mapped = Some(mapped);
+                        r.other_address = a.reply.other_address.or(r.other_address);
+                        // Only unambiguous samples count towards the RTT (RFC 6298 §3, Karn).
+                        if a.sent == 1 {
+                            r.rtts.push(a.rtt);
+                        }
+                    }
+                    // A later sample lost is not a failure once the server has answered.
+                    Err(_) if i > 0 => break,
+                    Err(e) => {
+                        r.failure = Some(Failure::Tx(e));
+                        break;
+                    }
+                }
+            }
+            r
+        }
+    });
+    futures_util::future::join_all(tasks).await
+}
+
+fn unspecified(a: &SocketAddr) -> std::net::IpAddr {
+    if a.is_ipv4() { std::net::Ipv4Addr::UNSPECIFIED.into() } else { std::net::Ipv6Addr::UNSPECIFIED.into() }
+}
+
+fn ms(d: Duration) -> String {
+    let ms = d.as_secs_f64() * 1000.0;
+    if ms < 1.0 { format!("{ms:.2} ms") } else { format!("{ms:.1} ms") }
+}
+
+/// (min, median) of the RTT samples.
+pub fn rtt_stats(rtts: &[Duration]) -> Option<(Duration, Duration)> {
+    let mut v = rtts.to_vec();
+    v.sort();
+    Some((*v.first()?, v[v.len() / 2]))
+}
+
+fn record(out: &mut Outcome, reports: &[ServerReport]) {
+    let mut hosts = Vec::new();
+    for r in reports {
+        let name = r.url.to_string();
+        let value = match (&r.failure, r.mapped) {
+            (Some(f), _) => format!("{}: {f}", r.addr.map(|a| a.to_string()).unwrap_or_else(|| "unresolved".into())),
+            (None, Some(m)) => {
+                let rtt = rtt_stats(&r.rtts)
+                    .map(|(min, med)| format!(", rtt min {} median {}", ms(min), ms(med)))
+                    .unwrap_or_default();
+                let local = r.local.map(|l| format!(" from {l}")).unwrap_or_default();
+                let other = r.other_address.map(|o| format!(", OTHER-ADDRESS {o}")).unwrap_or_default();
+                format!(
+                    "{} answers over {}{local}: mapped {m}{rtt}{other}",
+                    r.addr.map(|a| a.to_string()).unwrap_or_default(),
+                    r.url.transport
+                )
+            }
+            (None, None) => "no answer".into(),
+        };
+        out.evidence.detail(name.clone(), value);
+        if let Some(d) = r.dns {
+            out.evidence.timing(format!("dns {}", r.url.host), d);
+        }
+        if let Some((min, _)) = rtt_stats(&r.rtts) {
+            out.evidence.timing(format!("rtt {}:{}", r.url.host, r.url.port), min);
+        }
+        let proto = if r.url.transport == Transport::Udp { "udp" } else { "tcp" };
+        if let Some(l) = r.local
+            && !hosts.contains(&l)
+        {
+            hosts.push(l);
+            out.evidence.candidates.push(Candidate {
+                kind: CandidateType::Host,
+                protocol: proto.into(),
+                address: l.ip().to_string(),
+                port: l.port(),
+                side: "local".into(),
+                source: None,
+            });
+        }
+        if let Some(m) = r.mapped {
+            // A mapping equal to the local address is a host candidate, not a server-reflexive one.
+            if r.local != Some(m) {
+                out.evidence.candidates.push(Candidate {
+                    kind: CandidateType::Srflx,
+                    protocol: proto.into(),
+                    address: m.ip().to_string(),
+                    port: m.port(),
+                    side: "local".into(),
+                    source: Some(name),
+                });
+            }
+        }
+    }
+}
+
+/// The verdict over all servers: the summary and an optional warning, or the cause of failure.
+pub fn judge(reports: &[ServerReport]) -> Result<(String, Option<StunCause>), StunCause> {
+    let ok: Vec<&ServerReport> = reports.iter().filter(|r| r.failure.is_none() && r.mapped.is_some()).collect();
+    let failed: Vec<&ServerReport> = reports.iter().filter(|r| r.failure.is_some()).collect();
+    if ok.is_empty() {
+        return Err(all_failed(&failed));
+    }
+    let mut parts = vec![format!("{}/{} server(s) answer", ok.len(), reports.len())];
+    let mapped: Vec<SocketAddr> = ok.iter().filter_map(|r| r.mapped).collect();
+    let udp: Vec<&&ServerReport> = ok.iter().filter(|r| r.url.transport == Transport::Udp).collect();
+    let natted = ok.iter().any(|r| r.local.is_some_and(|l| Some(l) != r.mapped));
+    let first = mapped[0];
+    if ok.iter().all(|r| r.local.is_some() && r.local == r.mapped) {
+        parts.push(format!("no NAT (public address {first})"));
+    } else if natted {
+        parts.push(format!("behind NAT: srflx {first}"));
+    } else {
+        parts.push(format!("srflx {first}"));
+    }
+    let mut distinct: Vec<SocketAddr> = udp.iter().filter_map(|r| r.mapped).collect();
+    distinct.sort();
+    distinct.dedup();
+    if distinct.len() > 1 {
+        parts.push(format!(
+            "servers see {} different mappings of one local port: the NAT's mapping depends on the destination (address-dependent)",
+            distinct.len()
+        ));
+    }
+    let all_rtts: Vec<Duration> = ok.iter().flat_map(|r| r.rtts.iter().copied()).collect();
+    if let Some((min, med)) = rtt_stats(&all_rtts) {
+        parts.push(format!("rtt min {} median {}", ms(min), ms(med)));
+    }
+    let warning = (!failed.is_empty()).then(|| StunCause::SomeFailed {
+        failed: failed.len(),
+        total: reports.len(),
+        which: failed
+            .iter()
+            .map(|r| format!("{}: {}", r.url, r.failure.as_ref().expect("failed")))
+            .collect::<Vec<_>>()
+            .join("; "),
+    });
+    Ok((parts.join("; "), warning))
+}
+
+fn all_failed(failed: &[&ServerReport]) -> StunCause {
+    let f = |r: &&ServerReport| r.failure.clone().expect("failed");
+    let all = |p: &dyn Fn(&Failure) -> bool| !failed.is_empty() && failed.iter().all(|r| p(&f(r)));
+    let udp_only = failed.iter().all(|r| r.url.transport == Transport::Udp);
+    if all(&|x| matches!(x, Failure::Dns(_))) {
+        // Group hosts by error: offline, every name fails the same way.
+        let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+        for r in failed {
+            let Failure::Dns(e) = f(r) else { continue };
+            match groups.iter_mut().find(|(err, _)| *err == e) {
+                Some((_, hosts)) => hosts.push(r.url.host.clone()),
+                None => groups.push((e, vec![r.url.host.clone()])),
+            }
+        }
+        let detail =
+            groups.into_iter().map(|(e, hosts)| format!("{}: {e}", hosts.join(", "))).collect::<Vec<_>>().join("; ");
+        return StunCause::Dns { detail };
+    }
+    // Servers whose names resolved decide the network verdict.
+    let reached: Vec<&&ServerReport> = failed.iter().filter(|r| !matches!(f(r), Failure::Dns(_))).collect();
+    let reached_all = |p: &dyn Fn(&Failure) -> bool| reached.iter().all(|r| p(&f(r)));
+    if let Some(r) = reached
+        .iter()
+        .find(|r| matches!(f(r), Failure::Tx(TxError::Malformed(_)) | Failure::Tx(TxError::Mismatched { .. })))
+    {
+        return StunCause::NotStun { server: r.url.to_string(), what: f(r).to_string() };
+    }
+    if let Some(r) = reached.iter().find(|r| matches!(f(r), Failure::Error(..)))
+        && let Failure::Error(code, reason) = f(r)
+    {
+        return StunCause::ErrorResponse { server: r.url.to_string(), code, reason };
+    }
+    if let Some(r) = reached.iter().find(|r| f(r) == Failure::NoMapped) {
+        return StunCause::NoMappedAddress { server: r.url.to_string() };
+    }
+    if udp_only && reached_all(&|x| matches!(x, Failure::Tx(TxError::Timeout { .. }))) {
+        return StunCause::UdpBlocked { servers: reached.len() };
+    }
+    if udp_only && reached_all(&|x| matches!(x, Failure::Tx(TxError::Refused))) {
+        return StunCause::UdpRejected;
+    }
+    if failed.iter().all(|r| r.url.transport != Transport::Udp) {
+        return StunCause::StreamBlocked;
+    }
+    StunCause::AllFailed {
+        detail: failed.iter().map(|r| format!("{}: {}", r.url, f(r))).collect::<Vec<_>>().join("; "),
+    }
+}

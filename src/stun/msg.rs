@@ -1,0 +1,247 @@
+//! Building STUN/TURN messages and reading replies, with stun-rs doing the wire format.
+//!
+//! Replies are checked before stun-rs sees them (length, magic cookie, message class) so that a
+//! peer that is not a STUN server gets a precise diagnosis rather than a generic decode error.
+
+use std::net::SocketAddr;
+use stun_rs::attributes::discovery::{ChangeRequest, ChangeRequestFlags};
+use stun_rs::attributes::stun::{ErrorCode, Fingerprint, MessageIntegrity, Nonce, Realm, Software, UserName};
+use stun_rs::attributes::turn::{Data, LifeTime, RequestedTrasport, XorPeerAddress};
+use stun_rs::{
+    DecoderContextBuilder, HMACKey, MessageClass, MessageDecoderBuilder, MessageEncoderBuilder, MessageMethod,
+    StunAttribute, StunMessage, StunMessageBuilder, TransactionId,
+};
+
+pub use stun_rs::methods::{ALLOCATE, BINDING, CREATE_PERMMISSION as CREATE_PERMISSION, DATA, REFRESH, SEND};
+
+/// STUN header: 20 bytes (RFC 8489 §5).
+pub const HEADER: usize = 20;
+const MAGIC_COOKIE: u32 = 0x2112_A442;
+
+/// Why bytes that came back are not a usable reply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Malformed {
+    /// Fewer bytes than the header, or than the header's length field announces.
+    Truncated { got: usize, want: usize },
+    /// No magic cookie / top bits set: not STUN at all.
+    NotStun,
+    /// STUN framing, but stun-rs could not decode it.
+    Undecodable(String),
+    /// MESSAGE-INTEGRITY does not match our credentials.
+    BadIntegrity,
+}
+
+impl std::fmt::Display for Malformed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Malformed::Truncated { got, want } => write!(f, "a truncated STUN message ({got} of {want} bytes)"),
+            Malformed::NotStun => f.write_str("bytes that are not STUN (no magic cookie)"),
+            Malformed::Undecodable(e) => write!(f, "an undecodable STUN message ({e})"),
+            Malformed::BadIntegrity => f.write_str("a reply whose MESSAGE-INTEGRITY does not match the credentials"),
+        }
+    }
+}
+
+/// The total length of the STUN message at the start of `buf`, once its header is there.
+pub fn framed_len(buf: &[u8]) -> Option<usize> {
+    (buf.len() >= 4).then(|| HEADER + u16::from_be_bytes([buf[2], buf[3]]) as usize)
+}
+
+/// The transaction id of a STUN-looking datagram, without decoding the rest.
+pub fn transaction_id(buf: &[u8]) -> Option<[u8; 12]> {
+    (buf.len() >= HEADER && cookie_ok(buf)).then(|| buf[8..20].try_into().expect("12 bytes"))
+}
+
+fn cookie_ok(buf: &[u8]) -> bool {
+    buf[0] & 0xC0 == 0 && u32::from_be_bytes([buf[4], buf[5], buf[6], buf[7]]) == MAGIC_COOKIE
+}
+
+/// Decode one message, validating MESSAGE-INTEGRITY when `key` is given.
+pub fn decode(buf: &[u8], key: Option<&HMACKey>) -> Result<StunMessage, Malformed> {
+    if buf.len() < HEADER {
+        return Err(Malformed::Truncated { got: buf.len(), want: HEADER });
+    }
+    if !cookie_ok(buf) {
+        return Err(Malformed::NotStun);
+    }
+    let want = framed_len(buf).expect("header present");
+    if buf.len() < want {
+        return Err(Malformed::Truncated { got: buf.len(), want });
+    }
+    let decoder = match key {
+        Some(k) => MessageDecoderBuilder::default()
+            .with_context(DecoderContextBuilder::default().with_key(k.clone()).with_validation().build())
+            .build(),
+        None => MessageDecoderBuilder::default().build(),
+    };
+    match decoder.decode(&buf[..want]) {
+        Ok((m, _)) => Ok(m),
+        Err(e) if e.to_string().contains("validation failed") => Err(Malformed::BadIntegrity),
+        Err(e) => Err(Malformed::Undecodable(e.to_string())),
+    }
+}
+
+pub fn encode(msg: &StunMessage) -> Vec<u8> {
+    let mut buf = vec![0u8; 4096];
+    let n = MessageEncoderBuilder::default().build().encode(&mut buf, msg).expect("our own messages fit 4 KiB");
+    buf.truncate(n);
+    buf
+}
+
+/// Credentials for the long-term mechanism (RFC 8489 §9.2), once the server's realm and nonce
+/// are known.
+#[derive(Clone)]
+pub struct LongTerm {
+    pub username: String,
+    pub realm: String,
+    pub nonce: String,
+    pub key: HMACKey,
+}
+
+impl LongTerm {
+    pub fn new(username: &str, password: &str, realm: &str, nonce: &str) -> Result<LongTerm, String> {
+        let algorithm = stun_rs::Algorithm::from(stun_rs::AlgorithmId::MD5);
+        let key = HMACKey::new_long_term(username, realm, password, algorithm).map_err(|e| e.to_string())?;
+        Ok(LongTerm { username: username.into(), realm: realm.into(), nonce: nonce.into(), key })
+    }
+}
+
+/// A request of `method` with `attrs`, signed when `auth` is given, with a FINGERPRINT.
+pub fn request(method: MessageMethod, attrs: Vec<StunAttribute>, auth: Option<&LongTerm>) -> (TransactionId, Vec<u8>) {
+    build(method, MessageClass::Request, attrs, auth)
+}
+
+pub fn indication(method: MessageMethod, attrs: Vec<StunAttribute>) -> Vec<u8> {
+    build(method, MessageClass::Indication, attrs, None).1
+}
+
+fn build(
+    method: MessageMethod,
+    class: MessageClass,
+    attrs: Vec<StunAttribute>,
+    auth: Option<&LongTerm>,
+) -> (TransactionId, Vec<u8>) {
+    let tid = TransactionId::default();
+    let mut b = StunMessageBuilder::new(method, class).with_transaction_id(tid);
+    for a in attrs {
+        b = b.with_attribute(a);
+    }
+    b = b.with_attribute(
+        Software::new(concat!("realtime-doctor ", env!("CARGO_PKG_VERSION"))).expect("short software name"),
+    );
+    if let Some(lt) = auth {
+        // Order matters (RFC 8489 §14.5): USERNAME, REALM, NONCE, then MESSAGE-INTEGRITY, FINGERPRINT.
+        b = b
+            .with_attribute(UserName::new(&lt.username).expect("username"))
+            .with_attribute(Realm::new(&lt.realm).expect("realm"))
+            .with_attribute(Nonce::new(&lt.nonce).expect("nonce"))
+            .with_attribute(MessageIntegrity::new(lt.key.clone()));
+    }
+    if class != MessageClass::Indication {
+        b = b.with_attribute(Fingerprint::default());
+    }
+    (tid, encode(&b.build()))
+}
+
+pub fn change_request(ip: bool, port: bool) -> StunAttribute {
+    let mut flags = enumflags2::BitFlags::empty();
+    if ip {
+        flags |= ChangeRequestFlags::ChangeIp;
+    }
+    if port {
+        flags |= ChangeRequestFlags::ChangePort;
+    }
+    ChangeRequest::new(Some(flags)).into()
+}
+
+pub fn requested_transport_udp() -> StunAttribute {
+    RequestedTrasport::new(stun_rs::protocols::UDP).into()
+}
+
+pub fn lifetime(s: u32) -> StunAttribute {
+    LifeTime::new(s).into()
+}
+
+pub fn peer(addr: SocketAddr) -> StunAttribute {
+    XorPeerAddress::from(addr).into()
+}
+
+pub fn data(bytes: Vec<u8>) -> StunAttribute {
+    Data::new(bytes).into()
+}
+
+/// What a reply says, read once.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Reply {
+    pub success: bool,
+    pub error: Option<(u16, String)>,
+    pub mapped: Option<SocketAddr>,
+    pub relayed: Option<SocketAddr>,
+    pub lifetime: Option<u32>,
+    pub realm: Option<String>,
+    pub nonce: Option<String>,
+    pub other_address: Option<SocketAddr>,
+    pub response_origin: Option<SocketAddr>,
+    pub peer: Option<SocketAddr>,
+    pub data: Option<Vec<u8>>,
+    pub has_integrity: bool,
+}
+
+pub fn read(m: &StunMessage) -> Reply {
+    let mut r = Reply { success: m.class() == MessageClass::SuccessResponse, ..Default::default() };
+    for a in m.attributes() {
+        match a {
+            StunAttribute::ErrorCode(e) => r.error = Some(error_of(e)),
+            StunAttribute::XorMappedAddress(x) => r.mapped = Some(*x.socket_address()),
+            StunAttribute::XorRelayedAddress(x) => r.relayed = Some(*x.socket_address()),
+            StunAttribute::XorPeerAddress(x) => r.peer = Some(*x.socket_address()),
+            StunAttribute::LifeTime(l) => r.lifetime = Some(l.as_u32()),
+            StunAttribute::Realm(x) => r.realm = Some(x.as_str().to_owned()),
+            StunAttribute::Nonce(x) => r.nonce = Some(x.as_str().to_owned()),
+            StunAttribute::OtherAddress(x) => r.other_address = Some(*x.socket_address()),
+            StunAttribute::ResponseOrigin(x) => r.response_origin = Some(*x.socket_address()),
+            StunAttribute::Data(d) => r.data = Some(d.as_bytes().to_vec()),
+            StunAttribute::MessageIntegrity(_) => r.has_integrity = true,
+            // The old MAPPED-ADDRESS, used by RFC 3489 servers that do not XOR.
+            StunAttribute::MappedAddress(x) if r.mapped.is_none() => r.mapped = Some(*x.socket_address()),
+            _ => {}
+        }
+    }
+    r
+}
+
+fn error_of(e: &ErrorCode) -> (u16, String) {
+    let c = e.error_code();
+    (c.error_code(), c.reason().to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_binding() {
+        let (tid, bytes) = request(BINDING, vec![], None);
+        assert_eq!(transaction_id(&bytes), Some(*tid.as_bytes()));
+        let m = decode(&bytes, None).unwrap();
+        assert_eq!(m.method(), BINDING);
+        assert_eq!(m.class(), MessageClass::Request);
+    }
+
+    #[test]
+    fn rejects_non_stun_and_truncation() {
+        assert!(matches!(decode(b"HTTP/1.1 400 Bad Request\r\n\r\n", None), Err(Malformed::NotStun)));
+        let (_, bytes) = request(BINDING, vec![], None);
+        assert!(matches!(decode(&bytes[..10], None), Err(Malformed::Truncated { got: 10, want: 20 })));
+        assert!(matches!(decode(&bytes[..bytes.len() - 4], None), Err(Malformed::Truncated { .. })));
+    }
+
+    #[test]
+    fn integrity_is_checked() {
+        let good = LongTerm::new("user", "pass", "realm", "nonce").unwrap();
+        let bad = LongTerm::new("user", "wrong", "realm", "nonce").unwrap();
+        let (_, bytes) = request(ALLOCATE, vec![requested_transport_udp()], Some(&good));
+        assert!(decode(&bytes, Some(&good.key)).is_ok());
+        assert!(matches!(decode(&bytes, Some(&bad.key)), Err(Malformed::BadIntegrity)));
+    }
+}
