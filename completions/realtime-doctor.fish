@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_realtime_doctor_global_optspecs
-    string join \n base-url= model= format= o/output= color= timeout= deadline= strict q/quiet v/verbose api-key-file= api-key-stdin organization= project= ca-cert= api= h/help V/version
+    string join \n base-url= model= format= o/output= color= timeout= deadline= strict q/quiet v/verbose api-key-file= api-key-stdin organization= project= ca-cert= stun= turn= turn-username= turn-credential= turn-secret= api= h/help V/version
 end
 
 function __fish_realtime_doctor_needs_command
@@ -39,6 +39,11 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l api-key
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l organization -d 'Organization id sent as OpenAI-Organization' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l project -d 'Project id sent as OpenAI-Project' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l turn-credential -d 'TURN password (never printed)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -75,6 +80,11 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-al
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l organization -d 'Organization id sent as OpenAI-Organization' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l project -d 'Project id sent as OpenAI-Project' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l turn-credential -d 'TURN password (never printed)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -99,6 +109,11 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l organization -d 'Organization id sent as OpenAI-Organization' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l project -d 'Project id sent as OpenAI-Project' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l turn-credential -d 'TURN password (never printed)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -123,6 +138,11 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l organization -d 'Organization id sent as OpenAI-Organization' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l project -d 'Project id sent as OpenAI-Project' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l turn-credential -d 'TURN password (never printed)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -147,6 +167,11 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l organization -d 'Organization id sent as OpenAI-Organization' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l project -d 'Project id sent as OpenAI-Project' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l turn-credential -d 'TURN password (never printed)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -171,6 +196,11 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l organization -d 'Organization id sent as OpenAI-Organization' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l project -d 'Project id sent as OpenAI-Project' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l turn-credential -d 'TURN password (never printed)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -195,6 +225,11 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l organization -d 'Organization id sent as OpenAI-Organization' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l project -d 'Project id sent as OpenAI-Project' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l turn-credential -d 'TURN password (never printed)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -219,6 +254,11 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachan
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l organization -d 'Organization id sent as OpenAI-Organization' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l project -d 'Project id sent as OpenAI-Project' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l turn-credential -d 'TURN password (never printed)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -243,6 +283,11 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l organization -d 'Organization id sent as OpenAI-Organization' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l project -d 'Project id sent as OpenAI-Project' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l turn-credential -d 'TURN password (never printed)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -267,6 +312,11 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completi
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l organization -d 'Organization id sent as OpenAI-Organization' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l project -d 'Project id sent as OpenAI-Project' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l turn-credential -d 'TURN password (never printed)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -291,6 +341,11 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l organization -d 'Organization id sent as OpenAI-Organization' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l project -d 'Project id sent as OpenAI-Project' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l turn-credential -d 'TURN password (never printed)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -317,6 +372,11 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l organization -d 'Organization id sent as OpenAI-Organization' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l project -d 'Project id sent as OpenAI-Project' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l turn-credential -d 'TURN password (never printed)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -343,6 +403,11 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l organization -d 'Organization id sent as OpenAI-Organization' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l project -d 'Project id sent as OpenAI-Project' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l turn-credential -d 'TURN password (never printed)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"

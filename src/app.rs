@@ -68,7 +68,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
     }
 
     // selftest: the same checks against the built-in fake API on loopback, with a generated key.
-    let _fake = if matches!(cli.command, Command::Selftest) {
+    let _servers = if matches!(cli.command, Command::Selftest) {
         let key = format!("sk-proj-selftest{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..));
         let fake = FakeServer::start(FakeConfig::new(&key), "127.0.0.1:0")
             .await
@@ -79,7 +79,17 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         settings.ca_cert = None;
         settings.organization = None;
         settings.project = None;
-        Some(fake)
+        let turn = crate::fake::turn::FakeTurn::start(std::net::Ipv4Addr::LOCALHOST.into())
+            .await
+            .context("starting the built-in STUN/TURN server")?;
+        settings.stun = vec![crate::stun::IceUrl::parse(&turn.stun_url()).map_err(anyhow::Error::msg)?];
+        settings.stun_is_default = false;
+        settings.turn = vec![crate::stun::IceUrl::parse(&turn.turn_url()).map_err(anyhow::Error::msg)?];
+        settings.turn_auth = Some(crate::settings::TurnAuth::Static {
+            username: turn.username.clone(),
+            password: turn.password.clone(),
+        });
+        Some((fake, turn))
     } else {
         None
     };
@@ -94,6 +104,11 @@ async fn execute(settings: Arc<Settings>, ids: &[CheckId]) -> Report {
     let mut secrets = Secrets::default();
     if let Some(k) = &settings.api_key {
         secrets.add(&k.value);
+    }
+    match &settings.turn_auth {
+        Some(crate::settings::TurnAuth::Static { password, .. }) => secrets.add(password),
+        Some(crate::settings::TurnAuth::Rest { secret, .. }) => secrets.add(secret),
+        None => {}
     }
     let target = crate::report::Target { base_url: settings.shown_base_url(), model: settings.model.clone() };
     let mut live = human_on_terminal(&settings)

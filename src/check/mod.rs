@@ -3,6 +3,7 @@
 
 pub mod key;
 pub mod stun;
+pub mod turn;
 
 use crate::report::{Cause, CheckId, CheckResult, Evidence, Fix, Status, round_ms};
 use crate::settings::Settings;
@@ -105,7 +106,7 @@ impl Outcome {
 /// Whether a check is built; the others answer "not built yet" as subcommands and are left out of
 /// check-all rather than shown as placeholders.
 pub fn implemented(id: CheckId) -> bool {
-    matches!(id, CheckId::Key | CheckId::Stun)
+    matches!(id, CheckId::Key | CheckId::Stun | CheckId::Turn)
 }
 
 /// Run one check.
@@ -113,6 +114,7 @@ pub async fn run(id: CheckId, ctx: Ctx) -> CheckResult {
     match id {
         CheckId::Key => key::run(&ctx).await,
         CheckId::Stun => stun::run(&ctx).await,
+        CheckId::Turn => turn::run(&ctx).await,
         other => Outcome::new(other).skip(format!("the {other} check is not built yet")),
     }
 }

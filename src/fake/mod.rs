@@ -2,6 +2,8 @@
 //! `examples/fake_realtime_server.rs`: models, GA client secrets, the retired beta sessions, the
 //! error shapes, and fault injection for every failure the key check classifies.
 
+pub mod turn;
+
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};

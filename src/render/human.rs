@@ -22,9 +22,26 @@ fn ms(v: f64) -> String {
     if v >= 1000.0 { format!("{:.2} s", v / 1000.0) } else { format!("{v:.1} ms") }
 }
 
-/// Detail names shown at normal verbosity; the rest need -v.
-const KEY_FACTS: &[&str] =
-    &["key", "key_source", "proxy", "connected_to", "tls_issuer", "client_secret_ttl_s", "warning"];
+/// Details hidden at normal verbosity (shown with -v): context a user rarely needs to act.
+const NOISY: &[&str] = &[
+    "key_kind",
+    "base_url",
+    "model",
+    "organization",
+    "project",
+    "resolved",
+    "local_address",
+    "tls_version",
+    "realtime_models",
+    "clock_skew_s",
+    "client_secret",
+    "nat_meaning",
+];
+
+fn shown(name: &str, verbosity: Verbosity) -> bool {
+    verbosity == Verbosity::Verbose
+        || !(NOISY.contains(&name) || name.starts_with("GET ") || name.starts_with("POST ") || name.ends_with(" realm"))
+}
 
 /// The lines for one result.
 pub fn result_lines(r: &CheckResult, verbosity: Verbosity) -> String {
@@ -45,7 +62,7 @@ pub fn result_lines(r: &CheckResult, verbosity: Verbosity) -> String {
         s.push_str(&format!("{pad}{}\n", t.join(" · ").dimmed()));
     }
     for d in &r.evidence.details {
-        if verbosity == Verbosity::Verbose || KEY_FACTS.contains(&d.name.as_str()) {
+        if shown(&d.name, verbosity) {
             s.push_str(&format!("{pad}{}\n", format!("{}: {}", d.name, d.value).dimmed()));
         }
     }

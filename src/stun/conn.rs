@@ -78,6 +78,8 @@ pub struct Answer {
     /// send's RTT is unknown, so it is the last send's).
     pub rtt: Duration,
     pub sent: u32,
+    /// The reply as received, for checks that need to decode it again (integrity).
+    pub raw: Vec<u8>,
 }
 
 impl Conn {
@@ -217,7 +219,7 @@ impl Conn {
                 }
                 let message = msg::decode(&raw, key).map_err(TxError::Malformed)?;
                 let reply = msg::read(&message);
-                return Ok(Answer { reply, rtt: sent_at.elapsed(), sent });
+                return Ok(Answer { reply, rtt: sent_at.elapsed(), sent, raw });
             }
         }
     }

@@ -32,7 +32,7 @@ fn usage_errors_exit_2() {
 #[test]
 fn checks_not_built_yet_say_so() {
     let mut c = doctor();
-    c.arg("stun");
+    c.arg("mic");
     let r = run(c);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("not built yet"), "{}", r.stderr);
@@ -94,6 +94,13 @@ fn selftest_passes_with_no_key_and_no_network() {
     let v = r.json();
     assert_eq!(v["status"], "pass");
     assert!(v["target"]["base_url"].as_str().unwrap().starts_with("http://127.0.0.1:"));
+    let ids: Vec<&str> = v["results"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["key", "stun", "turn"], "selftest runs every built check");
+    for r in v["results"].as_array().unwrap() {
+        assert_eq!(r["status"], "pass", "{r:#}");
+    }
+    let turn = &v["results"][2];
+    assert!(turn["evidence"]["candidates"].as_array().unwrap().iter().any(|c| c["type"] == "relay"), "{turn:#}");
     assert!(!r.stdout.contains("sk-proj-selftest0"), "the generated key is a secret too");
 }
 

@@ -44,14 +44,19 @@ fn schema_rejects_a_changed_shape() {
 fn junit_has_one_testcase_per_check_and_carries_cause_and_fix() {
     let s = fake(FakeConfig::new(KEY).fault(Fault::Quota));
     let mut c = doctor();
-    c.args(["check-all", "--format", "junit", "--base-url", &s.url()]).env("OPENAI_API_KEY", KEY);
+    let stun = format!("stun:{}", closed_port());
+    c.args(["check-all", "--format", "junit", "--base-url", &s.url(), "--stun", &stun, "--timeout", "2s"])
+        .env("OPENAI_API_KEY", KEY);
     let r = run(c);
     assert_eq!(r.code, 1);
     assert_no_secret(&r.all_output());
     let doc = roxmltree::Document::parse(&r.stdout).unwrap_or_else(|e| panic!("{e}\n{}", r.stdout));
     let cases: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("testcase")).collect();
-    assert_eq!(cases.len(), 1, "one check is built: {}", r.stdout);
-    assert_eq!(cases[0].attribute("name"), Some("key"));
+    let names: Vec<_> = cases.iter().map(|c| c.attribute("name").unwrap()).collect();
+    assert_eq!(names, ["key", "stun", "turn"], "one test case per check: {}", r.stdout);
+    // No TURN configured: a skipped test case, with the reason.
+    let skipped = cases[2].children().find(|n| n.has_tag_name("skipped")).expect("turn is skipped");
+    assert!(skipped.attribute("message").unwrap().contains("no TURN server configured"));
     let failure = cases[0].children().find(|n| n.has_tag_name("failure")).expect("a failure element");
     assert_eq!(failure.attribute("type"), Some("key.insufficient_quota"));
     assert!(failure.attribute("message").unwrap().contains("fix: Add credit"), "{:?}", failure.attribute("message"));
@@ -61,7 +66,7 @@ fn junit_has_one_testcase_per_check_and_carries_cause_and_fix() {
 fn human_output_streams_lines_summary_and_fixes() {
     let s = fake(FakeConfig::new(KEY).fault(Fault::InvalidKey));
     let mut c = doctor();
-    c.args(["check-all", "--base-url", &s.url()]).env("OPENAI_API_KEY", KEY);
+    c.args(["key", "--base-url", &s.url()]).env("OPENAI_API_KEY", KEY);
     let r = run(c);
     assert_eq!(r.code, 1);
     assert_no_secret(&r.all_output());
@@ -73,7 +78,7 @@ fn human_output_streams_lines_summary_and_fixes() {
     assert!(!r.stdout.contains('\u{1b}'), "NO_COLOR and a pipe mean no escape codes");
     let r = run({
         let mut c = doctor();
-        c.args(["check-all", "--color", "always", "--base-url", &s.url()]).env("OPENAI_API_KEY", KEY);
+        c.args(["key", "--color", "always", "--base-url", &s.url()]).env("OPENAI_API_KEY", KEY);
         c
     });
     assert!(r.stdout.contains("\u{1b}[1;31mFAIL"), "--color always colours the status: {}", r.stdout);

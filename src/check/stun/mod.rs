@@ -308,7 +308,7 @@ pub fn judge(reports: &[ServerReport]) -> Result<(String, Option<StunCause>), St
     let natted = ok.iter().any(|r| r.local.is_some_and(|l| Some(l) != r.mapped));
     let first = mapped[0];
     if ok.iter().all(|r| r.local.is_some() && r.local == r.mapped) {
-        parts.push(format!("no NAT (public address {first})"));
+        parts.push(format!("no NAT (mapped address {first} is the local address)"));
     } else if natted {
         parts.push(format!("behind NAT: srflx {first}"));
     } else {

@@ -1,0 +1,374 @@
+//! The TURN check: for each configured URL (server and transport), concurrently: Allocate with the
+//! long-term credential mechanism, prove the relay relays (two allocations exchange data through
+//! it), report the relay candidate and timings, and release the allocations (RFC 8656).
+
+mod cause;
+pub mod client;
+
+pub use cause::TurnCause;
+
+use crate::check::{Ctx, Outcome};
+use crate::report::{Candidate, CandidateType, CheckId, CheckResult};
+use crate::settings::TurnAuth;
+use crate::stun::conn::{Conn, TxError};
+use crate::stun::{IceUrl, Transport};
+use client::{AllocError, Allocation};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// TURN REST credentials are made valid for a day, as coturn's examples do.
+const REST_TTL: Duration = Duration::from_secs(86_400);
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    Dns(String),
+    Connect(TxError),
+    Alloc(AllocError),
+    /// Allocated, but the data did not make the round trip.
+    Relay(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct TurnReport {
+    pub url: IceUrl,
+    pub addr: Option<SocketAddr>,
+    pub realm: Option<String>,
+    pub relayed: Option<SocketAddr>,
+    pub mapped: Option<SocketAddr>,
+    pub lifetime: Option<u32>,
+    pub relay_rtt: Option<Duration>,
+    pub timings: Vec<(&'static str, Duration)>,
+    pub failure: Option<Failure>,
+}
+
+pub async fn run(ctx: &Ctx) -> CheckResult {
+    let mut out = Outcome::new(CheckId::Turn);
+    let s = &ctx.settings;
+    if s.turn.is_empty() {
+        return out.skip("no TURN server configured (OpenAI's SDKs use none); pass --turn URL to test your app's");
+    }
+    let creds = match &s.turn_auth {
+        Some(TurnAuth::Static { username, password }) => Some((username.clone(), password.clone())),
+        Some(TurnAuth::Rest { secret, user }) => {
+            let (u, p) = client::rest_credentials(secret, user, REST_TTL);
+            ctx.secrets.lock().expect("secrets lock").add(&p);
+            out.evidence.detail("turn_credentials", format!("TURN REST, username {u}"));
+            Some((u, p))
+        }
+        None => None,
+    };
+    if let Some((u, _)) = &creds {
+        out.evidence.detail("turn_username", u);
+    }
+    let tls = crate::net::tls::client_config(s.ca_cert.as_deref(), false).ok().map(Arc::new);
+    let reports =
+        futures_util::future::join_all(s.turn.iter().map(|u| probe(u, creds.clone(), tls.clone(), ctx.deadline))).await;
+    record(&mut out, &reports);
+    match judge(&reports) {
+        Ok((summary, None)) => out.pass(summary),
+        Ok((summary, Some(w))) => {
+            let text = format!("{summary}; but {w}");
+            out.diagnose(&w, Some(text))
+        }
+        Err(cause) => out.diagnose(&cause, None),
+    }
+}
+
+/// One URL, start to finish; never leaves an allocation behind when it got one.
+pub async fn probe(
+    url: &IceUrl,
+    creds: Option<(String, String)>,
+    tls: Option<Arc<rustls::ClientConfig>>,
+    deadline: Instant,
+) -> TurnReport {
+    let mut r = TurnReport {
+        url: url.clone(),
+        addr: None,
+        realm: None,
+        relayed: None,
+        mapped: None,
+        lifetime: None,
+        relay_rtt: None,
+        timings: Vec::new(),
+        failure: None,
+    };
+    let until = tokio::time::Instant::from_std(deadline);
+    let addr = match tokio::time::timeout_at(until, tokio::net::lookup_host((url.host.as_str(), url.port))).await {
+        Ok(Ok(mut a)) => a.find(|a| a.is_ipv4()),
+        Ok(Err(e)) => {
+            r.failure = Some(Failure::Dns(e.to_string()));
+            return r;
+        }
+        Err(_) => None,
+    };
+    let Some(addr) = addr else {
+        r.failure = Some(Failure::Dns("no IPv4 address before the deadline".into()));
+        return r;
+    };
+    r.addr = Some(addr);
+    let creds_ref = creds.as_ref().map(|(u, p)| (u.as_str(), p.as_str()));
+    let open = || Conn::open(url.transport, addr, None, tls.clone().map(|t| (t, url.host.clone())), deadline);
+
+    let start = Instant::now();
+    let conn = match open().await {
+        Ok(c) => c,
+        Err(e) => {
+            r.failure = Some(Failure::Connect(e));
+            return r;
+        }
+    };
+    if url.transport != Transport::Udp {
+        r.timings.push(("connect", start.elapsed()));
+    }
+    let start = Instant::now();
+    let mut a = match client::allocate(conn, creds_ref, deadline).await {
+        Ok(a) => a,
+        Err((e, realm)) => {
+            r.realm = realm;
+            r.failure = Some(Failure::Alloc(e));
+            return r;
+        }
+    };
+    r.timings.push(("allocate", start.elapsed()));
+    r.realm = a.realm.clone();
+    r.relayed = Some(a.relayed);
+    r.mapped = a.mapped;
+    r.lifetime = a.lifetime;
+
+    // The second allocation is the peer: relay-to-relay works wherever the relay itself works.
+    let peer = match open().await {
+        Ok(c) => client::allocate(c, creds_ref, deadline).await.map_err(|(e, _)| e),
+        Err(e) => Err(AllocError::Tx(e)),
+    };
+    let mut b = match peer {
+        Ok(b) => b,
+        Err(e) => {
+            r.failure =
+                Some(Failure::Relay(format!("a second allocation for the relay test failed: {}", alloc_words(&e))));
+            a.release().await;
+            return r;
+        }
+    };
+    let start = Instant::now();
+    let permitted = async {
+        a.permit(b.relayed.ip(), deadline).await?;
+        b.permit(a.relayed.ip(), deadline).await
+    };
+    match permitted.await {
+        Ok(()) => {
+            r.timings.push(("permission", start.elapsed()));
+            match relay_round_trip(&mut a, &mut b, deadline).await {
+                Ok(rtt) => {
+                    r.relay_rtt = Some(rtt);
+                    r.timings.push(("relayed_rtt", rtt));
+                }
+                Err(why) => r.failure = Some(Failure::Relay(why)),
+            }
+        }
+        Err(e) => r.failure = Some(Failure::Alloc(e)),
+    }
+    tokio::join!(a.release(), b.release());
+    r
+}
+
+/// A ping from A through both relays to B, and B's pong back: retried until the deadline, since
+/// UDP may drop one.
+async fn relay_round_trip(a: &mut Allocation, b: &mut Allocation, deadline: Instant) -> Result<Duration, String> {
+    let (a_relay, b_relay) = (a.relayed, b.relayed);
+    let mut attempt = 0u32;
+    while Instant::now() < deadline {
+        attempt += 1;
+        let ping = format!("realtime-doctor ping {attempt}").into_bytes();
+        let sent = Instant::now();
+        let step = (Instant::now() + Duration::from_millis(1000)).min(deadline);
+        a.send_to(b_relay, &ping).await.map_err(|e| e.to_string())?;
+        match b.recv_data(step).await.map_err(|e| e.to_string())? {
+            Some((from, data)) if data == ping => {
+                if from != a_relay {
+                    return Err(format!("data arrived from {from}, not from the relay {a_relay}"));
+                }
+                b.send_to(a_relay, b"realtime-doctor pong").await.map_err(|e| e.to_string())?;
+                if let Some((_, data)) = a.recv_data(step).await.map_err(|e| e.to_string())?
+                    && data == b"realtime-doctor pong"
+                {
+                    return Ok(sent.elapsed());
+                }
+            }
+            _ => continue,
+        }
+    }
+    Err(format!("data sent through the relay did not come back ({attempt} attempts)"))
+}
+
+fn alloc_words(e: &AllocError) -> String {
+    match e {
+        AllocError::Tx(t) => t.to_string(),
+        AllocError::NeedsCredentials { realm } => format!("credentials required (realm {realm:?})"),
+        AllocError::NoChallenge => "401 without a realm and nonce".into(),
+        AllocError::Rejected { realm } => format!("credentials rejected (realm {realm:?})"),
+        AllocError::StaleNonce => "438 Stale Nonce, again and again".into(),
+        AllocError::BadIntegrity => "a reply with a bad MESSAGE-INTEGRITY".into(),
+        AllocError::Error { code, reason } => format!("error {code} {reason}"),
+        AllocError::NoRelayedAddress => "success without XOR-RELAYED-ADDRESS".into(),
+    }
+}
+
+fn words(f: &Failure) -> String {
+    match f {
+        Failure::Dns(e) => format!("DNS: {e}"),
+        Failure::Connect(e) => e.to_string(),
+        Failure::Alloc(e) => alloc_words(e),
+        Failure::Relay(why) => why.clone(),
+    }
+}
+
+fn record(out: &mut Outcome, reports: &[TurnReport]) {
+    for r in reports {
+        let name = r.url.to_string();
+        let value = match &r.failure {
+            Some(f) => {
+                format!("{}: {}", r.addr.map(|a| a.to_string()).unwrap_or_else(|| "unresolved".into()), words(f))
+            }
+            None => format!(
+                "relay {} (lifetime {} s), relayed round trip {:.1} ms",
+                r.relayed.map(|a| a.to_string()).unwrap_or_default(),
+                r.lifetime.unwrap_or(0),
+                r.relay_rtt.unwrap_or_default().as_secs_f64() * 1000.0
+            ),
+        };
+        out.evidence.detail(name.clone(), value);
+        if let Some(realm) = &r.realm {
+            out.evidence.detail(format!("{name} realm"), realm);
+        }
+        for (phase, d) in &r.timings {
+            out.evidence.timing(format!("{phase} {}", r.url.transport), *d);
+        }
+        if let Some(relay) = r.relayed {
+            out.evidence.candidates.push(Candidate {
+                kind: CandidateType::Relay,
+                protocol: "udp".into(),
+                address: relay.ip().to_string(),
+                port: relay.port(),
+                side: "local".into(),
+                source: Some(name.clone()),
+            });
+        }
+        if let Some(m) = r.mapped {
+            let proto = if r.url.transport == Transport::Udp { "udp" } else { "tcp" };
+            out.evidence.candidates.push(Candidate {
+                kind: CandidateType::Srflx,
+                protocol: proto.into(),
+                address: m.ip().to_string(),
+                port: m.port(),
+                side: "local".into(),
+                source: Some(name),
+            });
+        }
+    }
+}
+
+/// The verdict over all URLs.
+pub fn judge(reports: &[TurnReport]) -> Result<(String, Option<TurnCause>), TurnCause> {
+    let ok: Vec<&TurnReport> = reports.iter().filter(|r| r.failure.is_none()).collect();
+    let failed: Vec<&TurnReport> = reports.iter().filter(|r| r.failure.is_some()).collect();
+    if ok.is_empty() {
+        return Err(most_telling(&failed));
+    }
+    let mut transports: Vec<String> = ok.iter().map(|r| r.url.transport.to_string()).collect();
+    transports.dedup();
+    let best = ok.iter().filter_map(|r| r.relay_rtt).min().unwrap_or_default();
+    let relay = ok[0].relayed.map(|a| a.to_string()).unwrap_or_default();
+    let summary = format!(
+        "TURN relays over {}: relay {relay}, relayed round trip {:.1} ms",
+        transports.join(", "),
+        best.as_secs_f64() * 1000.0
+    );
+    if failed.is_empty() {
+        return Ok((summary, None));
+    }
+    let udp_dead = failed.iter().any(|r| {
+        r.url.transport == Transport::Udp
+            && matches!(
+                r.failure,
+                Some(Failure::Connect(_))
+                    | Some(Failure::Alloc(AllocError::Tx(TxError::Timeout { .. } | TxError::Refused)))
+            )
+    });
+    let stream_ok: Vec<&&TurnReport> = ok.iter().filter(|r| r.url.transport != Transport::Udp).collect();
+    if udp_dead && !stream_ok.is_empty() {
+        let works: Vec<String> = stream_ok.iter().map(|r| r.url.to_string()).collect();
+        let host = &stream_ok[0].url.host;
+        return Ok((
+            summary,
+            Some(TurnCause::UdpBlockedStreamWorks {
+                works: works.join(", "),
+                suggest: format!("configure turns:{host}:443?transport=tcp (or the working URL) in iceServers"),
+            }),
+        ));
+    }
+    Ok((
+        summary,
+        Some(TurnCause::SomeFailed {
+            failed: failed.len(),
+            total: reports.len(),
+            which: failed
+                .iter()
+                .map(|r| format!("{}: {}", r.url, words(r.failure.as_ref().expect("failed"))))
+                .collect::<Vec<_>>()
+                .join("; "),
+        }),
+    ))
+}
+
+/// When every URL failed, the cause that tells the user most: credentials and protocol errors
+/// before "unreachable".
+fn most_telling(failed: &[&TurnReport]) -> TurnCause {
+    for r in failed {
+        let server = r.url.to_string();
+        let realm = r.realm.clone().unwrap_or_default();
+        let cause = match r.failure.clone().expect("failed") {
+            Failure::Alloc(AllocError::Rejected { realm }) => TurnCause::CredentialsRejected { server, realm },
+            Failure::Alloc(AllocError::NeedsCredentials { realm }) => TurnCause::NoCredentials { server, realm },
+            Failure::Alloc(AllocError::Error { code: 441, .. }) => TurnCause::WrongCredentials { server },
+            Failure::Alloc(AllocError::Error { code: 437, .. }) => TurnCause::AllocationMismatch { server },
+            Failure::Alloc(AllocError::Error { code: 486, .. }) => TurnCause::Quota { server },
+            Failure::Alloc(AllocError::Error { code: 508, .. }) => TurnCause::Capacity { server },
+            Failure::Alloc(AllocError::Error { code: 403, reason }) => TurnCause::Forbidden { server, what: reason },
+            Failure::Alloc(AllocError::Error { code, reason }) => TurnCause::ErrorResponse { server, code, reason },
+            Failure::Alloc(AllocError::StaleNonce) => TurnCause::StaleNonce { server },
+            Failure::Alloc(AllocError::BadIntegrity)
+            | Failure::Alloc(AllocError::Tx(TxError::Malformed(crate::stun::msg::Malformed::BadIntegrity))) => {
+                TurnCause::BadIntegrity { server }
+            }
+            Failure::Alloc(AllocError::Tx(TxError::Malformed(m))) => {
+                TurnCause::NotTurn { server, what: format!("answered with {m}") }
+            }
+            Failure::Alloc(AllocError::Tx(e @ TxError::Mismatched { .. })) => {
+                TurnCause::NotTurn { server, what: e.to_string() }
+            }
+            Failure::Alloc(AllocError::NoChallenge) => {
+                TurnCause::NotTurn { server, what: "answered 401 without a realm and nonce".into() }
+            }
+            Failure::Alloc(AllocError::NoRelayedAddress) => {
+                TurnCause::NoRelay { server, why: "the Allocate success has no XOR-RELAYED-ADDRESS".into() }
+            }
+            Failure::Relay(why) => TurnCause::NoRelay { server, why },
+            Failure::Connect(TxError::Io(e)) if e.starts_with("TLS") => TurnCause::Tls { server, error: e },
+            _ => continue,
+        };
+        let _ = realm;
+        return cause;
+    }
+    if failed.iter().all(|r| matches!(r.failure, Some(Failure::Dns(_)))) {
+        let r = failed[0];
+        return TurnCause::Dns { host: r.url.host.clone(), error: words(r.failure.as_ref().expect("failed")) };
+    }
+    TurnCause::Unreachable {
+        detail: failed
+            .iter()
+            .map(|r| format!("{}: {}", r.url, words(r.failure.as_ref().expect("failed"))))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
