@@ -67,7 +67,7 @@ impl<T: AsyncRead + AsyncWrite + Unpin + Send> Stream for T {}
 /// One transport to one STUN/TURN server.
 pub enum Conn {
     Udp(UdpSocket),
-    Stream { io: Box<dyn Stream>, buf: Vec<u8> },
+    Stream { io: Box<dyn Stream>, buf: Vec<u8>, local: Option<SocketAddr> },
 }
 
 /// A reply and how long it took.
@@ -104,15 +104,16 @@ impl Conn {
                     Ok(r) => r.map_err(io_err)?,
                 };
                 let _ = tcp.set_nodelay(true);
+                let local = tcp.local_addr().ok();
                 if transport == Transport::Tcp {
-                    return Ok(Conn::Stream { io: Box::new(tcp), buf: Vec::new() });
+                    return Ok(Conn::Stream { io: Box::new(tcp), buf: Vec::new(), local });
                 }
                 let (cfg, host) = tls.ok_or_else(|| TxError::Io("TLS needs a configuration".into()))?;
                 let name = rustls::pki_types::ServerName::try_from(host).map_err(|e| TxError::Io(e.to_string()))?;
                 match timeout_at(until, tokio_rustls::TlsConnector::from(cfg).connect(name, tcp)).await {
                     Err(_) => Err(TxError::Timeout { sent: 0 }),
                     Ok(Err(e)) => Err(TxError::Io(format!("TLS: {e}"))),
-                    Ok(Ok(s)) => Ok(Conn::Stream { io: Box::new(s), buf: Vec::new() }),
+                    Ok(Ok(s)) => Ok(Conn::Stream { io: Box::new(s), buf: Vec::new(), local }),
                 }
             }
         }
@@ -121,7 +122,7 @@ impl Conn {
     pub fn local_addr(&self) -> Option<SocketAddr> {
         match self {
             Conn::Udp(s) => s.local_addr().ok(),
-            Conn::Stream { .. } => None,
+            Conn::Stream { local, .. } => *local,
         }
     }
 
@@ -149,7 +150,7 @@ impl Conn {
                     }
                 }
             }
-            Conn::Stream { io, buf } => loop {
+            Conn::Stream { io, buf, .. } => loop {
                 // RFC 8489 §6.2.2: over streams, messages are delimited by their length field.
                 if let Some(len) = msg::framed_len(buf)
                     && buf.len() >= len

@@ -96,13 +96,15 @@ pub struct LongTerm {
     pub realm: String,
     pub nonce: String,
     pub key: HMACKey,
+    /// How many times a 438 Stale Nonce made us retry with a new nonce.
+    pub stale_retries: u32,
 }
 
 impl LongTerm {
     pub fn new(username: &str, password: &str, realm: &str, nonce: &str) -> Result<LongTerm, String> {
         let algorithm = stun_rs::Algorithm::from(stun_rs::AlgorithmId::MD5);
         let key = HMACKey::new_long_term(username, realm, password, algorithm).map_err(|e| e.to_string())?;
-        Ok(LongTerm { username: username.into(), realm: realm.into(), nonce: nonce.into(), key })
+        Ok(LongTerm { username: username.into(), realm: realm.into(), nonce: nonce.into(), key, stale_retries: 0 })
     }
 }
 
@@ -113,6 +115,45 @@ pub fn request(method: MessageMethod, attrs: Vec<StunAttribute>, auth: Option<&L
 
 pub fn indication(method: MessageMethod, attrs: Vec<StunAttribute>) -> Vec<u8> {
     build(method, MessageClass::Indication, attrs, None).1
+}
+
+/// A response to transaction `tid` (for fake servers in tests): success or error `code`, signed
+/// with `key` when given.
+pub fn response(
+    method: MessageMethod,
+    tid: [u8; 12],
+    error: Option<(u16, &str)>,
+    attrs: Vec<StunAttribute>,
+    key: Option<&HMACKey>,
+) -> Vec<u8> {
+    let class = if error.is_some() { MessageClass::ErrorResponse } else { MessageClass::SuccessResponse };
+    let mut b = StunMessageBuilder::new(method, class).with_transaction_id(TransactionId::from(tid));
+    if let Some((code, reason)) = error {
+        b = b.with_attribute(ErrorCode::from(stun_rs::ErrorCode::new(code, reason).expect("valid error code")));
+    }
+    for a in attrs {
+        b = b.with_attribute(a);
+    }
+    if let Some(k) = key {
+        b = b.with_attribute(MessageIntegrity::new(k.clone()));
+    }
+    encode(&b.build())
+}
+
+pub fn realm(r: &str) -> StunAttribute {
+    Realm::new(r).expect("realm").into()
+}
+
+pub fn nonce(n: &str) -> StunAttribute {
+    Nonce::new(n).expect("nonce").into()
+}
+
+pub fn xor_mapped(a: SocketAddr) -> StunAttribute {
+    stun_rs::attributes::stun::XorMappedAddress::from(a).into()
+}
+
+pub fn xor_relayed(a: SocketAddr) -> StunAttribute {
+    stun_rs::attributes::turn::XorRelayedAddress::from(a).into()
 }
 
 fn build(

@@ -2,7 +2,9 @@
 //! TLS and proxy stand-ins), asserting on its JSON report, exit codes and text.
 
 mod cli;
+mod coturn;
 mod key;
 mod network;
 mod output;
+mod stun_turn;
 mod support;

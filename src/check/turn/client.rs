@@ -100,7 +100,10 @@ async fn signed(
         }
         match a.reply.error.clone().unwrap_or((0, String::new())) {
             (438, _) => match a.reply.nonce.clone() {
-                Some(n) => auth.nonce = n,
+                Some(n) => {
+                    auth.nonce = n;
+                    auth.stale_retries += 1;
+                }
                 None => return Err(AllocError::StaleNonce),
             },
             (401, _) => return Err(AllocError::Rejected { realm: auth.realm.clone() }),
