@@ -71,7 +71,7 @@ pub async fn run_checks(
     let mut set = JoinSet::new();
     let mut task_ids = HashMap::new();
     for &id in ids {
-        let budget = settings.timeout.min(settings.deadline);
+        let budget = settings.timeout_for(id);
         let ctx = Ctx {
             settings: settings.clone(),
             deadline: start + budget,

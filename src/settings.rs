@@ -53,7 +53,8 @@ pub struct Settings {
     pub format: Format,
     pub output: Option<PathBuf>,
     pub color: bool,
-    pub timeout: Duration,
+    /// `--timeout`, when given; otherwise each check has its own default (see `timeout_for`).
+    pub timeout: Option<Duration>,
     pub deadline: Duration,
     pub strict: bool,
     pub verbosity: Verbosity,
@@ -132,7 +133,7 @@ impl Settings {
             format: args.format,
             output: args.output.clone(),
             color,
-            timeout: parse_duration(&args.timeout).context("--timeout")?,
+            timeout: args.timeout.as_deref().map(parse_duration).transpose().context("--timeout")?,
             deadline: parse_duration(&args.deadline).context("--deadline")?,
             strict: args.strict,
             verbosity: match (args.quiet, args.verbose) {
@@ -166,6 +167,18 @@ impl Settings {
                 (None, None) => None,
             },
         })
+    }
+
+    /// The time budget of one check: `--timeout`, or the check's own default, never past the
+    /// overall deadline.
+    pub fn timeout_for(&self, id: crate::report::CheckId) -> Duration {
+        use crate::report::CheckId;
+        let default = match id {
+            CheckId::Stun => Duration::from_secs(3),
+            CheckId::Turn => Duration::from_secs(5),
+            _ => Duration::from_secs(10),
+        };
+        self.timeout.unwrap_or(default).min(self.deadline)
     }
 
     /// `base_url` joined with an API path such as `/v1/models`.

@@ -249,6 +249,10 @@ fn a_blackholed_server_list_gives_its_verdict_within_the_timeout() {
     assert_eq!(status_cause(&r, "stun"), ("fail".into(), Some("stun.udp_blocked".into())));
     assert!(r.result("stun")["cause"]["message"].as_str().unwrap().contains("4 STUN server"));
     assert!(r.elapsed.as_secs_f64() < 3.5, "{:?}", r.elapsed);
+    // Without --timeout, STUN's own default budget (3 s) applies, not the RFC's 39.5 s.
+    let r = stun(&silent[..1], &[]);
+    assert_eq!(status_cause(&r, "stun").1.as_deref(), Some("stun.udp_blocked"));
+    assert!(r.elapsed.as_secs_f64() < 5.0, "{:?}", r.elapsed);
 }
 
 #[test]
@@ -320,4 +324,79 @@ fn misbehaving_turn_servers() {
         assert!(r.elapsed.as_secs_f64() < 4.0, "{cause}: {:?}", r.elapsed);
         assert_no_secret(&r.all_output());
     }
+}
+
+/// A TURN server that challenges (401) and then answers signed requests with `code`, or, with
+/// `None`, accepts everything (signed with the right key) but never relays a byte.
+fn turn_fake(code: Option<(u16, &'static str)>) -> SocketAddr {
+    udp_responder(move |req| {
+        let m = msg::decode(req, None).ok()?;
+        if m.class() != stun_rs::MessageClass::Request {
+            return None; // Send indications vanish: no relay.
+        }
+        if !msg::read(&m).has_integrity {
+            return Some(msg::response(
+                m.method(),
+                tid(req),
+                Some((401, "Unauthorized")),
+                vec![msg::realm("fake"), msg::nonce("n0nce")],
+                None,
+            ));
+        }
+        if let Some(c) = code {
+            return Some(msg::response(m.method(), tid(req), Some(c), vec![], None));
+        }
+        let key = msg::LongTerm::new(USER, PASSWORD, "fake", "n0nce").unwrap().key;
+        let attrs = if m.method() == msg::ALLOCATE {
+            vec![
+                msg::xor_relayed(format!("127.0.0.1:{}", 40000 + fastrand::u16(..1000)).parse().unwrap()),
+                msg::lifetime(600),
+            ]
+        } else {
+            vec![]
+        };
+        Some(msg::response(m.method(), tid(req), None, attrs, Some(&key)))
+    })
+}
+
+#[test]
+fn every_turn_error_code_is_named() {
+    for (fake, cause) in [
+        (turn_fake(Some((441, "Wrong Credentials"))), "turn.wrong_credentials"),
+        (turn_fake(Some((403, "Forbidden"))), "turn.forbidden"),
+        (turn_fake(Some((420, "Unknown Attribute"))), "turn.error_response"),
+        (turn_fake(None), "turn.no_relay"),
+    ] {
+        let r = turn(
+            &[format!("turn:{fake}")],
+            &["--turn-username", USER, "--turn-credential", PASSWORD, "--timeout", "2s"],
+        );
+        assert_eq!(status_cause(&r, "turn"), ("fail".into(), Some(cause.into())), "{fake}: {}", r.stdout);
+        assert!(r.elapsed.as_secs_f64() < 4.5, "{cause}: {:?}", r.elapsed);
+    }
+}
+
+#[test]
+fn unresolvable_and_partly_failing_servers() {
+    let r = turn(&["turn:turn.realtime-doctor.invalid:3478".to_owned()], &["--timeout", "2s"]);
+    assert_eq!(status_cause(&r, "turn").1.as_deref(), Some("turn.dns_failure"), "{}", r.stdout);
+    let r = stun(&["stun:stun.realtime-doctor.invalid".to_owned()], &["--timeout", "2s"]);
+    assert_eq!(status_cause(&r, "stun").1.as_deref(), Some("stun.dns_failure"), "{}", r.stdout);
+    // STUN over TCP to nothing: refused.
+    let r = stun(&[format!("stun:{}?transport=tcp", closed_port())], &["--timeout", "2s"]);
+    assert_eq!(status_cause(&r, "stun").1.as_deref(), Some("stun.tcp_blocked"), "{}", r.stdout);
+    // UDP silent and TCP refused: no single story, each server's own line.
+    let silent = udp_responder(|_| None);
+    let r =
+        stun(&[format!("stun:{silent}"), format!("stun:{}?transport=tcp", closed_port())], &["--timeout", "1500ms"]);
+    assert_eq!(status_cause(&r, "stun").1.as_deref(), Some("stun.all_failed"), "{}", r.stdout);
+    if !coturn::available() {
+        return;
+    }
+    let c = coturn::start(Options::default());
+    let r = turn(
+        &[format!("turn:127.0.0.1:{}", c.port), "turn:turn.realtime-doctor.invalid".to_owned()],
+        &["--turn-username", USER, "--turn-credential", PASSWORD, "--timeout", "2s"],
+    );
+    assert_eq!(status_cause(&r, "turn"), ("warn".into(), Some("turn.some_failed".into())), "{}", r.stdout);
 }
