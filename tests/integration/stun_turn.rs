@@ -104,6 +104,7 @@ fn turn_credentials_missing_or_wrong() {
     let r = turn(&url, &["--turn-username", USER, "--turn-credential", "wrong-SECRET42"]);
     assert_eq!(status_cause(&r, "turn"), ("fail".into(), Some("turn.credentials_rejected".into())));
     assert!(r.result("turn")["cause"]["message"].as_str().unwrap().contains(coturn::REALM));
+    assert!(details(&r, "turn").contains("reached, not authenticated"), "{}", details(&r, "turn"));
     assert_no_secret(&r.all_output());
 }
 
@@ -139,6 +140,11 @@ fn turns_over_tls_needs_the_ca() {
     let r = turn(&url, &args);
     assert_eq!(status_cause(&r, "turn"), ("pass".into(), None), "{}\n{}", r.stdout, c.log());
     assert!(r.result("turn")["evidence"]["timings"].to_string().contains("connect tls"));
+    assert!(details(&r, "turn").contains("reached, authenticated: relay 127.0.0.1:"), "{}", details(&r, "turn"));
+    // STUN over TLS on the same port.
+    let r = stun(&[format!("stuns:localhost:{}", c.tls_port)], &["--ca-cert", &ca]);
+    assert_eq!(status_cause(&r, "stun"), ("pass".into(), None), "{}", r.stdout);
+    assert!(details(&r, "stun").contains("answers over tls"), "{}", details(&r, "stun"));
 }
 
 #[test]

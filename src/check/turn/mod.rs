@@ -226,12 +226,18 @@ fn words(f: &Failure) -> String {
 fn record(out: &mut Outcome, reports: &[TurnReport]) {
     for r in reports {
         let name = r.url.to_string();
+        // Say how far it got: reached (any STUN answer), authenticated (a relay allocated).
+        let stage = match (&r.failure, r.relayed) {
+            (_, Some(_)) => "reached, authenticated",
+            (Some(Failure::Alloc(AllocError::Tx(_)) | Failure::Connect(_) | Failure::Dns(_)), None) => "not reached",
+            (Some(_), None) => "reached, not authenticated",
+            (None, None) => "reached",
+        };
+        let addr = r.addr.map(|a| a.to_string()).unwrap_or_else(|| "unresolved".into());
         let value = match &r.failure {
-            Some(f) => {
-                format!("{}: {}", r.addr.map(|a| a.to_string()).unwrap_or_else(|| "unresolved".into()), words(f))
-            }
+            Some(f) => format!("{addr} {stage}: {}", words(f)),
             None => format!(
-                "relay {} (lifetime {} s), relayed round trip {:.1} ms",
+                "{addr} {stage}: relay {} (lifetime {} s), relayed round trip {:.1} ms",
                 r.relayed.map(|a| a.to_string()).unwrap_or_default(),
                 r.lifetime.unwrap_or(0),
                 r.relay_rtt.unwrap_or_default().as_secs_f64() * 1000.0
