@@ -10,6 +10,7 @@ pub mod report;
 pub mod runner;
 pub mod settings;
 
+pub mod peer;
 pub mod stun;
 
 mod app;

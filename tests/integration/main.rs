@@ -8,3 +8,4 @@ mod network;
 mod output;
 mod stun_turn;
 mod support;
+mod webrtc;

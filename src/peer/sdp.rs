@@ -1,0 +1,185 @@
+//! Reading SDP as a diagnostician does: the shape of an offer, whether an answer has what the
+//! Realtime API's answer must have (../shared/realtime-api.md), and its ICE candidates
+//! (RFC 8839 `a=candidate`, RFC 6544 `tcptype`).
+
+use crate::report::CandidateType;
+
+/// One `a=candidate` line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SdpCandidate {
+    pub protocol: String,
+    pub address: String,
+    pub port: u16,
+    pub kind: CandidateType,
+    pub tcp_type: Option<String>,
+}
+
+pub fn candidates(sdp: &str) -> Vec<SdpCandidate> {
+    sdp.lines()
+        .filter_map(|l| l.trim().strip_prefix("a=candidate:"))
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            if f.len() < 8 || f[6] != "typ" {
+                return None;
+            }
+            let kind = match f[7] {
+                "host" => CandidateType::Host,
+                "srflx" => CandidateType::Srflx,
+                "prflx" => CandidateType::Prflx,
+                "relay" => CandidateType::Relay,
+                _ => return None,
+            };
+            let tcp_type = f.iter().position(|x| *x == "tcptype").and_then(|i| f.get(i + 1)).map(|s| s.to_string());
+            Some(SdpCandidate {
+                protocol: f[2].to_ascii_lowercase(),
+                address: f[4].to_owned(),
+                port: f[5].parse().ok()?,
+                kind,
+                tcp_type,
+            })
+        })
+        .collect()
+}
+
+fn attr<'a>(sdp: &'a str, name: &str) -> Option<&'a str> {
+    sdp.lines().find_map(|l| l.trim().strip_prefix(&format!("a={name}:")))
+}
+
+pub fn ice_credentials(sdp: &str) -> Option<(String, String)> {
+    Some((attr(sdp, "ice-ufrag")?.trim().to_owned(), attr(sdp, "ice-pwd")?.trim().to_owned()))
+}
+
+/// The media sections: (kind, protocol) from each `m=` line.
+pub fn media(sdp: &str) -> Vec<(String, String)> {
+    sdp.lines()
+        .filter_map(|l| l.trim().strip_prefix("m="))
+        .map(|m| {
+            let f: Vec<&str> = m.split_whitespace().collect();
+            (f.first().unwrap_or(&"").to_string(), f.get(2).unwrap_or(&"").to_string())
+        })
+        .collect()
+}
+
+/// Codec names from `a=rtpmap` lines.
+pub fn codecs(sdp: &str) -> Vec<String> {
+    let mut v: Vec<String> = sdp
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("a=rtpmap:"))
+        .filter_map(|l| l.split_whitespace().nth(1))
+        .filter_map(|c| c.split('/').next())
+        .map(str::to_owned)
+        .collect();
+    v.dedup();
+    v
+}
+
+/// What an answer lacks, in the order a user should fix it; empty when it is complete.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    NotSdp,
+    Fingerprint,
+    Setup,
+    IceCredentials,
+    Audio,
+    Application,
+    Candidates,
+}
+
+impl std::fmt::Display for Missing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Missing::NotSdp => "it does not start with v=0",
+            Missing::Fingerprint => "no a=fingerprint (DTLS cannot be verified)",
+            Missing::Setup => "no a=setup (DTLS role)",
+            Missing::IceCredentials => "no a=ice-ufrag / a=ice-pwd",
+            Missing::Audio => "no m=audio section",
+            Missing::Application => "no m=application section (no data channel)",
+            Missing::Candidates => "no a=candidate",
+        })
+    }
+}
+
+pub fn validate_answer(sdp: &str) -> Vec<Missing> {
+    if !sdp.trim_start().starts_with("v=0") {
+        return vec![Missing::NotSdp];
+    }
+    let mut m = Vec::new();
+    if attr(sdp, "fingerprint").is_none() {
+        m.push(Missing::Fingerprint);
+    }
+    if attr(sdp, "setup").is_none() {
+        m.push(Missing::Setup);
+    }
+    if ice_credentials(sdp).is_none() {
+        m.push(Missing::IceCredentials);
+    }
+    let media = media(sdp);
+    if !media.iter().any(|(k, _)| k == "audio") {
+        m.push(Missing::Audio);
+    }
+    if !media.iter().any(|(k, _)| k == "application") {
+        m.push(Missing::Application);
+    }
+    if candidates(sdp).is_empty() {
+        m.push(Missing::Candidates);
+    }
+    m
+}
+
+/// Remove the `m=application` section (fault injection, and to test the check that catches it).
+pub fn without_application(sdp: &str) -> String {
+    let mut out = String::new();
+    let mut skipping = false;
+    for line in sdp.split_inclusive('\n') {
+        if line.starts_with("m=") {
+            skipping = line.starts_with("m=application");
+        }
+        if !skipping {
+            out.push_str(line);
+        }
+    }
+    // The BUNDLE group must not name the removed mid; drop the group line rather than guess.
+    out.lines().filter(|l| !l.starts_with("a=group:BUNDLE")).map(|l| format!("{l}\r\n")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ANSWER: &str = "v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0 1\r\n\
+        m=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=ice-ufrag:abcd\r\na=ice-pwd:0123456789abcdef012345\r\n\
+        a=fingerprint:sha-256 AA:BB\r\na=setup:passive\r\na=rtpmap:111 opus/48000/2\r\n\
+        a=candidate:1 1 udp 2130706431 203.0.113.5 3478 typ host\r\n\
+        a=candidate:2 1 tcp 1671430143 203.0.113.5 443 typ host tcptype passive\r\n\
+        m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\na=mid:1\r\na=sctp-port:5000\r\n";
+
+    #[test]
+    fn reads_an_openai_like_answer() {
+        assert!(validate_answer(ANSWER).is_empty());
+        let c = candidates(ANSWER);
+        assert_eq!(c.len(), 2);
+        assert_eq!((c[0].protocol.as_str(), c[0].port, c[0].kind), ("udp", 3478, CandidateType::Host));
+        assert_eq!(c[1].tcp_type.as_deref(), Some("passive"));
+        assert_eq!(ice_credentials(ANSWER).unwrap().0, "abcd");
+        assert_eq!(codecs(ANSWER), ["opus"]);
+    }
+
+    #[test]
+    fn names_what_is_missing() {
+        let no_app = without_application(ANSWER);
+        assert_eq!(validate_answer(&no_app), vec![Missing::Application]);
+        assert!(!no_app.contains("BUNDLE"));
+        assert_eq!(validate_answer("<html>"), vec![Missing::NotSdp]);
+        assert_eq!(
+            validate_answer("v=0\r\n"),
+            vec![
+                Missing::Fingerprint,
+                Missing::Setup,
+                Missing::IceCredentials,
+                Missing::Audio,
+                Missing::Application,
+                Missing::Candidates
+            ]
+        );
+    }
+}
