@@ -31,10 +31,13 @@ pub enum Event {
     ChannelClosed,
 }
 
+/// What the answerer does with the channel the offerer opens.
+type OnChannel = Arc<dyn Fn(Arc<dyn DataChannel>) + Send + Sync>;
+
 struct Handler {
     tx: mpsc::UnboundedSender<(Instant, Event)>,
     /// For the answerer: what to do with the channel the offerer opens.
-    on_channel: Option<Arc<dyn Fn(Arc<dyn DataChannel>) + Send + Sync>>,
+    on_channel: Option<OnChannel>,
 }
 
 #[async_trait::async_trait]
@@ -198,7 +201,7 @@ impl Answerer {
         until: Instant,
     ) -> Result<(Answerer, String), String> {
         let (tx, mut events) = mpsc::unbounded_channel();
-        let on_channel: Arc<dyn Fn(Arc<dyn DataChannel>) + Send + Sync> = Arc::new(move |dc: Arc<dyn DataChannel>| {
+        let on_channel: OnChannel = Arc::new(move |dc: Arc<dyn DataChannel>| {
             tokio::spawn(serve_events(dc, behaviour));
         });
         let pc = build(opts, Handler { tx, on_channel: Some(on_channel) }).await?;
