@@ -118,6 +118,20 @@ pub struct GlobalArgs {
     )]
     pub turn_secret: Option<String>,
 
+    /// ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only.
+    #[arg(long, env = "REALTIME_DOCTOR_ICE_TRANSPORT_POLICY", global = true, value_enum, default_value_t = IcePolicy::All)]
+    pub ice_transport_policy: IcePolicy,
+
+    /// Local IP address for the WebRTC checks' sockets (default: every interface; loopback when
+    /// the base URL is loopback).
+    #[arg(long, env = "REALTIME_DOCTOR_BIND", global = true, value_name = "ADDR")]
+    pub bind: Option<std::net::IpAddr>,
+
+    /// Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`,
+    /// authenticated with the standard key (as a server does), instead of minting an ek_ secret.
+    #[arg(long, env = "REALTIME_DOCTOR_UNIFIED", global = true)]
+    pub unified: bool,
+
     /// Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain
     /// a failure.
     #[arg(long, env = "REALTIME_DOCTOR_API", global = true, value_enum, default_value_t = ApiGeneration::Auto)]
@@ -176,6 +190,12 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IcePolicy {
+    All,
+    Relay,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

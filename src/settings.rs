@@ -72,6 +72,10 @@ pub struct Settings {
     pub stun_is_default: bool,
     pub turn: Vec<IceUrl>,
     pub turn_auth: Option<TurnAuth>,
+    /// `--ice-transport-policy relay`.
+    pub relay_only: bool,
+    pub bind: Option<std::net::IpAddr>,
+    pub unified: bool,
 }
 
 /// STUN servers apps most often put in `iceServers` (seed 003 uses Google's).
@@ -155,6 +159,9 @@ impl Settings {
                 args.stun.clone()
             })?,
             turn: parse_ice_urls(args.turn.clone())?,
+            relay_only: args.ice_transport_policy == crate::cli::IcePolicy::Relay,
+            bind: args.bind,
+            unified: args.unified,
             turn_auth: match (&args.turn_secret, &args.turn_credential) {
                 (Some(secret), _) => Some(TurnAuth::Rest {
                     secret: secret.clone(),

@@ -1,7 +1,10 @@
 //! The checks. Each is a function of the settings that returns a [`CheckResult`]: a failed check is
 //! a value with a cause and a fix, never an `Err`.
 
+pub mod call;
+pub mod datachannel;
 pub mod key;
+pub mod sdp;
 pub mod stun;
 pub mod turn;
 
@@ -106,7 +109,7 @@ impl Outcome {
 /// Whether a check is built; the others answer "not built yet" as subcommands and are left out of
 /// check-all rather than shown as placeholders.
 pub fn implemented(id: CheckId) -> bool {
-    matches!(id, CheckId::Key | CheckId::Stun | CheckId::Turn)
+    !matches!(id, CheckId::Mic)
 }
 
 /// Run one check.
@@ -115,6 +118,8 @@ pub async fn run(id: CheckId, ctx: Ctx) -> CheckResult {
         CheckId::Key => key::run(&ctx).await,
         CheckId::Stun => stun::run(&ctx).await,
         CheckId::Turn => turn::run(&ctx).await,
+        CheckId::Sdp => sdp::run(&ctx).await,
+        CheckId::Datachannel => datachannel::run(&ctx).await,
         other => Outcome::new(other).skip(format!("the {other} check is not built yet")),
     }
 }

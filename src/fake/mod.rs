@@ -2,6 +2,7 @@
 //! `examples/fake_realtime_server.rs`: models, GA client secrets, the retired beta sessions, the
 //! error shapes, and fault injection for every failure the key check classifies.
 
+mod calls;
 pub mod turn;
 
 use axum::Router;
@@ -50,6 +51,27 @@ pub enum Fault {
     SlowMint(Duration),
     /// The server's clock (its `Date` header and `expires_at`) is this many seconds ahead.
     ClockSkew(i64),
+    /// `/calls` answers 400 invalid_request_error (a bad SDP, as the API says).
+    CallsBadRequest,
+    /// `/calls` answers 429 rate_limit_exceeded.
+    CallsRateLimit,
+    /// `/calls` answers 200 with an HTML page instead of SDP.
+    CallsNotSdp,
+    /// The answer has no `m=application` section.
+    NoApplication,
+    /// The answer rejects the data channel (m=application port 0): ICE and DTLS connect, the
+    /// channel never opens.
+    ChannelNeverOpens,
+    /// The channel opens but no `session.created` is sent.
+    NoSessionCreated,
+    /// An `error` event is sent when the channel opens.
+    ErrorEvent,
+    /// The SDP answer takes this long.
+    SlowAnswer(Duration),
+    /// The answer's candidates point at a closed port: ICE never connects.
+    CandidatesNowhere,
+    /// The answer's DTLS fingerprint is not the answerer's: DTLS fails.
+    DtlsMismatch,
 }
 
 impl FromStr for Fault {
@@ -73,6 +95,16 @@ impl FromStr for Fault {
             "beta-shaped-secret" => Fault::BetaShapedSecret,
             "slow-mint" => Fault::SlowMint(Duration::from_millis(num(30_000)?)),
             "clock-skew" => Fault::ClockSkew(num(600)? as i64),
+            "calls-bad-request" => Fault::CallsBadRequest,
+            "calls-rate-limit" => Fault::CallsRateLimit,
+            "calls-not-sdp" => Fault::CallsNotSdp,
+            "no-application" => Fault::NoApplication,
+            "channel-never-opens" => Fault::ChannelNeverOpens,
+            "no-session-created" => Fault::NoSessionCreated,
+            "error-event" => Fault::ErrorEvent,
+            "slow-answer" => Fault::SlowAnswer(Duration::from_millis(num(30_000)?)),
+            "candidates-nowhere" => Fault::CandidatesNowhere,
+            "dtls-mismatch" => Fault::DtlsMismatch,
             _ => return Err(format!("unknown fault {s:?}; known: {}", Fault::NAMES.join(", "))),
         })
     }
@@ -95,6 +127,16 @@ impl Fault {
         "beta-shaped-secret",
         "slow-mint[=MS]",
         "clock-skew[=S]",
+        "calls-bad-request",
+        "calls-rate-limit",
+        "calls-not-sdp",
+        "no-application",
+        "channel-never-opens",
+        "no-session-created",
+        "error-event",
+        "slow-answer[=MS]",
+        "candidates-nowhere",
+        "dtls-mismatch",
     ];
 }
 
@@ -132,15 +174,20 @@ impl FakeConfig {
         self
     }
 
-    fn has(&self, f: &Fault) -> bool {
+    pub(crate) fn has(&self, f: &Fault) -> bool {
         self.faults.contains(f)
     }
 }
 
-struct Shared {
-    cfg: FakeConfig,
-    requests: AtomicU32,
-    mints: AtomicU32,
+pub(crate) struct Shared {
+    pub(crate) cfg: FakeConfig,
+    pub(crate) requests: AtomicU32,
+    pub(crate) mints: AtomicU32,
+    /// Address the WebRTC answerers bind (the server's own IP).
+    pub(crate) ip: std::net::IpAddr,
+    /// Client secrets minted and not yet used (they are single-use on /calls).
+    pub(crate) secrets: std::sync::Mutex<std::collections::HashMap<String, i64>>,
+    pub(crate) calls: std::sync::Mutex<std::collections::HashMap<String, Arc<crate::peer::Answerer>>>,
 }
 
 /// A running fake server; stops when dropped.
@@ -161,12 +208,21 @@ impl FakeServer {
     pub async fn start(cfg: FakeConfig, bind: &str) -> std::io::Result<FakeServer> {
         let listener = TcpListener::bind(bind).await?;
         let addr = listener.local_addr()?;
-        let shared = Arc::new(Shared { cfg, requests: AtomicU32::new(0), mints: AtomicU32::new(0) });
+        let shared = Arc::new(Shared {
+            cfg,
+            requests: AtomicU32::new(0),
+            mints: AtomicU32::new(0),
+            ip: addr.ip(),
+            secrets: Default::default(),
+            calls: Default::default(),
+        });
         let app = Router::new()
             .route("/v1/models", get(models))
             .route("/v1/models/{id}", get(model))
             .route("/v1/realtime/client_secrets", post(client_secrets))
             .route("/v1/realtime/sessions", post(beta_sessions))
+            .route("/v1/realtime/calls", post(calls::create))
+            .route("/v1/realtime/calls/{id}/hangup", post(calls::hangup))
             .fallback(not_found)
             .with_state(shared.clone());
         let task = tokio::spawn(async move {
@@ -189,7 +245,7 @@ fn request_id() -> String {
     format!("req_{:016x}", fastrand::u64(..))
 }
 
-fn reply(status: StatusCode, body: Value) -> Response {
+pub(crate) fn reply(status: StatusCode, body: Value) -> Response {
     let mut r = (status, axum::Json(body)).into_response();
     r.headers_mut().insert("x-request-id", HeaderValue::from_str(&request_id()).expect("ascii"));
     r
@@ -209,7 +265,7 @@ fn skew(cfg: &FakeConfig) -> i64 {
     cfg.faults.iter().find_map(|f| if let Fault::ClockSkew(s) = f { Some(*s) } else { None }).unwrap_or(0)
 }
 
-fn error(status: StatusCode, message: &str, kind: &str, code: Option<&str>) -> Response {
+pub(crate) fn error(status: StatusCode, message: &str, kind: &str, code: Option<&str>) -> Response {
     reply(status, json!({"error": {"message": message, "type": kind, "param": null, "code": code}}))
 }
 
@@ -305,7 +361,7 @@ async fn model(State(s): State<Arc<Shared>>, headers: HeaderMap, Path(id): Path<
     reply(StatusCode::OK, json!({"id": id, "object": "model", "created": 1_756_000_000, "owned_by": "system"}))
 }
 
-fn now() -> i64 {
+pub(crate) fn now() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }
 
@@ -374,6 +430,7 @@ async fn client_secrets(State(s): State<Arc<Shared>>, headers: HeaderMap, body: 
     let value = if s.cfg.has(&Fault::BadSecret) { format!("sess_{:016x}", fastrand::u64(..)) } else { secret() };
     let server_now = now() + skew(&s.cfg);
     let expires_at = if s.cfg.has(&Fault::ExpiredSecret) { server_now - 30 } else { server_now + ttl };
+    s.secrets.lock().expect("secrets").insert(value.clone(), expires_at);
     let session = json!({"type": "realtime", "object": "realtime.session", "id": format!("sess_{:016x}", fastrand::u64(..)), "model": model});
     if s.cfg.has(&Fault::BetaShapedSecret) {
         return reply(

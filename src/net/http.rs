@@ -105,6 +105,16 @@ impl Api {
         }
     }
 
+    /// One attempt, no retry: for requests that must not be repeated (a single-use secret).
+    pub async fn send_once(
+        &self,
+        label: &str,
+        deadline: Instant,
+        build: impl Fn(&reqwest::Client) -> reqwest::RequestBuilder,
+    ) -> Result<Exchange, Transport> {
+        self.once(label, deadline, &build).await
+    }
+
     async fn once(
         &self,
         label: &str,

@@ -263,3 +263,32 @@ async fn serve_events(dc: Arc<dyn DataChannel>, b: AnswerBehaviour) {
         }
     }
 }
+
+/// The selected candidate pair (local, remote), from the connection's stats: each side as
+/// (type, protocol, address, port).
+pub async fn selected_pair(
+    pc: &Arc<dyn PeerConnection>,
+) -> Option<((String, String, String, u16), (String, String, String, u16))> {
+    use webrtc::peer_connection::{RTCStatsReportEntry, StatsSelector};
+    let report = pc.get_stats(Instant::now(), StatsSelector::None).await;
+    let pair_id = report.iter().find_map(|e| match e {
+        RTCStatsReportEntry::Transport(t) if !t.selected_candidate_pair_id.is_empty() => {
+            Some(t.selected_candidate_pair_id.clone())
+        }
+        _ => None,
+    })?;
+    let (local_id, remote_id) = match report.get(&pair_id)? {
+        RTCStatsReportEntry::IceCandidatePair(p) => (p.local_candidate_id.clone(), p.remote_candidate_id.clone()),
+        _ => return None,
+    };
+    let side = |id: &str| match report.get(id)? {
+        RTCStatsReportEntry::LocalCandidate(c) | RTCStatsReportEntry::RemoteCandidate(c) => Some((
+            format!("{:?}", c.candidate_type).to_ascii_lowercase(),
+            c.protocol.to_ascii_lowercase(),
+            c.address.clone().unwrap_or_default(),
+            c.port,
+        )),
+        _ => None,
+    };
+    Some((side(&local_id)?, side(&remote_id)?))
+}

@@ -14,8 +14,10 @@ pub struct SdpCandidate {
     pub tcp_type: Option<String>,
 }
 
+/// Candidates, each once (with BUNDLE every m-section repeats the same ones).
 pub fn candidates(sdp: &str) -> Vec<SdpCandidate> {
-    sdp.lines()
+    let mut all: Vec<SdpCandidate> = sdp
+        .lines()
         .filter_map(|l| l.trim().strip_prefix("a=candidate:"))
         .filter_map(|l| {
             let f: Vec<&str> = l.split_whitespace().collect();
@@ -38,7 +40,10 @@ pub fn candidates(sdp: &str) -> Vec<SdpCandidate> {
                 tcp_type,
             })
         })
-        .collect()
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    all.retain(|c| seen.insert((c.protocol.clone(), c.address.clone(), c.port, c.tcp_type.clone())));
+    all
 }
 
 fn attr<'a>(sdp: &'a str, name: &str) -> Option<&'a str> {

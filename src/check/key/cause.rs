@@ -98,6 +98,8 @@ pub enum KeyCause {
     BadClientSecret { why: String },
     #[error("this machine's clock is {skew_s} s off the server's: ephemeral tokens will look expired or not yet valid")]
     ClockSkew { skew_s: i64 },
+    #[error("the client secret was refused on /v1/realtime/calls (401 {code})")]
+    EphemeralRejected { code: String },
     #[error(
         "this endpoint only speaks the retired beta Realtime API (/v1/realtime/sessions works, /v1/realtime/client_secrets does not)"
     )]
@@ -167,6 +169,7 @@ impl Diagnosis for KeyCause {
             Slow { .. } => "slow_server",
             BadClientSecret { .. } => "bad_client_secret",
             ClockSkew { .. } => "clock_skew",
+            EphemeralRejected { .. } => "ephemeral_token_rejected",
             BetaOnly => "beta_only",
             BetaRetired => "beta_retired",
             BetaDeprecated => "beta_deprecated",
@@ -224,6 +227,7 @@ impl Diagnosis for KeyCause {
             Unexpected { .. } => Fix::new("Check --base-url and any gateway in between; the x-request-id helps OpenAI support.").doc(ERRORS),
             BadClientSecret { .. } => Fix::new("The endpoint does not answer as the GA API does ({\"value\": \"ek_...\", \"expires_at\": ...}): check --base-url and any gateway in between.").doc(SECRETS),
             ClockSkew { .. } => Fix::new("Synchronise the clock (`timedatectl set-ntp true`, or the OS's automatic time setting)."),
+            EphemeralRejected { .. } => Fix::new("Client secrets are single-use and short-lived: mint a new one (POST /v1/realtime/client_secrets) for every connection attempt, right before the browser POSTs its offer.").doc(SECRETS),
             BetaOnly => Fix::new(format!("This base URL (a proxy or gateway?) does not serve the GA API that current SDKs use. Update the gateway, or point at https://api.openai.com. {MIGRATE}")).doc(WEBRTC),
             BetaRetired | BetaDeprecated => Fix::new(MIGRATE).doc(WEBRTC),
         }
@@ -281,6 +285,7 @@ mod tests {
             KeyCause::Slow { step: "s".into(), budget_s: 1.0 },
             KeyCause::BadClientSecret { why: "w".into() },
             KeyCause::ClockSkew { skew_s: 400 },
+            KeyCause::EphemeralRejected { code: "ephemeral_token_already_used".into() },
             KeyCause::BetaOnly,
             KeyCause::BetaRetired,
             KeyCause::BetaDeprecated,

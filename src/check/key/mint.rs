@@ -20,6 +20,17 @@ pub async fn ga(
     api: &Api,
     bearer: &HeaderValue,
 ) -> Result<String, KeyCause> {
+    secret(ctx, out, warnings, api, bearer).await.map(|(sentence, _)| sentence)
+}
+
+/// GA minting; returns the summary sentence and the secret itself (registered for redaction).
+pub async fn secret(
+    ctx: &Ctx,
+    out: &mut Outcome,
+    warnings: &mut Vec<KeyCause>,
+    api: &Api,
+    bearer: &HeaderValue,
+) -> Result<(String, String), KeyCause> {
     let s = &ctx.settings;
     let body = serde_json::json!({
         "expires_after": {"anchor": "created_at", "seconds": TTL_S},
@@ -41,7 +52,8 @@ pub async fn ga(
         None => return Err(KeyCause::BadClientSecret { why: "no `value` field".into() }),
     };
     let expires_at = v.get("expires_at").and_then(|x| x.as_i64());
-    validate(ctx, out, warnings, &ex, value, expires_at, "GA")
+    let sentence = validate(ctx, out, warnings, &ex, value, expires_at, "GA")?;
+    Ok((sentence, value.to_owned()))
 }
 
 /// Beta minting; the old shape kept for detection and migration advice.

@@ -4,10 +4,11 @@
 
 mod cause;
 mod lint;
-mod mint;
+pub mod mint;
 
 pub use cause::KeyCause;
 pub use lint::{kind as key_kind, lint};
+pub use mint::secret as mint_secret;
 
 use crate::check::{Ctx, Diagnosis, Outcome};
 use crate::cli::ApiGeneration;
@@ -37,11 +38,13 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
 
 /// Which request a reply belongs to: the same status means different things on each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Step {
+pub enum Step {
     Models,
     Model,
     MintGa,
     MintBeta,
+    /// The SDP offer to `/v1/realtime/calls` (used by the WebRTC checks).
+    Calls,
 }
 
 impl Step {
@@ -51,6 +54,7 @@ impl Step {
             Step::Model => "GET /v1/models/{model}",
             Step::MintGa => "POST /v1/realtime/client_secrets",
             Step::MintBeta => "POST /v1/realtime/sessions (beta)",
+            Step::Calls => "POST /v1/realtime/calls",
         }
     }
     fn phase(self) -> &'static str {
@@ -59,6 +63,7 @@ impl Step {
             Step::Model => "model",
             Step::MintGa => "client_secret",
             Step::MintBeta => "beta_session",
+            Step::Calls => "answer",
         }
     }
 }
@@ -145,7 +150,7 @@ async fn flow(ctx: &Ctx, out: &mut Outcome, warnings: &mut Vec<KeyCause>) -> Res
 }
 
 /// Send one API request, record it in the evidence, and turn anything but a 2xx into a cause.
-pub(crate) async fn request(
+pub async fn request(
     ctx: &Ctx,
     out: &mut Outcome,
     warnings: &mut Vec<KeyCause>,
@@ -154,7 +159,12 @@ pub(crate) async fn request(
     build: impl Fn(&reqwest::Client) -> reqwest::RequestBuilder,
 ) -> Result<Exchange, KeyCause> {
     let s = &ctx.settings;
-    let ex = match api.send(step.label(), ctx.deadline, build).await {
+    let sent = if step == Step::Calls {
+        api.send_once(step.label(), ctx.deadline, build).await
+    } else {
+        api.send(step.label(), ctx.deadline, build).await
+    };
+    let ex = match sent {
         Ok(ex) => ex,
         Err(Transport::Timeout) => {
             return Err(KeyCause::Slow { step: step.label().into(), budget_s: ctx.budget.as_secs_f64() });
@@ -194,6 +204,9 @@ pub(crate) fn reply_cause(step: Step, ex: &Exchange, reply: Reply, model: &str) 
             let code = code.or(kind);
             match (status, code.as_deref()) {
                 (401, Some("invalid_api_key")) => KeyCause::InvalidApiKey { message },
+                (401, Some(c @ ("ephemeral_token_already_used" | "ephemeral_token_expired"))) => {
+                    KeyCause::EphemeralRejected { code: c.to_owned() }
+                }
                 (401, _) => KeyCause::Unauthorized { code, message },
                 (403, _) => KeyCause::Forbidden { step: label, message },
                 (404, Some("model_not_found")) => KeyCause::ModelNotFound { model: model.to_owned() },
@@ -220,6 +233,7 @@ fn path_of(step: Step, model: &str) -> String {
         Step::Model => format!("/v1/models/{model}"),
         Step::MintGa => "/v1/realtime/client_secrets".into(),
         Step::MintBeta => "/v1/realtime/sessions".into(),
+        Step::Calls => "/v1/realtime/calls".into(),
     }
 }
 

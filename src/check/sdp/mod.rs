@@ -1,0 +1,69 @@
+//! The `sdp` check: the offer a correct app makes, POSTed to `/v1/realtime/calls`, and the answer
+//! validated and probed: each of its candidates gets an ICE connectivity check of our own (RFC 8445
+//! §7.2.4), over UDP and over TCP with RFC 6544 framing, independent of the ICE agent, to say
+//! which paths to the media server answer.
+
+mod probe;
+
+use crate::check::call::{self, CallCause};
+use crate::check::{Ctx, Outcome};
+use crate::peer::sdp;
+use crate::report::{CheckId, CheckResult};
+
+pub async fn run(ctx: &Ctx) -> CheckResult {
+    let mut out = Outcome::new(CheckId::Sdp);
+    if call::key_failed(ctx).await {
+        return out.skip("the key check failed, so no call was attempted: fix the key first");
+    }
+    let call = match call::open(ctx, &mut out).await {
+        Ok(c) => c,
+        Err(cause) => return out.diagnose(&cause, None),
+    };
+    let local = sdp::ice_credentials(&call.offer);
+    let remote = sdp::ice_credentials(&call.answer);
+    let cands = sdp::candidates(&call.answer);
+    let results = match (local, remote) {
+        (Some(l), Some(r)) => probe::all(&cands, &l, &r, ctx.deadline).await,
+        _ => Vec::new(),
+    };
+    let mut udp_ok = Vec::new();
+    let mut tcp_ok = Vec::new();
+    let mut dead = Vec::new();
+    for (c, res) in &results {
+        let name = format!("check {} {}:{}", c.protocol, c.address, c.port);
+        match res {
+            Ok(rtt) => {
+                out.evidence.detail(name, format!("answers ({:.2} ms)", rtt.as_secs_f64() * 1000.0));
+                if c.protocol == "udp" { udp_ok.push(c) } else { tcp_ok.push(c) }
+            }
+            Err(e) => {
+                out.evidence.detail(name, format!("no: {e}"));
+                dead.push(format!("{} {}:{} {e}", c.protocol, c.address, c.port));
+            }
+        }
+    }
+    let summary_paths = format!(
+        "{} candidate(s) in the answer; {} UDP and {} TCP answer a connectivity check",
+        cands.len(),
+        udp_ok.len(),
+        tcp_ok.len()
+    );
+    let call_id = call.call_id.clone().unwrap_or_else(|| "no call id".into());
+    let verdict = if !udp_ok.is_empty() || results.is_empty() {
+        Ok(())
+    } else if !tcp_ok.is_empty() {
+        Err(CallCause::UdpBlockedTcpWorks { detail: dead.join("; ") })
+    } else {
+        Err(CallCause::CandidatesUnreachable { detail: dead.join("; ") })
+    };
+    call.end(ctx, &mut out).await;
+    let summary = format!("answer received (201, {call_id}) with audio and data channel; {summary_paths}");
+    match verdict {
+        Ok(()) => out.pass(summary),
+        Err(cause @ CallCause::UdpBlockedTcpWorks { .. }) => {
+            let text = format!("{summary}; but {cause}");
+            out.diagnose(&cause, Some(text))
+        }
+        Err(cause) => out.diagnose(&cause, None),
+    }
+}
