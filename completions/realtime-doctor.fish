@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_realtime_doctor_global_optspecs
-    string join \n base-url= model= format= o/output= color= timeout= deadline= strict q/quiet v/verbose api-key-file= api-key-stdin organization= project= ca-cert= stun= turn= turn-username= turn-credential= turn-secret= api= h/help V/version
+    string join \n base-url= model= format= o/output= color= timeout= deadline= strict q/quiet v/verbose api-key-file= api-key-stdin organization= project= ca-cert= stun= turn= turn-username= turn-credential= turn-secret= ice-transport-policy= bind= unified api= h/help V/version
 end
 
 function __fish_realtime_doctor_needs_command
@@ -44,6 +44,9 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l turn -d
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l turn-credential -d 'TURN password (never printed)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
+relay\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -51,6 +54,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l strict 
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "check-all" -d 'Run every check (concurrently where they are independent) and give one verdict'
@@ -85,6 +89,9 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-al
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l turn-credential -d 'TURN password (never printed)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
+relay\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -92,6 +99,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-al
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
@@ -114,6 +122,9 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l turn-credential -d 'TURN password (never printed)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
+relay\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -121,6 +132,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
@@ -143,6 +155,9 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l turn-credential -d 'TURN password (never printed)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
+relay\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -150,6 +165,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
@@ -172,6 +188,9 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l turn-credential -d 'TURN password (never printed)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
+relay\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -179,6 +198,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
@@ -201,6 +221,9 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l turn-credential -d 'TURN password (never printed)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
+relay\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -208,6 +231,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
@@ -230,6 +254,9 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l turn-credential -d 'TURN password (never printed)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
+relay\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -237,6 +264,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
@@ -259,6 +287,9 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachan
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l turn-credential -d 'TURN password (never printed)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
+relay\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -266,6 +297,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachan
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
@@ -288,6 +320,9 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l turn-credential -d 'TURN password (never printed)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
+relay\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -295,6 +330,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
@@ -317,6 +353,9 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completi
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l turn-credential -d 'TURN password (never printed)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
+relay\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -324,6 +363,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completi
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
@@ -346,6 +386,9 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l turn-credential -d 'TURN password (never printed)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
+relay\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -353,6 +396,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Render a saved JSON report (from --output or --format json) in any format'
@@ -377,6 +421,9 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l turn-credential -d 'TURN password (never printed)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
+relay\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -384,6 +431,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "show" -d 'Render a saved JSON report (from --output or --format json) in any format'
@@ -408,6 +456,9 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l turn-credential -d 'TURN password (never printed)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
+relay\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -415,6 +466,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "check-all" -d 'Run every check (concurrently where they are independent) and give one verdict'

@@ -264,11 +264,12 @@ async fn serve_events(dc: Arc<dyn DataChannel>, b: AnswerBehaviour) {
     }
 }
 
-/// The selected candidate pair (local, remote), from the connection's stats: each side as
-/// (type, protocol, address, port).
-pub async fn selected_pair(
-    pc: &Arc<dyn PeerConnection>,
-) -> Option<((String, String, String, u16), (String, String, String, u16))> {
+/// One side of a candidate pair: (type, protocol, address, port).
+pub type PairSide = (String, String, String, u16);
+
+/// The selected candidate pair from the connection's stats: the local side, and the remote side
+/// when the stats carry it (webrtc 0.21.1 reports local candidates only, with their id prefixed).
+pub async fn selected_pair(pc: &Arc<dyn PeerConnection>) -> Option<(PairSide, Option<PairSide>)> {
     use webrtc::peer_connection::{RTCStatsReportEntry, StatsSelector};
     let report = pc.get_stats(Instant::now(), StatsSelector::None).await;
     let pair_id = report.iter().find_map(|e| match e {
@@ -281,14 +282,18 @@ pub async fn selected_pair(
         RTCStatsReportEntry::IceCandidatePair(p) => (p.local_candidate_id.clone(), p.remote_candidate_id.clone()),
         _ => return None,
     };
-    let side = |id: &str| match report.get(id)? {
-        RTCStatsReportEntry::LocalCandidate(c) | RTCStatsReportEntry::RemoteCandidate(c) => Some((
-            format!("{:?}", c.candidate_type).to_ascii_lowercase(),
-            c.protocol.to_ascii_lowercase(),
-            c.address.clone().unwrap_or_default(),
-            c.port,
-        )),
-        _ => None,
+    let side = |ids: [String; 2]| {
+        ids.iter().find_map(|id| match report.get(id)? {
+            RTCStatsReportEntry::LocalCandidate(c) | RTCStatsReportEntry::RemoteCandidate(c) => Some((
+                format!("{:?}", c.candidate_type).to_ascii_lowercase(),
+                c.protocol.to_ascii_lowercase(),
+                c.address.clone().unwrap_or_default(),
+                c.port,
+            )),
+            _ => None,
+        })
     };
-    Some((side(&local_id)?, side(&remote_id)?))
+    let local = side([format!("RTCLocalIceCandidate_{local_id}"), local_id])?;
+    let remote = side([format!("RTCRemoteIceCandidate_{remote_id}"), remote_id]);
+    Some((local, remote))
 }

@@ -95,12 +95,26 @@ fn selftest_passes_with_no_key_and_no_network() {
     assert_eq!(v["status"], "pass");
     assert!(v["target"]["base_url"].as_str().unwrap().starts_with("http://127.0.0.1:"));
     let ids: Vec<&str> = v["results"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["key", "stun", "turn"], "selftest runs every built check");
+    assert_eq!(ids, ["key", "stun", "turn", "sdp", "datachannel"], "selftest runs every built check");
     for r in v["results"].as_array().unwrap() {
         assert_eq!(r["status"], "pass", "{r:#}");
     }
     let turn = &v["results"][2];
     assert!(turn["evidence"]["candidates"].as_array().unwrap().iter().any(|c| c["type"] == "relay"), "{turn:#}");
+    let dc = &v["results"][4];
+    let phases = dc["evidence"]["timings"].to_string();
+    for p in [
+        "gathered",
+        "answer_received",
+        "ice_connected",
+        "dtls_connected",
+        "channel_open",
+        "first_event",
+        "session_updated",
+    ] {
+        assert!(phases.contains(p), "{p} missing: {phases}");
+    }
+    assert!(dc["evidence"]["details"].to_string().contains("selected_pair"), "{dc:#}");
     assert!(!r.stdout.contains("sk-proj-selftest0"), "the generated key is a secret too");
 }
 

@@ -53,7 +53,12 @@ fn junit_has_one_testcase_per_check_and_carries_cause_and_fix() {
     let doc = roxmltree::Document::parse(&r.stdout).unwrap_or_else(|e| panic!("{e}\n{}", r.stdout));
     let cases: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("testcase")).collect();
     let names: Vec<_> = cases.iter().map(|c| c.attribute("name").unwrap()).collect();
-    assert_eq!(names, ["key", "stun", "turn"], "one test case per check: {}", r.stdout);
+    assert_eq!(names, ["key", "stun", "turn", "sdp", "datachannel"], "one test case per check: {}", r.stdout);
+    // The WebRTC checks wait for the key check and skip when it failed.
+    for i in [3, 4] {
+        let skipped = cases[i].children().find(|n| n.has_tag_name("skipped")).expect("skipped after the key failed");
+        assert!(skipped.attribute("message").unwrap().contains("key check failed"));
+    }
     // No TURN configured: a skipped test case, with the reason.
     let skipped = cases[2].children().find(|n| n.has_tag_name("skipped")).expect("turn is skipped");
     assert!(skipped.attribute("message").unwrap().contains("no TURN server configured"));

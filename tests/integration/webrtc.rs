@@ -39,6 +39,8 @@ fn offerer_and_answerer_open_oai_events_and_exchange_events() {
             }
         };
         assert!(updated.contains("session.updated"), "{updated}");
+        let (local, _) = realtime_doctor::peer::selected_pair(&off.pc).await.expect("a selected pair once connected");
+        assert_eq!((local.0.as_str(), local.2.as_str()), ("host", "127.0.0.1"), "{local:?}");
         off.close().await;
         ans.close().await;
     });

@@ -20,14 +20,10 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
     };
     let result = connect(ctx, &mut out, &mut call).await;
     if let Some((local, remote)) = crate::peer::selected_pair(&call.offerer.pc).await {
-        out.evidence.detail(
-            "selected_pair",
-            format!(
-                "{} {} {}:{} -> {} {} {}:{}",
-                local.0, local.1, local.2, local.3, remote.0, remote.1, remote.2, remote.3
-            ),
-        );
-        for (side, c) in [("local", local), ("remote", remote)] {
+        let show = |c: &crate::peer::PairSide| format!("{} {} {}:{}", c.0, c.1, c.2, c.3);
+        let remote_text = remote.as_ref().map(show).unwrap_or_else(|| "the answer's candidate".into());
+        out.evidence.detail("selected_pair", format!("{} -> {remote_text}", show(&local)));
+        for (side, c) in std::iter::once(("local", local)).chain(remote.map(|r| ("remote", r))) {
             let kind = match c.0.as_str() {
                 "srflx" | "serverreflexive" => CandidateType::Srflx,
                 "prflx" | "peerreflexive" => CandidateType::Prflx,
