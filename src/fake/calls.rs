@@ -127,8 +127,12 @@ pub(super) async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, uri
         session_created: !s.cfg.has(&Fault::NoSessionCreated),
         error_event: s.cfg.has(&Fault::ErrorEvent),
     };
+    // Channel that never opens: the answerer negotiates audio only (so it runs no SCTP), and the
+    // answer it returns claims the data channel anyway (see graft_application).
+    let never_opens = s.cfg.has(&Fault::ChannelNeverOpens);
+    let offer_seen = if never_opens { sdp::without_application(&offer) } else { offer.clone() };
     let (answerer, mut answer) =
-        match Answerer::answer(&offer, &opts, behaviour, Instant::now() + Duration::from_secs(10)).await {
+        match Answerer::answer(&offer_seen, &opts, behaviour, Instant::now() + Duration::from_secs(10)).await {
             Ok(a) => a,
             Err(e) => {
                 return error(
@@ -139,9 +143,18 @@ pub(super) async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, uri
                 );
             }
         };
+    if never_opens {
+        answer = graft_application(&answer, &offer);
+    }
     answer = mutate(&s, answer);
     let call_id = format!("rtc_{:016x}", fastrand::u64(..));
-    s.calls.lock().expect("calls").insert(call_id.clone(), Arc::new(answerer));
+    if s.cfg.has(&Fault::CandidatesNowhere) {
+        // Unreachable media servers send no checks either; otherwise ICE would still connect
+        // through a peer-reflexive candidate learnt from the answerer's own checks.
+        answerer.close().await;
+    } else {
+        s.calls.lock().expect("calls").insert(call_id.clone(), Arc::new(answerer));
+    }
     // Calls that nobody hangs up end after a while, as the real service's do.
     let (shared, id) = (s.clone(), call_id.clone());
     tokio::spawn(async move {
@@ -163,9 +176,6 @@ fn mutate(s: &Shared, answer: String) -> String {
     let mut a = answer;
     if s.cfg.has(&Fault::NoApplication) {
         a = sdp::without_application(&a);
-    }
-    if s.cfg.has(&Fault::ChannelNeverOpens) {
-        a = a.replace("m=application 9 ", "m=application 0 ");
     }
     if s.cfg.has(&Fault::CandidatesNowhere) {
         // A port on the server's own address where nothing listens: checks go unanswered.
@@ -216,6 +226,42 @@ pub(super) async fn hangup(State(s): State<Arc<Shared>>, Path(id): Path<String>)
             Some("call_not_found"),
         ),
     }
+}
+
+/// Append an `m=application` section to an audio-only answer, bundled on the audio transport
+/// (same ICE credentials, fingerprint, setup and candidates), with the offer's mid.
+fn graft_application(answer: &str, offer: &str) -> String {
+    let mid_in = |text: &str, kind: &str| {
+        let section = text.split("m=").find(|sec| sec.starts_with(kind))?;
+        section.lines().find_map(|l| l.strip_prefix("a=mid:")).map(|m| m.trim().to_owned())
+    };
+    let (Some(app_mid), Some(audio_mid)) = (mid_in(offer, "application"), mid_in(answer, "audio")) else {
+        return answer.to_owned();
+    };
+    let transport: Vec<&str> = answer
+        .lines()
+        .skip_while(|l| !l.starts_with("m=audio"))
+        .filter(|l| {
+            ["a=ice-ufrag:", "a=ice-pwd:", "a=fingerprint:", "a=setup:", "a=candidate:", "a=end-of-candidates"]
+                .iter()
+                .any(|p| l.starts_with(p))
+        })
+        .collect();
+    let mut out = String::new();
+    for l in answer.lines().filter(|l| !l.starts_with("a=group:BUNDLE")) {
+        out.push_str(l);
+        out.push_str("\r\n");
+        if l.starts_with("t=") {
+            out.push_str(&format!("a=group:BUNDLE {audio_mid} {app_mid}\r\n"));
+        }
+    }
+    out.push_str("m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\nc=IN IP4 0.0.0.0\r\n");
+    for l in transport {
+        out.push_str(l);
+        out.push_str("\r\n");
+    }
+    out.push_str(&format!("a=mid:{app_mid}\r\na=sctp-port:5000\r\na=max-message-size:262144\r\n"));
+    out
 }
 
 /// One field of a multipart/form-data body (RFC 7578), enough for the unified interface.

@@ -59,8 +59,7 @@ pub enum Fault {
     CallsNotSdp,
     /// The answer has no `m=application` section.
     NoApplication,
-    /// The answer rejects the data channel (m=application port 0): ICE and DTLS connect, the
-    /// channel never opens.
+    /// The answer names another SCTP port: ICE and DTLS connect, the channel never opens.
     ChannelNeverOpens,
     /// The channel opens but no `session.created` is sent.
     NoSessionCreated,

@@ -45,3 +45,166 @@ fn offerer_and_answerer_open_oai_events_and_exchange_events() {
         ans.close().await;
     });
 }
+
+use super::support::{KEY, Run, assert_no_secret, doctor, fake, run};
+use realtime_doctor::fake::{FakeConfig, Fault};
+
+fn check(name: &str, fault: Option<Fault>, extra: &[&str]) -> (Run, serde_json::Value) {
+    let cfg = FakeConfig::new(KEY);
+    let s = fake(match fault {
+        Some(f) => cfg.fault(f),
+        None => cfg,
+    });
+    let mut c = doctor();
+    c.args([name, "--format", "json", "--base-url", &s.url()]).args(extra).env("OPENAI_API_KEY", KEY);
+    let r = run(c);
+    assert_no_secret(&r.all_output());
+    // A minted secret is ek_ and hex; only its masked form ("ek_…") may appear.
+    let out = r.all_output();
+    let leaked =
+        out.match_indices("ek_").any(|(i, _)| out[i + 3..].chars().next().is_some_and(|c| c.is_ascii_hexdigit()));
+    assert!(!leaked, "a client secret leaked: {out}");
+    let res = r.result(name);
+    (r, res)
+}
+
+fn expect_cause(name: &str, fault: Fault, extra: &[&str], status: &str, cause: &str) -> serde_json::Value {
+    let (r, res) = check(name, Some(fault.clone()), extra);
+    assert_eq!(
+        (res["status"].as_str(), res["cause"]["id"].as_str()),
+        (Some(status), Some(cause)),
+        "{fault:?}: {res:#}"
+    );
+    assert!(res["fix"]["text"].as_str().is_some_and(|t| t.len() > 20), "{res:#}");
+    assert_eq!(r.code, if status == "fail" { 1 } else { 0 });
+    res
+}
+
+#[test]
+fn sdp_classifies_what_calls_answers() {
+    expect_cause("sdp", Fault::CallsBadRequest, &[], "fail", "sdp.bad_request");
+    expect_cause("sdp", Fault::CallsRateLimit, &[], "fail", "sdp.rate_limited");
+    expect_cause("sdp", Fault::CallsNotSdp, &[], "fail", "sdp.answer_not_sdp");
+    expect_cause("sdp", Fault::InvalidKey, &[], "fail", "sdp.invalid_api_key");
+    let res = expect_cause("sdp", Fault::NoApplication, &[], "fail", "sdp.no_application_section");
+    assert!(res["fix"]["text"].as_str().unwrap().contains("BEFORE createOffer"), "{res:#}");
+}
+
+#[test]
+fn sdp_probes_the_answer_candidates() {
+    let (r, res) = check("sdp", None, &[]);
+    assert_eq!(res["status"], "pass", "{res:#}");
+    assert_eq!(r.code, 0);
+    let remote: Vec<_> =
+        res["evidence"]["candidates"].as_array().unwrap().iter().filter(|c| c["side"] == "remote").collect();
+    assert!(remote.iter().any(|c| c["protocol"] == "udp"), "{res:#}");
+    assert!(
+        remote.iter().any(|c| c["protocol"] == "tcp" && c["source"] == "answer tcptype passive"),
+        "ICE-TCP passive: {res:#}"
+    );
+    let d = res["evidence"]["details"].to_string();
+    assert!(d.contains("check udp 127.0.0.1") && d.contains("check tcp 127.0.0.1") && d.contains("answers ("), "{d}");
+    assert!(d.contains("\"hangup\",\"value\":\"HTTP 200\""), "{d}");
+    expect_cause("sdp", Fault::CandidatesNowhere, &["--timeout", "3s"], "fail", "sdp.candidates_unreachable");
+    expect_cause("sdp", Fault::SlowAnswer(Duration::from_secs(20)), &["--timeout", "2s"], "fail", "sdp.slow_server");
+}
+
+#[test]
+fn datachannel_healthy_run_shows_every_phase() {
+    let (r, res) = check("datachannel", None, &[]);
+    assert_eq!(res["status"], "pass", "{res:#}");
+    assert_eq!(r.code, 0);
+    let timings = res["evidence"]["timings"].as_array().unwrap();
+    let at = |p: &str| {
+        timings
+            .iter()
+            .find(|t| t["phase"] == p)
+            .and_then(|t| t["ms"].as_f64())
+            .unwrap_or_else(|| panic!("no {p}: {res:#}"))
+    };
+    let order = [
+        "gathered",
+        "answer_received",
+        "ice_checking",
+        "ice_connected",
+        "dtls_connected",
+        "channel_open",
+        "first_event",
+        "session_updated",
+    ];
+    for w in order.windows(2) {
+        assert!(at(w[0]) <= at(w[1]), "{} after {}: {res:#}", w[0], w[1]);
+    }
+    assert!(
+        res["evidence"]["details"].to_string().contains("\"selected_pair\",\"value\":\"host udp 127.0.0.1"),
+        "{res:#}"
+    );
+}
+
+#[test]
+fn datachannel_names_the_stage_that_failed() {
+    expect_cause("datachannel", Fault::NoApplication, &[], "fail", "datachannel.no_application_section");
+    expect_cause("datachannel", Fault::ErrorEvent, &[], "fail", "datachannel.server_error_event");
+    expect_cause(
+        "datachannel",
+        Fault::NoSessionCreated,
+        &["--timeout", "3s"],
+        "fail",
+        "datachannel.no_session_created",
+    );
+}
+
+#[test]
+fn datachannel_transport_failures() {
+    expect_cause(
+        "datachannel",
+        Fault::CandidatesNowhere,
+        &["--timeout", "3s"],
+        "fail",
+        "datachannel.ice_stuck_checking",
+    );
+    expect_cause(
+        "datachannel",
+        Fault::ChannelNeverOpens,
+        &["--timeout", "3s"],
+        "fail",
+        "datachannel.channel_never_opens",
+    );
+    expect_cause("datachannel", Fault::DtlsMismatch, &["--timeout", "3s"], "fail", "datachannel.dtls_failed");
+}
+
+#[test]
+fn client_secrets_are_single_use_on_calls() {
+    let s = fake(FakeConfig::new(KEY));
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    rt().block_on(async {
+        let http = reqwest::Client::builder().no_proxy().build().unwrap();
+        let minted: serde_json::Value = http
+            .post(format!("{}/v1/realtime/client_secrets", s.url()))
+            .bearer_auth(KEY)
+            .json(&serde_json::json!({}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let ek = minted["value"].as_str().unwrap().to_owned();
+        let until = Instant::now() + Duration::from_secs(10);
+        let mut off = Offerer::new(&loopback()).await.unwrap();
+        let offer = off.offer(until).await.unwrap();
+        let post = || {
+            http.post(format!("{}/v1/realtime/calls", s.url()))
+                .bearer_auth(&ek)
+                .header("content-type", "application/sdp")
+                .body(offer.clone())
+                .send()
+        };
+        assert_eq!(post().await.unwrap().status(), 201);
+        let again = post().await.unwrap();
+        assert_eq!(again.status(), 401);
+        let body: serde_json::Value = again.json().await.unwrap();
+        assert_eq!(body["error"]["code"], "ephemeral_token_already_used");
+        off.close().await;
+    });
+}
