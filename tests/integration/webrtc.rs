@@ -208,3 +208,47 @@ fn client_secrets_are_single_use_on_calls() {
         off.close().await;
     });
 }
+
+#[test]
+fn relay_path_through_coturn() {
+    use super::coturn::{self, Options as TurnOptions, PASSWORD, USER};
+    if !coturn::available() {
+        return;
+    }
+    let c = coturn::start(TurnOptions::default());
+    let turn = format!("turn:127.0.0.1:{}?transport=udp", c.port);
+    let (r, res) = check(
+        "datachannel",
+        None,
+        &[
+            "--ice-transport-policy",
+            "relay",
+            "--turn",
+            &turn,
+            "--turn-username",
+            USER,
+            "--turn-credential",
+            PASSWORD,
+            "--timeout",
+            "8s",
+        ],
+    );
+    assert_eq!(res["status"], "pass", "{res:#}\n{}", c.log());
+    assert_eq!(r.code, 0);
+    let cands = res["evidence"]["candidates"].as_array().unwrap();
+    assert!(
+        cands.iter().any(|c| c["type"] == "relay" && c["side"] == "local" && c["source"].is_null()),
+        "relay candidate gathered: {res:#}"
+    );
+    assert!(
+        !cands.iter().any(|c| c["type"] == "host" && c["side"] == "local" && c["source"].is_null()),
+        "relay policy gathers no host candidate: {res:#}"
+    );
+    let pair =
+        res["evidence"]["details"].as_array().unwrap().iter().find(|d| d["name"] == "selected_pair").unwrap()["value"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+    assert!(pair.starts_with("relay udp 127.0.0.1"), "{pair}");
+    assert!(!r.all_output().contains(PASSWORD), "TURN password leaked");
+}
