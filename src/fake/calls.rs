@@ -126,6 +126,7 @@ pub(super) async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, uri
     let behaviour = AnswerBehaviour {
         session_created: !s.cfg.has(&Fault::NoSessionCreated),
         error_event: s.cfg.has(&Fault::ErrorEvent),
+        session_updated: !s.cfg.has(&Fault::NoSessionUpdated),
     };
     // Channel that never opens: the answerer negotiates audio only (so it runs no SCTP), and the
     // answer it returns claims the data channel anyway (see graft_application).
@@ -177,7 +178,8 @@ fn mutate(s: &Shared, answer: String) -> String {
     if s.cfg.has(&Fault::NoApplication) {
         a = sdp::without_application(&a);
     }
-    if s.cfg.has(&Fault::CandidatesNowhere) {
+    let udp_only = s.cfg.has(&Fault::UdpCandidatesNowhere);
+    if s.cfg.has(&Fault::CandidatesNowhere) || udp_only {
         // A port on the server's own address where nothing listens: checks go unanswered.
         let dead = std::net::UdpSocket::bind((s.ip, 0)).and_then(|u| u.local_addr()).map(|a| a.port()).unwrap_or(9);
         a = a
@@ -185,7 +187,7 @@ fn mutate(s: &Shared, answer: String) -> String {
             .map(|l| {
                 if l.starts_with("a=candidate:") {
                     let mut f: Vec<String> = l.split(' ').map(str::to_owned).collect();
-                    if f.len() > 5 {
+                    if f.len() > 5 && (!udp_only || f[2].eq_ignore_ascii_case("udp")) {
                         f[5] = dead.to_string();
                     }
                     f.join(" ")

@@ -71,6 +71,10 @@ pub enum Fault {
     CandidatesNowhere,
     /// The answer's DTLS fingerprint is not the answerer's: DTLS fails.
     DtlsMismatch,
+    /// `session.update` gets no `session.updated`.
+    NoSessionUpdated,
+    /// Only the answer's UDP candidates point at a closed port; its ICE-TCP candidates work.
+    UdpCandidatesNowhere,
 }
 
 impl FromStr for Fault {
@@ -104,6 +108,8 @@ impl FromStr for Fault {
             "slow-answer" => Fault::SlowAnswer(Duration::from_millis(num(30_000)?)),
             "candidates-nowhere" => Fault::CandidatesNowhere,
             "dtls-mismatch" => Fault::DtlsMismatch,
+            "no-session-updated" => Fault::NoSessionUpdated,
+            "udp-candidates-nowhere" => Fault::UdpCandidatesNowhere,
             _ => return Err(format!("unknown fault {s:?}; known: {}", Fault::NAMES.join(", "))),
         })
     }
@@ -136,6 +142,8 @@ impl Fault {
         "slow-answer[=MS]",
         "candidates-nowhere",
         "dtls-mismatch",
+        "no-session-updated",
+        "udp-candidates-nowhere",
     ];
 }
 

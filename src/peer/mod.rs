@@ -92,8 +92,14 @@ pub struct Options {
 /// hold a succeeded pair back before nominating it (srflx 0.5 s, prflx 1 s, relay 2 s) in case a
 /// better one succeeds. A browser paces checks at ~50 ms (RFC 8445 §14.2's Ta) and does not wait
 /// 2 s for relays; these values keep the preference order but not the long waits.
+///
+/// `REALTIME_DOCTOR_WEBRTC_DEFAULT_TIMERS=1` keeps the crate's defaults (for the benchmark that
+/// compares the two).
 fn tuned() -> webrtc::peer_connection::SettingEngine {
     use std::time::Duration;
+    if std::env::var_os("REALTIME_DOCTOR_WEBRTC_DEFAULT_TIMERS").is_some() {
+        return webrtc::peer_connection::SettingEngineBuilder::new().build();
+    }
     webrtc::peer_connection::SettingEngineBuilder::new()
         .with_ice_connection_attempts(Some(Duration::from_millis(50)), Some(25))
         .with_srflx_acceptance_min_wait(Some(Duration::from_millis(100)))
@@ -201,6 +207,8 @@ pub struct AnswerBehaviour {
     pub session_created: bool,
     /// Send an `error` event first.
     pub error_event: bool,
+    /// Answer `session.update` with `session.updated`.
+    pub session_updated: bool,
 }
 
 /// The fake server's side: answer an offer; the connection lives until `close`.
@@ -265,7 +273,7 @@ async fn serve_events(dc: Arc<dyn DataChannel>, b: AnswerBehaviour) {
             }
             DataChannelEvent::OnMessage(m) => {
                 let Ok(v) = serde_json::from_slice::<serde_json::Value>(&m.data) else { continue };
-                if v.get("type").and_then(|t| t.as_str()) == Some("session.update") {
+                if b.session_updated && v.get("type").and_then(|t| t.as_str()) == Some("session.update") {
                     let mut session = v.get("session").cloned().unwrap_or_default();
                     if let Some(obj) = session.as_object_mut() {
                         obj.insert("type".into(), "realtime".into());

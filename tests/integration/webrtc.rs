@@ -16,7 +16,7 @@ fn offerer_and_answerer_open_oai_events_and_exchange_events() {
         let mut off = Offerer::new(&loopback()).await.unwrap();
         let offer = off.offer(until).await.unwrap();
         assert!(offer.contains("m=application") && offer.contains("m=audio"), "{offer}");
-        let behaviour = AnswerBehaviour { session_created: true, error_event: false };
+        let behaviour = AnswerBehaviour { session_created: true, error_event: false, session_updated: true };
         let (ans, answer) = Answerer::answer(&offer, &loopback(), behaviour, until).await.unwrap();
         off.apply_answer(&answer).await.unwrap();
         let mut seen = Vec::new();
@@ -251,4 +251,31 @@ fn relay_path_through_coturn() {
             .to_owned();
     assert!(pair.starts_with("relay udp 127.0.0.1"), "{pair}");
     assert!(!r.all_output().contains(PASSWORD), "TURN password leaked");
+}
+
+#[test]
+fn sdp_warns_when_only_ice_tcp_answers_and_other_paths() {
+    let res =
+        expect_cause("sdp", Fault::UdpCandidatesNowhere, &["--timeout", "3s"], "warn", "sdp.udp_blocked_tcp_works");
+    assert!(res["summary"].as_str().unwrap().contains("ICE-TCP"), "{res:#}");
+    // The unified interface: multipart sdp + session with the standard key, no ek_ minted.
+    let (r, res) = check("sdp", None, &["--unified"]);
+    assert_eq!(res["status"], "pass", "{res:#}");
+    assert_eq!(r.code, 0);
+    let d = res["evidence"]["details"].to_string();
+    assert!(d.contains("unified interface") && !d.contains("client_secrets"), "{d}");
+    // A local address the peer cannot bind (TEST-NET-1, never on this machine): no packet leaves.
+    let (_, res) = check("sdp", None, &["--bind", "192.0.2.1"]);
+    assert_eq!(res["cause"]["id"], "sdp.peer_setup", "{res:#}");
+}
+
+#[test]
+fn datachannel_without_session_updated() {
+    expect_cause(
+        "datachannel",
+        Fault::NoSessionUpdated,
+        &["--timeout", "3s"],
+        "fail",
+        "datachannel.no_session_updated",
+    );
 }
