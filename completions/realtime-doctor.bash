@@ -110,7 +110,7 @@ _realtime__doctor() {
 
     case "${cmd}" in
         realtime__doctor)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --api --help --version check-all key stun turn mic sdp datachannel selftest completions report man help"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --api --help --version check-all key stun turn mic sdp datachannel selftest completions report man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -192,6 +192,14 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seconds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --api)
                     COMPREPLY=($(compgen -W "auto ga beta" -- "${cur}"))
                     return 0
@@ -204,7 +212,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__check__subcmd__all)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --api --help --version"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --api --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -283,6 +291,14 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seconds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -298,7 +314,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__completions)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --api --help --version bash elvish fish powershell zsh"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --api --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -377,6 +393,14 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seconds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -392,7 +416,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__datachannel)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --api --help --version"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --api --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -471,6 +495,14 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seconds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -682,7 +714,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__key)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --api --help --version"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --api --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -761,6 +793,14 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seconds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -776,7 +816,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__man)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --api --help --version"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --api --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -855,6 +895,14 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seconds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -870,7 +918,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__mic)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --api --help --version"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --api --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -949,6 +997,14 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seconds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -964,7 +1020,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__report)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --api --help --version show help"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --api --help --version show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1043,6 +1099,14 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seconds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1100,7 +1164,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__report__subcmd__show)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --api --help --version"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --api --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1182,6 +1246,14 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seconds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --api)
                     COMPREPLY=($(compgen -W "auto ga beta" -- "${cur}"))
                     return 0
@@ -1194,7 +1266,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__sdp)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --api --help --version"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --api --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1273,6 +1345,14 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seconds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1288,7 +1368,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__selftest)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --api --help --version"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --api --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1367,6 +1447,14 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seconds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1382,7 +1470,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__stun)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --api --help --version"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --api --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1461,6 +1549,14 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seconds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1476,7 +1572,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__turn)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --api --help --version"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --api --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1555,6 +1651,14 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seconds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

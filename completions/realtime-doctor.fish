@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_realtime_doctor_global_optspecs
-    string join \n base-url= model= format= o/output= color= timeout= deadline= strict q/quiet v/verbose api-key-file= api-key-stdin organization= project= ca-cert= stun= turn= turn-username= turn-credential= turn-secret= ice-transport-policy= bind= unified api= h/help V/version
+    string join \n base-url= model= format= o/output= color= timeout= deadline= strict q/quiet v/verbose api-key-file= api-key-stdin organization= project= ca-cert= stun= turn= turn-username= turn-credential= turn-secret= ice-transport-policy= bind= unified device= seconds= require-mic api= h/help V/version
 end
 
 function __fish_realtime_doctor_needs_command
@@ -47,6 +47,8 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l turn-se
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
 relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l seconds -d 'Microphone capture window' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -55,6 +57,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -s q -l qu
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "check-all" -d 'Run every check (concurrently where they are independent) and give one verdict'
@@ -92,6 +95,8 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-al
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
 relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l seconds -d 'Microphone capture window' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -100,6 +105,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-al
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
@@ -125,6 +131,8 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
 relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l seconds -d 'Microphone capture window' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -133,6 +141,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -s 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
@@ -158,6 +167,8 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
 relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l seconds -d 'Microphone capture window' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -166,6 +177,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
@@ -191,6 +203,8 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
 relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l seconds -d 'Microphone capture window' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -199,6 +213,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
@@ -224,6 +239,8 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
 relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l seconds -d 'Microphone capture window' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -232,6 +249,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -s 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
@@ -257,6 +275,8 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
 relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l seconds -d 'Microphone capture window' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -265,6 +285,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
@@ -290,6 +311,8 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachan
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
 relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l seconds -d 'Microphone capture window' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -298,6 +321,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachan
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
@@ -323,6 +347,8 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
 relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l seconds -d 'Microphone capture window' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -331,6 +357,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
@@ -356,6 +383,8 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completi
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
 relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l seconds -d 'Microphone capture window' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -364,6 +393,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completi
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
@@ -389,6 +419,8 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
 relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l seconds -d 'Microphone capture window' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -397,6 +429,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Render a saved JSON report (from --output or --format json) in any format'
@@ -424,6 +457,8 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
 relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l seconds -d 'Microphone capture window' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -432,6 +467,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "show" -d 'Render a saved JSON report (from --output or --format json) in any format'
@@ -459,6 +495,8 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
 relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l seconds -d 'Microphone capture window' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -467,6 +505,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "check-all" -d 'Run every check (concurrently where they are independent) and give one verdict'

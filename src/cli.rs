@@ -132,6 +132,19 @@ pub struct GlobalArgs {
     #[arg(long, env = "REALTIME_DOCTOR_UNIFIED", global = true)]
     pub unified: bool,
 
+    /// Microphone to test: a substring of its name (see the `devices` evidence). Default: the
+    /// system's default input.
+    #[arg(long, env = "REALTIME_DOCTOR_MIC_DEVICE", global = true, value_name = "NAME")]
+    pub device: Option<String>,
+
+    /// Microphone capture window.
+    #[arg(long, env = "REALTIME_DOCTOR_MIC_SECONDS", global = true, default_value = "1.5s", value_name = "DURATION")]
+    pub seconds: String,
+
+    /// Fail (instead of skip) when there is no usable microphone.
+    #[arg(long, env = "REALTIME_DOCTOR_REQUIRE_MIC", global = true)]
+    pub require_mic: bool,
+
     /// Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain
     /// a failure.
     #[arg(long, env = "REALTIME_DOCTOR_API", global = true, value_enum, default_value_t = ApiGeneration::Auto)]

@@ -76,6 +76,9 @@ pub struct Settings {
     pub relay_only: bool,
     pub bind: Option<std::net::IpAddr>,
     pub unified: bool,
+    pub mic_device: Option<String>,
+    pub mic_seconds: Duration,
+    pub require_mic: bool,
 }
 
 /// STUN servers apps most often put in `iceServers` (seed 003 uses Google's).
@@ -162,6 +165,9 @@ impl Settings {
             relay_only: args.ice_transport_policy == crate::cli::IcePolicy::Relay,
             bind: args.bind,
             unified: args.unified,
+            mic_device: args.device.clone().filter(|d| !d.is_empty()),
+            mic_seconds: parse_duration(&args.seconds).context("--seconds")?,
+            require_mic: args.require_mic,
             turn_auth: match (&args.turn_secret, &args.turn_credential) {
                 (Some(secret), _) => Some(TurnAuth::Rest {
                     secret: secret.clone(),
@@ -183,6 +189,8 @@ impl Settings {
         let default = match id {
             CheckId::Stun => Duration::from_secs(3),
             CheckId::Turn => Duration::from_secs(5),
+            // The capture window, plus time to open and close the device.
+            CheckId::Mic => self.mic_seconds + Duration::from_secs(5),
             _ => Duration::from_secs(10),
         };
         self.timeout.unwrap_or(default).min(self.deadline)

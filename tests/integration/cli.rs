@@ -30,15 +30,6 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
-fn checks_not_built_yet_say_so() {
-    let mut c = doctor();
-    c.arg("mic");
-    let r = run(c);
-    assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("not built yet"), "{}", r.stderr);
-}
-
-#[test]
 fn key_from_file_and_stdin() {
     let s = fake(FakeConfig::new(KEY));
     let mut f = tempfile::NamedTempFile::new().unwrap();

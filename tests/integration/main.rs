@@ -4,8 +4,10 @@
 mod cli;
 mod coturn;
 mod key;
+mod mic;
 mod network;
 mod output;
+mod pulse;
 mod stun_turn;
 mod support;
 mod webrtc;

@@ -1,0 +1,119 @@
+//! Why the microphone check did not pass, with fixes per operating system.
+
+use crate::check::Diagnosis;
+use crate::report::{Fix, Status};
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum MicCause {
+    #[error("no usable input device: {0}")]
+    NoDevice(String),
+    #[error("no input device matches {wanted:?} (available: {available})")]
+    DeviceNotFound { wanted: String, available: String },
+    #[error("the input device is busy: another program holds it ({0})")]
+    Busy(String),
+    #[error("permission to use the microphone was denied ({0})")]
+    PermissionDenied(String),
+    #[error("the device offers no capture format the Realtime API can use ({0})")]
+    UnsupportedFormat(String),
+    #[error("the stream failed during capture: {0}")]
+    StreamError(String),
+    #[error("the device vanished during capture ({0})")]
+    Vanished(String),
+    #[error("no samples arrived in {secs:.1} s: the device delivers nothing")]
+    NoSamples { secs: f64 },
+    #[error("the stream stalled: {got} of the {expected} frames expected for the time ({pct:.0} %)")]
+    Stalled { got: u64, expected: u64, pct: f64 },
+    #[error(
+        "the device delivers frames too fast: {got} for {expected} expected ({pct:.0} %), a clock or format problem"
+    )]
+    TooFast { got: u64, expected: u64, pct: f64 },
+    #[error("digital silence: every sample is zero (muted, wrong device, or a hardware mute switch)")]
+    DigitalSilence,
+    #[error("the signal is very quiet: RMS {rms:.1} dBFS, under the {floor:.0} dBFS floor")]
+    Quiet { rms: f64, floor: f64 },
+    #[error("the signal clips: {pct:.2} % of samples at full scale")]
+    Clipping { pct: f64 },
+    #[error("DC offset of {offset:.3} (of full scale)")]
+    DcOffset { offset: f64 },
+    #[error("the first samples took {ms:.0} ms to arrive (a slow-starting device, e.g. Bluetooth)")]
+    SlowStart { ms: f64 },
+}
+
+const PERMISSIONS: &str = "Linux: add yourself to the `audio` group or run inside your desktop session (PipeWire/PulseAudio); \
+macOS: System Settings > Privacy & Security > Microphone, allow the terminal app; Windows: Settings > Privacy & security > Microphone, \
+allow desktop apps. In a browser, the site's microphone permission is separate.";
+
+impl Diagnosis for MicCause {
+    fn id(&self) -> &'static str {
+        match self {
+            MicCause::NoDevice(_) => "no_device",
+            MicCause::DeviceNotFound { .. } => "device_not_found",
+            MicCause::Busy(_) => "device_busy",
+            MicCause::PermissionDenied(_) => "permission_denied",
+            MicCause::UnsupportedFormat(_) => "unsupported_format",
+            MicCause::StreamError(_) => "stream_error",
+            MicCause::Vanished(_) => "device_vanished",
+            MicCause::NoSamples { .. } => "no_samples",
+            MicCause::Stalled { .. } => "stalled",
+            MicCause::TooFast { .. } => "too_fast",
+            MicCause::DigitalSilence => "silence",
+            MicCause::Quiet { .. } => "quiet",
+            MicCause::Clipping { .. } => "clipping",
+            MicCause::DcOffset { .. } => "dc_offset",
+            MicCause::SlowStart { .. } => "slow_start",
+        }
+    }
+
+    fn status(&self) -> Status {
+        match self {
+            MicCause::Quiet { .. }
+            | MicCause::Clipping { .. }
+            | MicCause::DcOffset { .. }
+            | MicCause::SlowStart { .. }
+            | MicCause::TooFast { .. } => Status::Warn,
+            _ => Status::Fail,
+        }
+    }
+
+    fn fix(&self) -> Fix {
+        match self {
+            MicCause::NoDevice(_) => Fix::new(
+                "Plug in or enable a microphone; on Linux check `arecord -l` and that PipeWire/PulseAudio runs in your session; in CI this check is skipped unless --require-mic.",
+            ),
+            MicCause::DeviceNotFound { .. } => Fix::new(
+                "Pick one of the listed devices with --device (a substring of its name), or omit --device for the default.",
+            ),
+            MicCause::Busy(_) => Fix::new(
+                "Close the other program using the microphone (a call, a recorder, another tab), or capture through PipeWire/PulseAudio (the `default` or `pulse` device), which shares it.",
+            ),
+            MicCause::PermissionDenied(_) => Fix::new(PERMISSIONS),
+            MicCause::UnsupportedFormat(_) => Fix::new(
+                "Use a device or ALSA/PulseAudio route that offers mono or stereo PCM at 24 kHz or 48 kHz (the app resamples to what the Realtime API wants).",
+            ),
+            MicCause::StreamError(_) | MicCause::Vanished(_) => Fix::new(
+                "Check the device's connection (USB/Bluetooth) and power saving; a headset that switches profiles drops the capture stream.",
+            ),
+            MicCause::NoSamples { .. } | MicCause::Stalled { .. } => Fix::new(
+                "The device stops delivering audio: check its cable or Bluetooth link, power management (autosuspend), and the sound server's logs.",
+            ),
+            MicCause::TooFast { .. } => {
+                Fix::new("The device's clock or sample format is wrong: choose another capture format or device.")
+            }
+            MicCause::DigitalSilence => Fix::new(
+                "Unmute the microphone (OS mixer, `alsamixer` capture switch, the headset's mute button), or pick the right device with --device.",
+            ),
+            MicCause::Quiet { .. } => Fix::new(
+                "Raise the capture gain (OS input volume, `alsamixer`), move closer, or speak during the capture window (--seconds).",
+            ),
+            MicCause::Clipping { .. } => {
+                Fix::new("Lower the capture gain: clipped speech hurts transcription and voice activity detection.")
+            }
+            MicCause::DcOffset { .. } => Fix::new(
+                "A DC offset points to a faulty or misconfigured device; try another input or enable the OS's input filtering.",
+            ),
+            MicCause::SlowStart { .. } => Fix::new(
+                "Open the microphone early and wait for the first audio (as seed 003's 300 ms delay for Bluetooth headsets does) before starting the session.",
+            ),
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! The `mic` check: the input device the user will speak into, opened through the machine's
+//! audio stack (cpal: ALSA on Linux, CoreAudio, WASAPI), captured for a short window on a blocking
+//! thread while the network checks run, and measured.
+
+mod cause;
+pub mod levels;
+
+pub use cause::MicCause;
+
+use crate::check::{Ctx, Outcome};
+use crate::report::{CheckId, CheckResult};
+use cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
+use cpal::{ErrorKind, SampleFormat, StreamConfig};
+use levels::Levels;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// Quieter than this (RMS) is not speech at a normal distance.
+const QUIET_FLOOR_DBFS: f64 = -60.0;
+/// Seed 003 waits 300 ms for Bluetooth microphones: slower than that deserves a word.
+const SLOW_START: Duration = Duration::from_millis(300);
+
+/// What the capture produced.
+#[derive(Debug, Clone, Default)]
+pub struct Capture {
+    pub device: String,
+    pub devices: Vec<String>,
+    pub default_device: Option<String>,
+    pub format: String,
+    pub offered: String,
+    pub rate: u32,
+    pub first_callback: Option<Duration>,
+    pub elapsed: Duration,
+    pub levels: Levels,
+    pub stream_error: Option<(ErrorKind, String)>,
+}
+
+pub async fn run(ctx: &Ctx) -> CheckResult {
+    let mut out = Outcome::new(CheckId::Mic);
+    let s = ctx.settings.clone();
+    let (wanted, seconds) = (s.mic_device.clone(), s.mic_seconds);
+    // cpal streams are blocking and not Send on every platform: a thread of their own.
+    let captured = tokio::task::spawn_blocking(move || capture(wanted.as_deref(), seconds)).await;
+    let c = match captured {
+        Ok(Ok(c)) => c,
+        Ok(Err(cause)) => {
+            if matches!(cause, MicCause::NoDevice(_)) && !s.require_mic {
+                return out.skip(format!(
+                    "{cause}; skipped (typical in CI without a sound card): pass --require-mic to make this a failure"
+                ));
+            }
+            return out.diagnose(&cause, None);
+        }
+        Err(e) => return out.diagnose(&MicCause::StreamError(format!("capture thread: {e}")), None),
+    };
+    record(&mut out, &c);
+    match judge(&c) {
+        Ok((summary, None)) => out.pass(summary),
+        Ok((summary, Some(w))) => {
+            let text = format!("{summary}; but {w}");
+            out.diagnose(&w, Some(text))
+        }
+        Err(cause) => out.diagnose(&cause, None),
+    }
+}
+
+fn record(out: &mut Outcome, c: &Capture) {
+    out.evidence.detail("device", &c.device);
+    out.evidence.detail("devices", c.devices.join(", "));
+    if let Some(d) = &c.default_device {
+        out.evidence.detail("default_device", d);
+    }
+    out.evidence.detail("format", &c.format);
+    out.evidence.detail("offered", &c.offered);
+    out.evidence.detail("frames", format!("{} in {:.2} s", c.levels.frames, c.elapsed.as_secs_f64()));
+    if c.levels.frames > 0 {
+        out.evidence
+            .detail("level", format!("RMS {:.1} dBFS, peak {:.1} dBFS", c.levels.rms_dbfs(), c.levels.peak_dbfs()));
+    }
+    if let Some(f) = c.first_callback {
+        out.evidence.timing("first_samples", f);
+    }
+    out.evidence.timing("capture", c.elapsed);
+}
+
+/// The verdict on a capture: failures first, then warnings, most serious first.
+pub fn judge(c: &Capture) -> Result<(String, Option<MicCause>), MicCause> {
+    if let Some((kind, msg)) = &c.stream_error {
+        return Err(match kind {
+            ErrorKind::DeviceNotAvailable => MicCause::Vanished(msg.clone()),
+            _ => MicCause::StreamError(msg.clone()),
+        });
+    }
+    let l = &c.levels;
+    let secs = c.elapsed.as_secs_f64();
+    if l.frames == 0 {
+        return Err(MicCause::NoSamples { secs });
+    }
+    let expected = (f64::from(c.rate) * secs) as u64;
+    let pct = 100.0 * l.frames as f64 / expected.max(1) as f64;
+    if pct < 50.0 {
+        return Err(MicCause::Stalled { got: l.frames, expected, pct });
+    }
+    if l.digital_silence() {
+        return Err(MicCause::DigitalSilence);
+    }
+    let summary = format!(
+        "captured {:.1} s from {:?} ({}): RMS {:.1} dBFS, peak {:.1} dBFS{}",
+        secs,
+        c.device,
+        c.format,
+        l.rms_dbfs(),
+        l.peak_dbfs(),
+        c.first_callback
+            .map(|f| format!(", first samples after {:.0} ms", f.as_secs_f64() * 1000.0))
+            .unwrap_or_default()
+    );
+    let warning = if pct > 150.0 {
+        Some(MicCause::TooFast { got: l.frames, expected, pct })
+    } else if l.clipped_fraction() > 0.001 {
+        Some(MicCause::Clipping { pct: 100.0 * l.clipped_fraction() })
+    } else if l.rms_dbfs() < QUIET_FLOOR_DBFS {
+        Some(MicCause::Quiet { rms: l.rms_dbfs(), floor: QUIET_FLOOR_DBFS })
+    } else if l.dc_offset().abs() > 0.05 {
+        Some(MicCause::DcOffset { offset: l.dc_offset() })
+    } else {
+        c.first_callback.filter(|f| *f > SLOW_START).map(|f| MicCause::SlowStart { ms: f.as_secs_f64() * 1000.0 })
+    };
+    Ok((summary, warning))
+}
+
+fn open_error(e: &cpal::Error, device: &str) -> MicCause {
+    let msg = format!("{device}: {e}");
+    match e.kind() {
+        ErrorKind::DeviceBusy => MicCause::Busy(msg),
+        ErrorKind::PermissionDenied => MicCause::PermissionDenied(msg),
+        ErrorKind::UnsupportedConfig | ErrorKind::UnsupportedOperation => MicCause::UnsupportedFormat(msg),
+        ErrorKind::DeviceNotAvailable | ErrorKind::HostUnavailable => MicCause::NoDevice(msg),
+        _ => {
+            // ALSA reports some conditions only in its message (EBUSY, EACCES).
+            let m = msg.to_ascii_lowercase();
+            if m.contains("busy") {
+                MicCause::Busy(msg)
+            } else if m.contains("permission") || m.contains("access denied") {
+                MicCause::PermissionDenied(msg)
+            } else {
+                MicCause::NoDevice(msg)
+            }
+        }
+    }
+}
+
+/// Choose a capture format the Realtime API can use: mono if offered, 24 kHz (the API's PCM rate)
+/// or else 48 kHz; resampling is the app's job, so anything else is reported, not converted.
+fn choose(device: &cpal::Device) -> Result<(StreamConfig, SampleFormat, String), cpal::Error> {
+    let ranges: Vec<cpal::SupportedStreamConfigRange> = device.supported_input_configs()?.collect();
+    let offered = ranges
+        .iter()
+        .map(|r| {
+            format!("{} ch {}-{} Hz {:?}", r.channels(), r.min_sample_rate(), r.max_sample_rate(), r.sample_format())
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let usable =
+        |f: SampleFormat| matches!(f, SampleFormat::F32 | SampleFormat::I16 | SampleFormat::I32 | SampleFormat::U16);
+    for rate in [24_000u32, 48_000] {
+        let mut fitting: Vec<&cpal::SupportedStreamConfigRange> = ranges
+            .iter()
+            .filter(|r| usable(r.sample_format()) && r.min_sample_rate() <= rate && rate <= r.max_sample_rate())
+            .collect();
+        fitting.sort_by_key(|r| (r.channels(), r.sample_format() != SampleFormat::I16));
+        if let Some(r) = fitting.first() {
+            let cfg =
+                StreamConfig { channels: r.channels(), sample_rate: rate, buffer_size: cpal::BufferSize::Default };
+            return Ok((cfg, r.sample_format(), offered));
+        }
+    }
+    let d = device.default_input_config()?;
+    Ok((d.config(), d.sample_format(), offered))
+}
+
+/// Open the device, capture for `seconds`, measure. Blocking.
+pub fn capture(wanted: Option<&str>, seconds: Duration) -> Result<Capture, MicCause> {
+    let host = cpal::default_host();
+    let devices: Vec<cpal::Device> = host.input_devices().map(|d| d.collect()).unwrap_or_default();
+    let names: Vec<String> = devices.iter().map(|d| d.to_string()).collect();
+    let default_device = host.default_input_device();
+    let default_name = default_device.as_ref().map(|d| d.to_string());
+    let device = match wanted {
+        Some(w) => {
+            let lw = w.to_ascii_lowercase();
+            let i = names.iter().position(|n| n.to_ascii_lowercase().contains(&lw)).ok_or_else(|| {
+                MicCause::DeviceNotFound {
+                    wanted: w.to_owned(),
+                    available: if names.is_empty() { "none".into() } else { names.join(", ") },
+                }
+            })?;
+            devices[i].clone()
+        }
+        // With no sound card, cpal still offers "default": only opening it tells (see below).
+        None => default_device.ok_or_else(|| MicCause::NoDevice("the audio host reports no input device".into()))?,
+    };
+    let name = device.to_string();
+    let (config, format, offered) = choose(&device).map_err(|e| open_error(&e, &name))?;
+    let state = Arc::new(Mutex::new((Levels::default(), None::<Instant>)));
+    let errors = Arc::new(Mutex::new(None::<(ErrorKind, String)>));
+    let channels = usize::from(config.channels.max(1));
+    let err_slot = errors.clone();
+    let on_error = move |e: cpal::Error| {
+        let mut slot = err_slot.lock().expect("error slot");
+        // An overrun is a glitch, not a failure of the device.
+        if slot.is_none() && e.kind() != ErrorKind::Xrun {
+            *slot = Some((e.kind(), e.to_string()));
+        }
+    };
+    macro_rules! stream {
+        ($t:ty, $conv:expr) => {{
+            let st = state.clone();
+            device.build_input_stream::<$t, _, _>(
+                config.clone(),
+                move |data: &[$t], _| {
+                    let mut g = st.lock().expect("levels");
+                    if g.1.is_none() {
+                        g.1 = Some(Instant::now());
+                    }
+                    // The first channel is the one a mono app would take.
+                    for frame in data.chunks(channels) {
+                        g.0.add($conv(frame[0]));
+                    }
+                },
+                on_error,
+                Some(Duration::from_secs(2)),
+            )
+        }};
+    }
+    let stream = match format {
+        SampleFormat::F32 => stream!(f32, |x: f32| x),
+        SampleFormat::I16 => stream!(i16, |x: i16| f32::from(x) / 32768.0),
+        SampleFormat::I32 => stream!(i32, |x: i32| x as f32 / 2_147_483_648.0),
+        SampleFormat::U16 => stream!(u16, |x: u16| (f32::from(x) - 32768.0) / 32768.0),
+        other => return Err(MicCause::UnsupportedFormat(format!("{name}: sample format {other:?}"))),
+    }
+    .map_err(|e| open_error(&e, &name))?;
+    let started = Instant::now();
+    stream.play().map_err(|e| open_error(&e, &name))?;
+    std::thread::sleep(seconds);
+    let elapsed = started.elapsed();
+    drop(stream);
+    let (levels, first) = state.lock().expect("levels").clone();
+    let stream_error = errors.lock().expect("errors").clone();
+    Ok(Capture {
+        device: name,
+        devices: names,
+        default_device: default_name,
+        format: format!("{} ch, {} Hz, {:?}", config.channels, config.sample_rate, format),
+        offered,
+        rate: config.sample_rate,
+        first_callback: first.map(|f| f.saturating_duration_since(started)),
+        elapsed,
+        levels,
+        stream_error,
+    })
+}
