@@ -116,3 +116,31 @@ fn no_device_skips_unless_required() {
     assert_eq!(status(&res), ("fail".into(), Some("mic.no_device".into())), "{res:#}");
     assert_eq!(r.code, 1);
 }
+
+#[test]
+fn quiet_offset_and_slow_devices_warn() {
+    if !pulse::available() {
+        return;
+    }
+    // -70 dBFS peak: below the -60 dBFS floor.
+    let p = Pulse::start(pulse::tone(0.000_316), Duration::from_secs(30));
+    let (_, res) = mic(Some(&p), None, &[]);
+    assert_eq!(status(&res), ("warn".into(), Some("mic.quiet".into())), "{res:#}");
+    // A constant offset of 0.2 under a normal tone.
+    let tone = pulse::tone(0.2);
+    let p = Pulse::start(move |i| tone(i).saturating_add(6554), Duration::from_secs(30));
+    let (_, res) = mic(Some(&p), None, &[]);
+    assert_eq!(status(&res), ("warn".into(), Some("mic.dc_offset".into())), "{res:#}");
+}
+
+#[test]
+fn a_slow_starting_device_warns() {
+    if !pulse::available() {
+        return;
+    }
+    // Nothing for the first 600 ms, then a tone: a Bluetooth headset switching profiles.
+    let tone = pulse::tone(0.25);
+    let p = Pulse::start_after(Duration::from_millis(600), move |i| tone(i), Duration::from_secs(30));
+    let (_, res) = mic(Some(&p), None, &["--seconds", "3s"]);
+    assert_eq!(status(&res), ("warn".into(), Some("mic.slow_start".into())), "{res:#}");
+}

@@ -39,6 +39,11 @@ impl Pulse {
     /// Start the server and feed `sample(i)` (frame i) for `feed_for`, paced in real time; after
     /// that the writer stops but keeps the FIFO open, so the source stalls as a dead device does.
     pub fn start(sample: impl Fn(usize) -> i16 + Send + 'static, feed_for: Duration) -> Pulse {
+        Pulse::start_after(Duration::ZERO, sample, feed_for)
+    }
+
+    /// Like `start`, but the first sample is written only after `delay` (a slow-starting device).
+    pub fn start_after(delay: Duration, sample: impl Fn(usize) -> i16 + Send + 'static, feed_for: Duration) -> Pulse {
         let dir = tempfile::tempdir().unwrap();
         let home = dir.path().join("home");
         let run = dir.path().join("run");
@@ -81,8 +86,20 @@ impl Pulse {
         }
         let stop = Arc::new(AtomicBool::new(false));
         let flag = stop.clone();
+        let socket_for_wait = socket.clone();
         std::thread::spawn(move || {
             let mut f = std::fs::OpenOptions::new().write(true).open(&fifo).expect("open the FIFO");
+            // Wait for a client before counting the delay: the delay is from the capture's start.
+            if !delay.is_zero() {
+                let waited = Instant::now();
+                while !flag.load(Ordering::SeqCst)
+                    && waited.elapsed() < Duration::from_secs(10)
+                    && !client_connected(&socket_for_wait)
+                {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                std::thread::sleep(delay);
+            }
             let chunk = RATE / 50; // 20 ms
             let begun = Instant::now();
             let mut i = 0usize;
@@ -127,4 +144,13 @@ pub fn truth_rms_dbfs(peak: f64) -> f64 {
     let n = RATE;
     let sum: f64 = (0..n).map(|i| (f64::from(f(i)) / 32768.0).powi(2)).sum();
     20.0 * (sum / n as f64).sqrt().log10()
+}
+
+/// Whether a client holds a connection to the server's socket (a capture has started).
+fn client_connected(socket: &std::path::Path) -> bool {
+    let Ok(table) = std::fs::read_to_string("/proc/net/unix") else { return true };
+    let path = socket.display().to_string();
+    // A listening socket has state 01 and flags 00010000; an accepted connection shows up as a
+    // second entry with the same path and state 03 (connected).
+    table.lines().filter(|l| l.ends_with(&path)).any(|l| l.split_whitespace().nth(5) == Some("03"))
 }

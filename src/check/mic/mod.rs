@@ -261,3 +261,55 @@ pub fn capture(wanted: Option<&str>, seconds: Duration) -> Result<Capture, MicCa
         stream_error,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Diagnosis;
+
+    fn capture_of(samples: impl Iterator<Item = f32>, rate: u32, secs: f64) -> Capture {
+        let mut levels = Levels::default();
+        samples.for_each(|x| levels.add(x));
+        Capture {
+            rate,
+            elapsed: Duration::from_secs_f64(secs),
+            levels,
+            device: "d".into(),
+            first_callback: Some(Duration::from_millis(20)),
+            ..Default::default()
+        }
+    }
+
+    fn tone(n: usize) -> impl Iterator<Item = f32> {
+        (0..n).map(|i| 0.25 * (i as f32 * 0.115).sin())
+    }
+
+    #[test]
+    fn capture_verdicts() {
+        assert!(judge(&capture_of(tone(24_000), 24_000, 1.0)).unwrap().1.is_none());
+        assert_eq!(judge(&capture_of(tone(0), 24_000, 1.0)).unwrap_err().id(), "no_samples");
+        assert_eq!(judge(&capture_of(tone(6_000), 24_000, 1.0)).unwrap_err().id(), "stalled");
+        assert_eq!(judge(&capture_of(tone(48_000), 24_000, 1.0)).unwrap().1.unwrap().id(), "too_fast");
+        let mut c = capture_of(tone(24_000), 24_000, 1.0);
+        c.stream_error = Some((ErrorKind::DeviceNotAvailable, "unplugged".into()));
+        assert_eq!(judge(&c).unwrap_err().id(), "device_vanished");
+        c.stream_error = Some((ErrorKind::StreamInvalidated, "invalidated".into()));
+        assert_eq!(judge(&c).unwrap_err().id(), "stream_error");
+    }
+
+    #[test]
+    fn open_errors_are_classified() {
+        let e = |k, m: &'static str| open_error(&cpal::Error::with_message(k, m), "hw:1");
+        assert_eq!(e(ErrorKind::DeviceBusy, "busy").id(), "device_busy");
+        assert_eq!(e(ErrorKind::PermissionDenied, "denied").id(), "permission_denied");
+        assert_eq!(e(ErrorKind::UnsupportedConfig, "8 kHz only").id(), "unsupported_format");
+        assert_eq!(e(ErrorKind::DeviceNotAvailable, "gone").id(), "no_device");
+        // ALSA's errno in the message when cpal cannot map it.
+        assert_eq!(e(ErrorKind::BackendError, "snd_pcm_open: Device or resource busy").id(), "device_busy");
+        assert_eq!(e(ErrorKind::BackendError, "snd_pcm_open: Permission denied").id(), "permission_denied");
+        for c in [e(ErrorKind::DeviceBusy, "x"), e(ErrorKind::PermissionDenied, "x")] {
+            assert!(c.fix().text.len() > 40);
+        }
+        assert!(e(ErrorKind::PermissionDenied, "x").fix().text.contains("Privacy & Security"));
+    }
+}
