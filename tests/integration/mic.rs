@@ -139,8 +139,7 @@ fn a_slow_starting_device_warns() {
         return;
     }
     // Nothing for the first 600 ms, then a tone: a Bluetooth headset switching profiles.
-    let tone = pulse::tone(0.25);
-    let p = Pulse::start_after(Duration::from_millis(600), move |i| tone(i), Duration::from_secs(30));
+    let p = Pulse::start_after(Duration::from_millis(600), pulse::tone(0.25), Duration::from_secs(30));
     let (_, res) = mic(Some(&p), None, &["--seconds", "3s"]);
     assert_eq!(status(&res), ("warn".into(), Some("mic.slow_start".into())), "{res:#}");
 }
