@@ -36,6 +36,8 @@ const NOISY: &[&str] = &[
     "clock_skew_s",
     "client_secret",
     "nat_meaning",
+    "devices",
+    "default_device",
 ];
 
 fn shown(name: &str, verbosity: Verbosity) -> bool {

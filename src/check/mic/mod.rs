@@ -154,13 +154,18 @@ fn open_error(e: &cpal::Error, device: &str) -> MicCause {
 /// or else 48 kHz; resampling is the app's job, so anything else is reported, not converted.
 fn choose(device: &cpal::Device) -> Result<(StreamConfig, SampleFormat, String), cpal::Error> {
     let ranges: Vec<cpal::SupportedStreamConfigRange> = device.supported_input_configs()?.collect();
-    let offered = ranges
-        .iter()
-        .map(|r| {
-            format!("{} ch {}-{} Hz {:?}", r.channels(), r.min_sample_rate(), r.max_sample_rate(), r.sample_format())
-        })
-        .collect::<Vec<_>>()
-        .join("; ");
+    // One line, not one per range: ALSA plugins offer every combination up to 32 channels.
+    let offered = match (ranges.iter().map(|r| r.channels()).min(), ranges.iter().map(|r| r.channels()).max()) {
+        (Some(cmin), Some(cmax)) => {
+            let mut formats: Vec<String> = ranges.iter().map(|r| format!("{:?}", r.sample_format())).collect();
+            formats.sort();
+            formats.dedup();
+            let rmin = ranges.iter().map(|r| r.min_sample_rate()).min().unwrap_or(0);
+            let rmax = ranges.iter().map(|r| r.max_sample_rate()).max().unwrap_or(0);
+            format!("{cmin}-{cmax} ch, {rmin}-{rmax} Hz, {}", formats.join("/"))
+        }
+        _ => "nothing".into(),
+    };
     let usable =
         |f: SampleFormat| matches!(f, SampleFormat::F32 | SampleFormat::I16 | SampleFormat::I32 | SampleFormat::U16);
     for rate in [24_000u32, 48_000] {
