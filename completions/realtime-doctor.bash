@@ -110,7 +110,7 @@ _realtime__doctor() {
 
     case "${cmd}" in
         realtime__doctor)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --api --help --version check-all key stun turn mic sdp datachannel selftest completions report man help"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version check-all key stun turn mic sdp datachannel selftest completions report man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -125,7 +125,7 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -197,6 +197,18 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --seconds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -212,7 +224,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__check__subcmd__all)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --api --help --version"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -227,7 +239,7 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -299,6 +311,18 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --seconds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -314,7 +338,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__completions)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --api --help --version bash elvish fish powershell zsh"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -329,7 +353,7 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -401,6 +425,18 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --seconds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -416,7 +452,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__datachannel)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --api --help --version"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -431,7 +467,7 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -503,6 +539,18 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --seconds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -714,7 +762,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__key)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --api --help --version"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -729,7 +777,7 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -801,6 +849,18 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --seconds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -816,7 +876,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__man)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --api --help --version"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -831,7 +891,7 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -903,6 +963,18 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --seconds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -918,7 +990,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__mic)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --api --help --version"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -933,7 +1005,7 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1005,6 +1077,18 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --seconds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1020,7 +1104,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__report)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --api --help --version show help"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1035,7 +1119,7 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1107,6 +1191,18 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --seconds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1164,7 +1260,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__report__subcmd__show)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --api --help --version"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1179,7 +1275,7 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1251,6 +1347,18 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --seconds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1266,7 +1374,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__sdp)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --api --help --version"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1281,7 +1389,7 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1353,6 +1461,18 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --seconds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1368,7 +1488,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__selftest)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --api --help --version"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1383,7 +1503,7 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1455,6 +1575,18 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --seconds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1470,7 +1602,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__stun)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --api --help --version"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1485,7 +1617,7 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1557,6 +1689,18 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --seconds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1572,7 +1716,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__turn)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --api --help --version"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1587,7 +1731,7 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1659,6 +1803,18 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --seconds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

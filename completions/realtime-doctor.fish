@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_realtime_doctor_global_optspecs
-    string join \n base-url= model= format= o/output= color= timeout= deadline= strict q/quiet v/verbose api-key-file= api-key-stdin organization= project= ca-cert= stun= turn= turn-username= turn-credential= turn-secret= ice-transport-policy= bind= unified device= seconds= require-mic api= h/help V/version
+    string join \n base-url= model= format= o/output= color= timeout= deadline= strict q/quiet v/verbose api-key-file= api-key-stdin organization= project= ca-cert= stun= turn= turn-username= turn-credential= turn-secret= ice-transport-policy= bind= unified device= seconds= require-mic report= redact-ips skip= only= api= h/help V/version
 end
 
 function __fish_realtime_doctor_needs_command
@@ -28,7 +28,8 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l base-ur
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l model -d 'Realtime model to check access to and mint a client secret for' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
-junit\t''"
+junit\t''
+github\t'GitHub Actions workflow-command annotations'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
@@ -49,6 +50,9 @@ relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l seconds -d 'Microphone capture window' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -58,6 +62,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -s v -l ve
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "check-all" -d 'Run every check (concurrently where they are independent) and give one verdict'
@@ -76,7 +81,8 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-al
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l model -d 'Realtime model to check access to and mint a client secret for' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
-junit\t''"
+junit\t''
+github\t'GitHub Actions workflow-command annotations'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
@@ -97,6 +103,9 @@ relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l seconds -d 'Microphone capture window' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -106,13 +115,15 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-al
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l model -d 'Realtime model to check access to and mint a client secret for' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
-junit\t''"
+junit\t''
+github\t'GitHub Actions workflow-command annotations'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
@@ -133,6 +144,9 @@ relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l seconds -d 'Microphone capture window' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -142,13 +156,15 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -s 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l model -d 'Realtime model to check access to and mint a client secret for' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
-junit\t''"
+junit\t''
+github\t'GitHub Actions workflow-command annotations'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
@@ -169,6 +185,9 @@ relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l seconds -d 'Microphone capture window' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -178,13 +197,15 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l model -d 'Realtime model to check access to and mint a client secret for' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
-junit\t''"
+junit\t''
+github\t'GitHub Actions workflow-command annotations'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
@@ -205,6 +226,9 @@ relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l seconds -d 'Microphone capture window' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -214,13 +238,15 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l model -d 'Realtime model to check access to and mint a client secret for' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
-junit\t''"
+junit\t''
+github\t'GitHub Actions workflow-command annotations'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
@@ -241,6 +267,9 @@ relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l seconds -d 'Microphone capture window' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -250,13 +279,15 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -s 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l model -d 'Realtime model to check access to and mint a client secret for' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
-junit\t''"
+junit\t''
+github\t'GitHub Actions workflow-command annotations'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
@@ -277,6 +308,9 @@ relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l seconds -d 'Microphone capture window' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -286,13 +320,15 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l model -d 'Realtime model to check access to and mint a client secret for' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
-junit\t''"
+junit\t''
+github\t'GitHub Actions workflow-command annotations'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
@@ -313,6 +349,9 @@ relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l seconds -d 'Microphone capture window' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -322,13 +361,15 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachan
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l model -d 'Realtime model to check access to and mint a client secret for' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
-junit\t''"
+junit\t''
+github\t'GitHub Actions workflow-command annotations'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
@@ -349,6 +390,9 @@ relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l seconds -d 'Microphone capture window' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -358,13 +402,15 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l model -d 'Realtime model to check access to and mint a client secret for' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
-junit\t''"
+junit\t''
+github\t'GitHub Actions workflow-command annotations'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
@@ -385,6 +431,9 @@ relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l seconds -d 'Microphone capture window' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -394,13 +443,15 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completi
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l model -d 'Realtime model to check access to and mint a client secret for' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
-junit\t''"
+junit\t''
+github\t'GitHub Actions workflow-command annotations'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
@@ -421,6 +472,9 @@ relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l seconds -d 'Microphone capture window' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -430,6 +484,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Render a saved JSON report (from --output or --format json) in any format'
@@ -438,7 +493,8 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l model -d 'Realtime model to check access to and mint a client secret for' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
-junit\t''"
+junit\t''
+github\t'GitHub Actions workflow-command annotations'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
@@ -459,6 +515,9 @@ relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l seconds -d 'Microphone capture window' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -468,6 +527,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "show" -d 'Render a saved JSON report (from --output or --format json) in any format'
@@ -476,7 +536,8 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l model -d 'Realtime model to check access to and mint a client secret for' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
-junit\t''"
+junit\t''
+github\t'GitHub Actions workflow-command annotations'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
@@ -497,6 +558,9 @@ relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l seconds -d 'Microphone capture window' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
 ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
 beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
@@ -506,6 +570,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "check-all" -d 'Run every check (concurrently where they are independent) and give one verdict'

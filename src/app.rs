@@ -85,13 +85,21 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         None
     };
 
-    let report = execute(Arc::new(settings.clone()), &ids).await;
+    let (ids, skipped): (Vec<CheckId>, Vec<CheckId>) = ids
+        .into_iter()
+        .partition(|id| !settings.skip.contains(id) && (settings.only.is_empty() || settings.only.contains(id)));
+    let report = execute(Arc::new(settings.clone()), &ids, &skipped).await;
     emit(&settings, &report)?;
+    if let Some(path) = &settings.bundle {
+        let text = crate::bundle::render(&report, &known_secrets(&settings), settings.redact_ips);
+        std::fs::write(path, text).with_context(|| format!("writing the support bundle to {}", path.display()))?;
+    }
     Ok(if report.exit_code(settings.strict) == 0 { ExitCode::Ok } else { ExitCode::Failed })
 }
 
 /// Run the checks with the live human view when the terminal gets it.
-async fn execute(settings: Arc<Settings>, ids: &[CheckId]) -> Report {
+/// The secrets known before the run: the API key and TURN credentials.
+fn known_secrets(settings: &Settings) -> Secrets {
     let mut secrets = Secrets::default();
     if let Some(k) = &settings.api_key {
         secrets.add(&k.value);
@@ -101,10 +109,15 @@ async fn execute(settings: Arc<Settings>, ids: &[CheckId]) -> Report {
         Some(crate::settings::TurnAuth::Rest { secret, .. }) => secrets.add(secret),
         None => {}
     }
+    secrets
+}
+
+async fn execute(settings: Arc<Settings>, ids: &[CheckId], skipped: &[CheckId]) -> Report {
+    let secrets = known_secrets(&settings);
     let target = crate::report::Target { base_url: settings.shown_base_url(), model: settings.model.clone() };
     let mut live = human_on_terminal(&settings)
         .then(|| human::Live::start(Box::new(std::io::stdout()), &target, ids, settings.verbosity, settings.progress));
-    let report = run_checks(settings.clone(), ids, secrets, |r| {
+    let report = run_checks(settings.clone(), ids, skipped, secrets, |r| {
         if let Some(l) = live.as_mut() {
             l.result(r);
         }
@@ -125,6 +138,7 @@ fn human_on_terminal(s: &Settings) -> bool {
 fn emit(s: &Settings, report: &Report) -> Result<()> {
     let machine = |format: Format| match format {
         Format::Junit => junit::render(report, s.strict),
+        Format::Github => crate::render::github::render(report, s.strict),
         _ => json::render(report),
     };
     match &s.output {
@@ -150,24 +164,39 @@ fn is_xml(p: &Path) -> bool {
 /// `report show FILE`: render a saved report as it was seen, in any format.
 fn show(s: &Settings, file: &Path) -> Result<ExitCode> {
     let text = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
-    let value: serde_json::Value =
+    let mut value: serde_json::Value =
         serde_json::from_str(&text).with_context(|| format!("{} is not JSON", file.display()))?;
+    // A support bundle holds a report (and the environment, re-emitted with --format json).
+    let whole = value.clone();
+    let bundle = value.get("bundle_version").is_some();
+    if bundle {
+        value = value.get("report").cloned().context("a support bundle without a report")?;
+    }
     let version = value
         .get("schema_version")
         .and_then(|v| v.as_u64())
         .context("not a realtime-doctor report: no schema_version")?;
+    if version == 0 {
+        bail!("{} has report schema 0: not a realtime-doctor report", file.display());
+    }
     if version > u64::from(SCHEMA_VERSION) {
         bail!(
             "{} has report schema {version}, newer than this tool's {SCHEMA_VERSION}: upgrade realtime-doctor to read it",
             file.display()
         );
     }
-    let report: Report = serde_json::from_value(value)
+    let mut report: Report = serde_json::from_value(value)
         .with_context(|| format!("{} does not match report schema {version}", file.display()))?;
+    // Schema 1 reports predate the verdict: derive it from their results.
+    if report.verdict.is_none() {
+        report.verdict = crate::verdict::diagnose(&report);
+    }
     let out = match s.format {
         Format::Human => human::render(&report, s.verbosity),
+        Format::Json if bundle => serde_json::to_string_pretty(&whole).unwrap_or_default() + "\n",
         Format::Json => json::render(&report),
         Format::Junit => junit::render(&report, s.strict),
+        Format::Github => crate::render::github::render(&report, s.strict),
     };
     write_stdout(out.as_bytes());
     Ok(if report.exit_code(s.strict) == 0 { ExitCode::Ok } else { ExitCode::Failed })

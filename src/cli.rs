@@ -145,6 +145,23 @@ pub struct GlobalArgs {
     #[arg(long, env = "REALTIME_DOCTOR_REQUIRE_MIC", global = true)]
     pub require_mic: bool,
 
+    /// Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy
+    /// variables set, DNS resolvers) and the redacted SDPs, to share with support.
+    #[arg(long, env = "REALTIME_DOCTOR_REPORT", global = true, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+
+    /// In the support bundle, mask public IP addresses (the same address gets the same placeholder).
+    #[arg(long, env = "REALTIME_DOCTOR_REDACT_IPS", global = true)]
+    pub redact_ips: bool,
+
+    /// Leave a check out (repeatable, or comma-separated): it is reported as SKIP.
+    #[arg(long, env = "REALTIME_DOCTOR_SKIP", value_delimiter = ',', global = true, value_name = "CHECK")]
+    pub skip: Vec<crate::report::CheckId>,
+
+    /// Run only these checks (repeatable, or comma-separated); the others are reported as SKIP.
+    #[arg(long, env = "REALTIME_DOCTOR_ONLY", value_delimiter = ',', global = true, value_name = "CHECK")]
+    pub only: Vec<crate::report::CheckId>,
+
     /// Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain
     /// a failure.
     #[arg(long, env = "REALTIME_DOCTOR_API", global = true, value_enum, default_value_t = ApiGeneration::Auto)]
@@ -196,6 +213,8 @@ pub enum Format {
     Human,
     Json,
     Junit,
+    /// GitHub Actions workflow-command annotations.
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,6 +1,7 @@
 //! realtime-doctor: diagnoses why a voice app cannot connect to the OpenAI Realtime API over
 //! WebRTC. The binary is a thin wrapper around [`run`]; tests drive the same function.
 
+pub mod bundle;
 pub mod check;
 pub mod cli;
 pub mod fake;
@@ -12,6 +13,7 @@ pub mod settings;
 
 pub mod peer;
 pub mod stun;
+pub mod verdict;
 
 mod app;
 

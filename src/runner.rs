@@ -48,9 +48,11 @@ impl Diagnosis for RunCause {
 }
 
 /// Run `ids` and return the report; `on_result` sees each result as soon as it is final.
+/// `skipped` checks (by --skip/--only) are reported as SKIP at once, with the reason.
 pub async fn run_checks(
     settings: Arc<Settings>,
     ids: &[CheckId],
+    skipped: &[CheckId],
     secrets: Secrets,
     mut on_result: impl FnMut(&CheckResult),
 ) -> Report {
@@ -65,6 +67,15 @@ pub async fn run_checks(
         let (tx, rx) = watch::channel(None);
         senders.insert(id, tx);
         receivers.insert(id, rx);
+    }
+    let mut results: Vec<CheckResult> = Vec::with_capacity(ids.len() + skipped.len());
+    for &id in skipped {
+        let r = Outcome::new(id).skip("skipped on request (--skip/--only)");
+        let (tx, rx) = watch::channel(Some(Arc::new(r.clone())));
+        senders.insert(id, tx);
+        receivers.insert(id, rx);
+        on_result(&r);
+        results.push(r);
     }
     let deps = Deps::new(receivers);
 
@@ -89,7 +100,6 @@ pub async fn run_checks(
         task_ids.insert(handle.id(), id);
     }
 
-    let mut results: Vec<CheckResult> = Vec::with_capacity(ids.len());
     let cutoff = tokio::time::Instant::from_std(overall + GRACE);
     loop {
         let next = match tokio::time::timeout_at(cutoff, set.join_next_with_id()).await {
@@ -125,6 +135,7 @@ pub async fn run_checks(
     results.sort_by_key(|r| r.id);
     let target = Target { base_url: settings.shown_base_url(), model: settings.model.clone() };
     let mut report = Report::new(target, started_at, start.elapsed(), results);
+    report.verdict = crate::verdict::diagnose(&report);
     secrets.lock().expect("secrets lock").redact_report(&mut report);
     report
 }

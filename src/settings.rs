@@ -79,6 +79,10 @@ pub struct Settings {
     pub mic_device: Option<String>,
     pub mic_seconds: Duration,
     pub require_mic: bool,
+    pub skip: Vec<crate::report::CheckId>,
+    pub only: Vec<crate::report::CheckId>,
+    pub bundle: Option<PathBuf>,
+    pub redact_ips: bool,
 }
 
 /// STUN servers apps most often put in `iceServers` (seed 003 uses Google's).
@@ -168,6 +172,10 @@ impl Settings {
             mic_device: args.device.clone().filter(|d| !d.is_empty()),
             mic_seconds: parse_duration(&args.seconds).context("--seconds")?,
             require_mic: args.require_mic,
+            skip: args.skip.clone(),
+            only: args.only.clone(),
+            bundle: args.report.clone(),
+            redact_ips: args.redact_ips,
             turn_auth: match (&args.turn_secret, &args.turn_credential) {
                 (Some(secret), _) => Some(TurnAuth::Rest {
                     secret: secret.clone(),

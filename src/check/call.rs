@@ -37,6 +37,10 @@ pub enum CallCause {
         "UDP to the media server does not answer but TCP does ({detail}): browsers connect over ICE-TCP, with more latency"
     )]
     UdpBlockedTcpWorks { detail: String },
+    #[error(
+        "ICE gathering did not complete in {secs:.1} s: an ICE server (STUN/TURN) in the configuration does not answer, and a non-trickle app waits for it"
+    )]
+    GatheringStalled { secs: f64 },
     #[error("ICE stuck in checking for {secs:.1} s: no candidate pair got an answer")]
     IceStuckChecking { secs: f64 },
     #[error("ICE failed: every candidate pair failed")]
@@ -64,6 +68,7 @@ impl Diagnosis for CallCause {
             CallCause::BadAnswer(_) => "answer_rejected",
             CallCause::CandidatesUnreachable { .. } => "candidates_unreachable",
             CallCause::UdpBlockedTcpWorks { .. } => "udp_blocked_tcp_works",
+            CallCause::GatheringStalled { .. } => "gathering_stalled",
             CallCause::IceStuckChecking { .. } => "ice_stuck_checking",
             CallCause::IceFailed => "ice_failed",
             CallCause::DtlsFailed { .. } => "dtls_failed",
@@ -77,7 +82,7 @@ impl Diagnosis for CallCause {
     fn status(&self) -> Status {
         match self {
             CallCause::Key(k) => k.status(),
-            CallCause::UdpBlockedTcpWorks { .. } => Status::Warn,
+            CallCause::UdpBlockedTcpWorks { .. } | CallCause::GatheringStalled { .. } => Status::Warn,
             _ => Status::Fail,
         }
     }
@@ -91,6 +96,7 @@ impl Diagnosis for CallCause {
             CallCause::IncompleteAnswer(_) | CallCause::BadAnswer(_) => Fix::new("Forward the answer SDP byte for byte (no JSON re-encoding, no trimming of lines); check any proxy that rewrites SDP.").doc(WEBRTC),
             CallCause::CandidatesUnreachable { .. } => Fix::new("Allow outbound UDP 3478 and TCP 443 to OpenAI's media servers, or configure a TURN server over TLS on 443 (turns:host:443?transport=tcp) in iceServers.").doc(WEBRTC),
             CallCause::UdpBlockedTcpWorks { .. } => Fix::new("Allow outbound UDP 3478 for the lowest latency; until then media runs over ICE-TCP to port 443.").doc(WEBRTC),
+            CallCause::GatheringStalled { .. } => Fix::new("Remove the STUN/TURN servers that do not answer from iceServers (see the stun and turn checks), or send the offer before gathering completes (trickle ICE); OpenAI's SDKs configure no ICE servers at all.").doc(WEBRTC),
             CallCause::IceStuckChecking { .. } => Fix::new("ICE checks get no answer: outbound UDP is blocked and no TURN is configured. Allow UDP 3478 to OpenAI (or TCP 443), or add a TURN server over TCP/TLS 443 to iceServers.").doc(WEBRTC),
             CallCause::IceFailed => Fix::new("Every path failed: allow outbound UDP 3478 / TCP 443, or add TURN (turns:host:443?transport=tcp) to iceServers.").doc(WEBRTC),
             CallCause::DtlsFailed { .. } => Fix::new("Something alters the SDP (the a=fingerprint must match the server's certificate) or blocks DTLS packets: forward the answer unmodified; check firewalls that inspect UDP.").doc(WEBRTC),
@@ -109,6 +115,8 @@ pub struct Call {
     pub answer: String,
     pub call_id: Option<String>,
     pub start: Instant,
+    /// Gathering was cut short by a silent ICE server (a warning for the check's verdict).
+    pub gathering_stalled: Option<f64>,
     api: Arc<Api>,
 }
 
@@ -152,8 +160,17 @@ pub async fn open(ctx: &Ctx, out: &mut Outcome) -> Result<Call, CallCause> {
     let s = &ctx.settings;
     let start = Instant::now();
     let mut offerer = Offerer::new(&peer_options(ctx)).await.map_err(CallCause::Peer)?;
-    let offer = offerer.offer(ctx.deadline).await.map_err(CallCause::Peer)?;
+    // Gathering gets a third of the budget (at most 3 s): host candidates take milliseconds, a
+    // STUN answer one round trip; what is still missing then is a server that does not answer.
+    let share = (ctx.deadline.saturating_duration_since(start) / 3).min(std::time::Duration::from_secs(3));
+    let (offer, complete) = offerer.offer(start + share).await.map_err(CallCause::Peer)?;
     out.evidence.timing("gathered", start.elapsed());
+    let gathering_stalled = (!complete).then(|| start.elapsed().as_secs_f64());
+    if let Some(secs) = gathering_stalled {
+        out.evidence
+            .detail("gathering", format!("incomplete after {secs:.1} s: going on with the candidates gathered so far"));
+    }
+    out.evidence.artifacts.push(crate::report::Artifact { name: "offer.sdp".into(), content: sdp::redacted(&offer) });
     let media: Vec<String> = sdp::media(&offer).into_iter().map(|(k, p)| format!("{k} ({p})")).collect();
     out.evidence.detail("offer", format!("{}; codecs {}", media.join(", "), sdp::codecs(&offer).join(", ")));
     for c in sdp::candidates(&offer) {
@@ -223,6 +240,7 @@ pub async fn open(ctx: &Ctx, out: &mut Outcome) -> Result<Call, CallCause> {
         .filter(|id| !id.is_empty());
     out.evidence.detail("call_id", call_id.clone().unwrap_or_else(|| "none (no Location header)".into()));
     let answer = ex.body.clone();
+    out.evidence.artifacts.push(crate::report::Artifact { name: "answer.sdp".into(), content: sdp::redacted(&answer) });
     for c in sdp::candidates(&answer) {
         let tcp = c.tcp_type.map(|t| format!(" tcptype {t}")).unwrap_or_default();
         out.evidence.candidates.push(Candidate {
@@ -241,7 +259,7 @@ pub async fn open(ctx: &Ctx, out: &mut Outcome) -> Result<Call, CallCause> {
     if !missing.is_empty() {
         return Err(CallCause::IncompleteAnswer(missing.iter().map(|m| m.to_string()).collect::<Vec<_>>().join("; ")));
     }
-    Ok(Call { offerer, offer, answer, call_id, start, api })
+    Ok(Call { offerer, offer, answer, call_id, start, gathering_stalled, api })
 }
 
 impl Call {

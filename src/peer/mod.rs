@@ -170,20 +170,23 @@ impl Offerer {
         Ok(Offerer { pc, channel, events })
     }
 
-    /// Create the offer and wait for complete gathering (the endpoint expects non-trickle SDP).
-    pub async fn offer(&mut self, until: Instant) -> Result<String, String> {
+    /// Create the offer and wait for complete gathering (the endpoint expects non-trickle SDP)
+    /// until `until`; then the offer as gathered so far, and whether gathering completed.
+    pub async fn offer(&mut self, until: Instant) -> Result<(String, bool), String> {
         let offer = self.pc.create_offer(None).await.map_err(|e| e.to_string())?;
         self.pc.set_local_description(offer).await.map_err(|e| e.to_string())?;
         let end = tokio::time::Instant::from_std(until);
-        loop {
+        let complete = loop {
             match tokio::time::timeout_at(end, self.events.recv()).await {
-                Ok(Some((_, Event::GatheringComplete))) => break,
+                Ok(Some((_, Event::GatheringComplete))) => break true,
                 Ok(Some(_)) => continue,
                 Ok(None) => return Err("the peer connection stopped while gathering".into()),
-                Err(_) => return Err("ICE gathering did not complete before the deadline".into()),
+                // A STUN/TURN server that does not answer holds gathering open: go on with what
+                // has been gathered, as a trickle-less app eventually must, and say so.
+                Err(_) => break false,
             }
-        }
-        Ok(self.pc.local_description().await.ok_or("no local description after gathering")?.sdp)
+        };
+        Ok((self.pc.local_description().await.ok_or("no local description")?.sdp, complete))
     }
 
     pub async fn apply_answer(&self, sdp: &str) -> Result<(), String> {

@@ -131,6 +131,22 @@ pub fn validate_answer(sdp: &str) -> Vec<Missing> {
     m
 }
 
+/// An SDP fit for a report: ICE credentials and DTLS fingerprints replaced (they authenticate
+/// the session), everything else kept for a support engineer to read.
+pub fn redacted(sdp: &str) -> String {
+    sdp.lines()
+        .map(|l| {
+            for secret in ["a=ice-ufrag:", "a=ice-pwd:", "a=fingerprint:"] {
+                if l.starts_with(secret) {
+                    return format!("{secret}[redacted]");
+                }
+            }
+            l.to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Remove the `m=application` section (fault injection, and to test the check that catches it).
 pub fn without_application(sdp: &str) -> String {
     let mut out = String::new();
@@ -167,6 +183,13 @@ mod tests {
         assert_eq!(c[1].tcp_type.as_deref(), Some("passive"));
         assert_eq!(ice_credentials(ANSWER).unwrap().0, "abcd");
         assert_eq!(codecs(ANSWER), ["opus"]);
+    }
+
+    #[test]
+    fn redaction_removes_credentials_and_fingerprints() {
+        let r = redacted(ANSWER);
+        assert!(!r.contains("abcd") && !r.contains("0123456789abcdef012345") && !r.contains("AA:BB"), "{r}");
+        assert!(r.contains("a=ice-pwd:[redacted]") && r.contains("typ host"));
     }
 
     #[test]

@@ -106,6 +106,13 @@ pub fn summary_lines(report: &Report) -> String {
         parts.push(format!("{} skipped", c.skip));
     }
     let mut s = format!("\n{} in {}\n", parts.join(", "), ms(report.duration_ms));
+    if let Some(v) = &report.verdict {
+        s.push_str(&format!("\n{} {} {}\n", "Verdict:".bold(), format!("[{}]", v.stage).bold(), v.summary));
+        s.push_str(&format!("  {} {}\n", "fix:".bold(), v.fix.text.cyan()));
+        if let Some(doc) = &v.fix.doc {
+            s.push_str(&format!("       {}\n", doc.dimmed()));
+        }
+    }
     let fixes: Vec<&CheckResult> =
         report.results.iter().filter(|r| r.status >= Status::Warn && r.fix.is_some()).collect();
     if !fixes.is_empty() {

@@ -45,6 +45,9 @@ pub fn render(report: &Report, strict: bool) -> String {
         case.set_system_out(out);
         suite.add_test_case(case);
     }
+    if let Some(v) = &report.verdict {
+        suite.set_system_out(format!("verdict [{}] {}\nfix: {}\n", v.stage, v.summary, v.fix.text));
+    }
     let mut jr = JReport::new("realtime-doctor");
     jr.set_time(Duration::from_secs_f64(report.duration_ms / 1000.0));
     jr.add_test_suite(suite);

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Bumped whenever the shape of [`Report`] changes incompatibly.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Stable identifier of a check: the JSON `id`, the JUnit test-case name and the CLI subcommand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
@@ -53,6 +53,16 @@ impl CheckId {
             CheckId::Sdp => "SDP offer/answer",
             CheckId::Datachannel => "Data channel open",
         }
+    }
+}
+
+impl std::str::FromStr for CheckId {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        CheckId::ALL
+            .into_iter()
+            .find(|id| id.as_str() == s.trim())
+            .ok_or_else(|| format!("unknown check {s:?}; checks: key, stun, turn, mic, sdp, datachannel"))
     }
 }
 
@@ -142,6 +152,17 @@ pub struct Evidence {
     pub timings: Vec<Timing>,
     #[serde(default)]
     pub candidates: Vec<Candidate>,
+    /// Texts worth keeping for support (the offer and answer SDPs), already redacted: ICE
+    /// credentials and DTLS fingerprints never enter a report.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub artifacts: Vec<Artifact>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Artifact {
+    pub name: String,
+    pub content: String,
 }
 
 impl Evidence {
@@ -226,6 +247,18 @@ impl Counts {
     }
 }
 
+/// The diagnosis of a whole run (see `verdict.rs`): the stage that failed first, why, and the fix.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Verdict {
+    /// The rule that matched (stable id).
+    pub rule: String,
+    /// key, token, network (HTTPS), SDP, ICE, DTLS, data channel, session, TURN, STUN, microphone.
+    pub stage: String,
+    pub summary: String,
+    pub fix: Fix,
+}
+
 /// One run of the tool: built once, rendered as human text, JSON or JUnit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -240,6 +273,9 @@ pub struct Report {
     pub counts: Counts,
     pub target: Target,
     pub results: Vec<CheckResult>,
+    /// Absent when nothing failed or warned (and in schema 1 reports, which predate it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<Verdict>,
 }
 
 impl Report {
@@ -258,6 +294,7 @@ impl Report {
             counts: Counts::of(&results),
             target,
             results,
+            verdict: None,
         }
     }
 

@@ -56,6 +56,9 @@ impl Secrets {
             f(&mut d.name);
             f(&mut d.value);
         }
+        for a in &mut r.evidence.artifacts {
+            f(&mut a.content);
+        }
         for c in &mut r.evidence.candidates {
             f(&mut c.address);
             if let Some(s) = &mut c.source {
@@ -66,6 +69,10 @@ impl Secrets {
 
     pub fn redact_report(&self, report: &mut Report) {
         report.target.base_url = self.redact(&report.target.base_url);
+        if let Some(v) = &mut report.verdict {
+            v.summary = self.redact(&v.summary);
+            v.fix.text = self.redact(&v.fix.text);
+        }
         for r in &mut report.results {
             self.redact_result(r);
         }

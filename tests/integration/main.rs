@@ -10,4 +10,5 @@ mod output;
 mod pulse;
 mod stun_turn;
 mod support;
+mod support_bundle;
 mod webrtc;

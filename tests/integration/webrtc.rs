@@ -14,7 +14,7 @@ fn offerer_and_answerer_open_oai_events_and_exchange_events() {
         let start = Instant::now();
         let until = start + Duration::from_secs(10);
         let mut off = Offerer::new(&loopback()).await.unwrap();
-        let offer = off.offer(until).await.unwrap();
+        let (offer, _) = off.offer(until).await.unwrap();
         assert!(offer.contains("m=application") && offer.contains("m=audio"), "{offer}");
         let behaviour = AnswerBehaviour { session_created: true, error_event: false, session_updated: true };
         let (ans, answer) = Answerer::answer(&offer, &loopback(), behaviour, until).await.unwrap();
@@ -192,7 +192,7 @@ fn client_secrets_are_single_use_on_calls() {
         let ek = minted["value"].as_str().unwrap().to_owned();
         let until = Instant::now() + Duration::from_secs(10);
         let mut off = Offerer::new(&loopback()).await.unwrap();
-        let offer = off.offer(until).await.unwrap();
+        let (offer, _) = off.offer(until).await.unwrap();
         let post = || {
             http.post(format!("{}/v1/realtime/calls", s.url()))
                 .bearer_auth(&ek)

@@ -18,6 +18,7 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
         Ok(c) => c,
         Err(cause) => return out.diagnose(&cause, None),
     };
+    let stalled = call.gathering_stalled;
     let result = connect(ctx, &mut out, &mut call).await;
     if let Some((local, remote)) = crate::peer::selected_pair(&call.offerer.pc).await {
         let show = |c: &crate::peer::PairSide| format!("{} {} {}:{}", c.0, c.1, c.2, c.3);
@@ -41,9 +42,14 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
         }
     }
     call.end(ctx, &mut out).await;
-    match result {
-        Ok(summary) => out.pass(summary),
-        Err(cause) => out.diagnose(&cause, None),
+    match (result, stalled) {
+        (Ok(summary), Some(secs)) => {
+            let cause = CallCause::GatheringStalled { secs };
+            let text = format!("{summary}; but {cause}");
+            out.diagnose(&cause, Some(text))
+        }
+        (Ok(summary), None) => out.pass(summary),
+        (Err(cause), _) => out.diagnose(&cause, None),
     }
 }
 

@@ -49,7 +49,11 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
         tcp_ok.len()
     );
     let call_id = call.call_id.clone().unwrap_or_else(|| "no call id".into());
-    let verdict = if !udp_ok.is_empty() || results.is_empty() {
+    let verdict = if (!udp_ok.is_empty() || results.is_empty())
+        && let Some(secs) = call.gathering_stalled
+    {
+        Err(CallCause::GatheringStalled { secs })
+    } else if !udp_ok.is_empty() || results.is_empty() {
         Ok(())
     } else if !tcp_ok.is_empty() {
         Err(CallCause::UdpBlockedTcpWorks { detail: dead.join("; ") })
@@ -60,7 +64,7 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
     let summary = format!("answer received (201, {call_id}) with audio and data channel; {summary_paths}");
     match verdict {
         Ok(()) => out.pass(summary),
-        Err(cause @ CallCause::UdpBlockedTcpWorks { .. }) => {
+        Err(cause @ (CallCause::UdpBlockedTcpWorks { .. } | CallCause::GatheringStalled { .. })) => {
             let text = format!("{summary}; but {cause}");
             out.diagnose(&cause, Some(text))
         }
