@@ -94,6 +94,17 @@ impl Outcome {
         self.finish(Status::Skip, summary.into(), None, None)
     }
 
+    /// Pass, or warn with `summary; but <warning>` and the warning's cause and fix.
+    pub fn pass_or_warn(self, summary: String, warning: Option<&dyn Diagnosis>) -> CheckResult {
+        match warning {
+            None => self.pass(summary),
+            Some(w) => {
+                let text = format!("{summary}; but {w}");
+                self.diagnose(w, Some(text))
+            }
+        }
+    }
+
     /// Close with a cause: its status, its sentence as the summary unless one is given, its fix.
     pub fn diagnose(self, cause: &dyn Diagnosis, summary: Option<String>) -> CheckResult {
         let id = self.id;

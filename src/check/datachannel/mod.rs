@@ -42,14 +42,12 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
         }
     }
     call.end(ctx, &mut out).await;
-    match (result, stalled) {
-        (Ok(summary), Some(secs)) => {
-            let cause = CallCause::GatheringStalled { secs };
-            let text = format!("{summary}; but {cause}");
-            out.diagnose(&cause, Some(text))
+    match result {
+        Ok(summary) => {
+            let stalled = stalled.map(|secs| CallCause::GatheringStalled { secs });
+            out.pass_or_warn(summary, stalled.as_ref().map(|c| c as &dyn crate::check::Diagnosis))
         }
-        (Ok(summary), None) => out.pass(summary),
-        (Err(cause), _) => out.diagnose(&cause, None),
+        Err(cause) => out.diagnose(&cause, None),
     }
 }
 

@@ -55,10 +55,8 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
     };
     record(&mut out, &c);
     match judge(&c) {
-        Ok((summary, None)) => out.pass(summary),
-        Ok((summary, Some(w))) => {
-            let text = format!("{summary}; but {w}");
-            out.diagnose(&w, Some(text))
+        Ok((summary, warning)) => {
+            out.pass_or_warn(summary, warning.as_ref().map(|w| w as &dyn crate::check::Diagnosis))
         }
         Err(cause) => out.diagnose(&cause, None),
     }

@@ -92,13 +92,7 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
                 Some(n) => format!("{summary}; {n}"),
                 None => summary,
             };
-            match warning {
-                Some(w) => {
-                    let text = format!("{summary}; but {w}");
-                    out.diagnose(&w, Some(text))
-                }
-                None => out.pass(summary),
-            }
+            out.pass_or_warn(summary, warning.as_ref().map(|w| w as &dyn crate::check::Diagnosis))
         }
     }
 }

@@ -66,10 +66,8 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
         futures_util::future::join_all(s.turn.iter().map(|u| probe(u, creds.clone(), tls.clone(), ctx.deadline))).await;
     record(&mut out, &reports);
     match judge(&reports) {
-        Ok((summary, None)) => out.pass(summary),
-        Ok((summary, Some(w))) => {
-            let text = format!("{summary}; but {w}");
-            out.diagnose(&w, Some(text))
+        Ok((summary, warning)) => {
+            out.pass_or_warn(summary, warning.as_ref().map(|w| w as &dyn crate::check::Diagnosis))
         }
         Err(cause) => out.diagnose(&cause, None),
     }
