@@ -25,6 +25,9 @@ _realtime__doctor() {
             realtime__doctor,datachannel)
                 cmd="realtime__doctor__subcmd__datachannel"
                 ;;
+            realtime__doctor,fake-server)
+                cmd="realtime__doctor__subcmd__fake__subcmd__server"
+                ;;
             realtime__doctor,help)
                 cmd="realtime__doctor__subcmd__help"
                 ;;
@@ -60,6 +63,9 @@ _realtime__doctor() {
                 ;;
             realtime__doctor__subcmd__help,datachannel)
                 cmd="realtime__doctor__subcmd__help__subcmd__datachannel"
+                ;;
+            realtime__doctor__subcmd__help,fake-server)
+                cmd="realtime__doctor__subcmd__help__subcmd__fake__subcmd__server"
                 ;;
             realtime__doctor__subcmd__help,help)
                 cmd="realtime__doctor__subcmd__help__subcmd__help"
@@ -110,7 +116,7 @@ _realtime__doctor() {
 
     case "${cmd}" in
         realtime__doctor)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version check-all key stun turn mic sdp datachannel selftest completions report man help"
+            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version check-all key stun turn mic sdp datachannel selftest completions report man fake-server help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -565,8 +571,130 @@ _realtime__doctor() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        realtime__subcmd__doctor__subcmd__fake__subcmd__server)
+            opts="-o -q -v -h -V --listen --accept-key --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --accept-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --model)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --organization)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stun)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --turn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --turn-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --turn-credential)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --turn-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ice-transport-policy)
+                    COMPREPLY=($(compgen -W "all relay" -- "${cur}"))
+                    return 0
+                    ;;
+                --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seconds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "auto ga beta" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         realtime__subcmd__doctor__subcmd__help)
-            opts="check-all key stun turn mic sdp datachannel selftest completions report man help"
+            opts="check-all key stun turn mic sdp datachannel selftest completions report man fake-server help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -608,6 +736,20 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__help__subcmd__datachannel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        realtime__subcmd__doctor__subcmd__help__subcmd__fake__subcmd__server)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -67,6 +67,7 @@ set edit:completion:arg-completer[realtime-doctor] = {|@words|
             cand completions 'Print a shell completion script'
             cand report 'Work with saved reports'
             cand man 'Print the man page (roff)'
+            cand fake-server 'Serve the fake Realtime API (for the network lab; examples/fake_realtime_server.rs is the documented way to run it by hand)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'realtime-doctor;check-all'= {
@@ -559,6 +560,48 @@ set edit:completion:arg-completer[realtime-doctor] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'realtime-doctor;fake-server'= {
+            cand --listen 'Address to listen on (IP:PORT)'
+            cand --accept-key 'The standard key the server accepts'
+            cand --base-url 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)'
+            cand --model 'Realtime model to check access to and mint a client secret for'
+            cand --format 'Output format on standard output'
+            cand -o 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view'
+            cand --output 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view'
+            cand --color 'When to use colours (NO_COLOR is honoured in auto)'
+            cand --timeout 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key 10s, stun 3s, turn 5s (a dead network must give its verdict in seconds)'
+            cand --deadline 'Time allowed for the whole run; checks still running then are failed'
+            cand --api-key-file 'Read the API key from this file (first line; the rest is ignored)'
+            cand --organization 'Organization id sent as OpenAI-Organization'
+            cand --project 'Project id sent as OpenAI-Project'
+            cand --ca-cert 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)'
+            cand --stun 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers'
+            cand --turn 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port'
+            cand --turn-username 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)'
+            cand --turn-credential 'TURN password (never printed)'
+            cand --turn-secret 'TURN REST shared secret (coturn''s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed'
+            cand --ice-transport-policy 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only'
+            cand --bind 'Local IP address for the WebRTC checks'' sockets (default: every interface; loopback when the base URL is loopback)'
+            cand --device 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system''s default input'
+            cand --seconds 'Microphone capture window'
+            cand --report 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support'
+            cand --skip 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP'
+            cand --only 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP'
+            cand --api 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure'
+            cand --strict 'Treat warnings as failures (exit code 1)'
+            cand -q 'One line per check and the summary; evidence only for problems'
+            cand --quiet 'One line per check and the summary; evidence only for problems'
+            cand -v 'Print every piece of evidence, not only the key facts'
+            cand --verbose 'Print every piece of evidence, not only the key facts'
+            cand --api-key-stdin 'Read the API key from standard input'
+            cand --unified 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
+            cand --require-mic 'Fail (instead of skip) when there is no usable microphone'
+            cand --redact-ips 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'realtime-doctor;help'= {
             cand check-all 'Run every check (concurrently where they are independent) and give one verdict'
             cand key 'Check the API key, model access and client-secret minting'
@@ -571,6 +614,7 @@ set edit:completion:arg-completer[realtime-doctor] = {|@words|
             cand completions 'Print a shell completion script'
             cand report 'Work with saved reports'
             cand man 'Print the man page (roff)'
+            cand fake-server 'Serve the fake Realtime API (for the network lab; examples/fake_realtime_server.rs is the documented way to run it by hand)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'realtime-doctor;help;check-all'= {
@@ -597,6 +641,8 @@ set edit:completion:arg-completer[realtime-doctor] = {|@words|
         &'realtime-doctor;help;report;show'= {
         }
         &'realtime-doctor;help;man'= {
+        }
+        &'realtime-doctor;help;fake-server'= {
         }
         &'realtime-doctor;help;help'= {
         }

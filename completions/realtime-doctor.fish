@@ -76,6 +76,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "sel
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "report" -d 'Work with saved reports'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "fake-server" -d 'Serve the fake Realtime API (for the network lab; examples/fake_realtime_server.rs is the documented way to run it by hand)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l model -d 'Realtime model to check access to and mint a client secret for' -r
@@ -573,16 +574,60 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s V -l version -d 'Print version'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "check-all" -d 'Run every check (concurrently where they are independent) and give one verdict'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "key" -d 'Check the API key, model access and client-secret minting'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "stun" -d 'Check STUN reachability and NAT behaviour'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "turn" -d 'Check TURN allocation and relaying'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "mic" -d 'Check microphone capture'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "sdp" -d 'Check the SDP offer/answer round trip with /v1/realtime/calls'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "datachannel" -d 'Check that the oai-events data channel opens and session.created arrives'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "selftest" -d 'Run check-all against built-in local servers: no key and no internet needed'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "report" -d 'Work with saved reports'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l listen -d 'Address to listen on (IP:PORT)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l accept-key -d 'The standard key the server accepts' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l model -d 'Realtime model to check access to and mint a client secret for' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l format -d 'Output format on standard output' -r -f -a "human\t''
+json\t''
+junit\t''
+github\t'GitHub Actions workflow-command annotations'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key 10s, stun 3s, turn 5s (a dead network must give its verdict in seconds)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l organization -d 'Organization id sent as OpenAI-Organization' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l project -d 'Project id sent as OpenAI-Project' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l turn-credential -d 'TURN password (never printed)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
+relay\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l seconds -d 'Microphone capture window' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
+ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
+beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l strict -d 'Treat warnings as failures (exit code 1)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -s V -l version -d 'Print version'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "check-all" -d 'Run every check (concurrently where they are independent) and give one verdict'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "key" -d 'Check the API key, model access and client-secret minting'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "stun" -d 'Check STUN reachability and NAT behaviour'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "turn" -d 'Check TURN allocation and relaying'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "mic" -d 'Check microphone capture'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "sdp" -d 'Check the SDP offer/answer round trip with /v1/realtime/calls'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "datachannel" -d 'Check that the oai-events data channel opens and session.created arrives'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "selftest" -d 'Run check-all against built-in local servers: no key and no internet needed'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "completions" -d 'Print a shell completion script'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "report" -d 'Work with saved reports'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "man" -d 'Print the man page (roff)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "fake-server" -d 'Serve the fake Realtime API (for the network lab; examples/fake_realtime_server.rs is the documented way to run it by hand)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "show" -d 'Render a saved JSON report (from --output or --format json) in any format'

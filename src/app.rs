@@ -31,6 +31,14 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
             write_stdout(&out);
             return Ok(ExitCode::Ok);
         }
+        Command::FakeServer { listen, accept_key } => {
+            let server = FakeServer::start(FakeConfig::new(accept_key), listen)
+                .await
+                .with_context(|| format!("listening on {listen}"))?;
+            write_stdout(format!("fake Realtime API on {}\n", server.url()).as_bytes());
+            tokio::signal::ctrl_c().await?;
+            return Ok(ExitCode::Ok);
+        }
         Command::Man => {
             let mut out = Vec::new();
             clap_mangen::Man::new(Cli::command()).render(&mut out)?;
@@ -55,7 +63,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Sdp => vec![CheckId::Sdp],
         Command::Datachannel => vec![CheckId::Datachannel],
         Command::Report(ReportCommand::Show { file }) => return show(&settings, file),
-        Command::Completions { .. } | Command::Man => unreachable!("handled above"),
+        Command::Completions { .. } | Command::Man | Command::FakeServer { .. } => unreachable!("handled above"),
     };
 
     // selftest: the same checks against the built-in fake API on loopback, with a generated key.

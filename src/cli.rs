@@ -197,6 +197,17 @@ pub enum Command {
     /// Print the man page (roff).
     #[command(hide = true)]
     Man,
+    /// Serve the fake Realtime API (for the network lab; examples/fake_realtime_server.rs is the
+    /// documented way to run it by hand).
+    #[command(hide = true)]
+    FakeServer {
+        /// Address to listen on (IP:PORT).
+        #[arg(long)]
+        listen: String,
+        /// The standard key the server accepts.
+        #[arg(long)]
+        accept_key: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

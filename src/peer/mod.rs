@@ -98,9 +98,14 @@ pub struct Options {
 fn tuned() -> webrtc::peer_connection::SettingEngine {
     use std::time::Duration;
     if std::env::var_os("REALTIME_DOCTOR_WEBRTC_DEFAULT_TIMERS").is_some() {
-        return webrtc::peer_connection::SettingEngineBuilder::new().build();
+        return webrtc::peer_connection::SettingEngineBuilder::new()
+            .with_multicast_dns_mode(rtc::ice::mdns::MulticastDnsMode::Disabled)
+            .build();
     }
     webrtc::peer_connection::SettingEngineBuilder::new()
+        // No mDNS: OpenAI's answers carry IP candidates, and joining the multicast group fails
+        // with ENODEV on a host without a default route (found in the network lab).
+        .with_multicast_dns_mode(rtc::ice::mdns::MulticastDnsMode::Disabled)
         .with_ice_connection_attempts(Some(Duration::from_millis(50)), Some(25))
         .with_srflx_acceptance_min_wait(Some(Duration::from_millis(100)))
         .with_prflx_acceptance_min_wait(Some(Duration::from_millis(150)))

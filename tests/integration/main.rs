@@ -5,6 +5,7 @@ mod cli;
 mod coturn;
 mod key;
 mod mic;
+mod netlab;
 mod network;
 mod output;
 mod pulse;

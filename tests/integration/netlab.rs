@@ -1,0 +1,307 @@
+//! The network lab (tests/netlab/lab.sh): a client behind a router with real NAT and firewall
+//! rules, the servers in a simulated internet, the real binary in the client's namespace.
+//! Needs root; skipped with a reason elsewhere, a failure under CI=true.
+
+use super::support::{KEY, Run};
+use serde_json::Value;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_realtime-doctor");
+const TURN_PASSWORD: &str = "lab-turn-SECRET42";
+
+fn script() -> String {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/netlab/lab.sh").to_owned()
+}
+
+/// Can this process create network namespaces? Under CI it must.
+fn available() -> bool {
+    let probe = format!("rdprobe{}", std::process::id());
+    let ok =
+        Command::new("ip").args(["netns", "add", &probe]).stderr(Stdio::null()).status().is_ok_and(|s| s.success())
+            && Command::new("nft").arg("--version").stdout(Stdio::null()).status().is_ok_and(|s| s.success());
+    let _ = Command::new("ip").args(["netns", "del", &probe]).stderr(Stdio::null()).status();
+    if !ok {
+        assert!(
+            std::env::var("CI").is_err(),
+            "the network lab cannot start (needs root, iproute2, nftables): scripts/setup installs them"
+        );
+        eprintln!("SKIP: the network lab needs root, network namespaces and nftables");
+    }
+    ok
+}
+
+struct Lab {
+    name: String,
+    servers: Vec<Child>,
+    dir: tempfile::TempDir,
+}
+
+impl Drop for Lab {
+    fn drop(&mut self) {
+        for c in &mut self.servers {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+        let _ = Command::new("bash").args([&script(), "down", &self.name]).status();
+    }
+}
+
+fn ns(name: &str, side: &str) -> String {
+    format!("{name}-{side}")
+}
+
+impl Lab {
+    fn up(scenario: &str) -> Lab {
+        static N: AtomicU32 = AtomicU32::new(0);
+        let name = format!("rd{}{}", std::process::id() % 10_000, N.fetch_add(1, Ordering::SeqCst));
+        let st = Command::new("bash").args([&script(), "up", &name, scenario]).status().unwrap();
+        if !st.success() {
+            let _ = Command::new("bash").args([&script(), "down", &name]).status();
+            panic!("lab.sh up {scenario} failed");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let mut lab = Lab { name, servers: Vec::new(), dir };
+        let net = ns(&lab.name, "n");
+        // coturn on two addresses (RFC 5780), relaying from the first.
+        let log = lab.dir.path().join("turn.log");
+        lab.servers.push(
+            Command::new("ip")
+                .args([
+                    "netns",
+                    "exec",
+                    &net,
+                    "turnserver",
+                    "-n",
+                    "--listening-ip=198.18.0.2",
+                    "--listening-ip=198.18.0.3",
+                    "--relay-ip=198.18.0.2",
+                ])
+                .args([
+                    "--listening-port=3478",
+                    "--alt-listening-port=3479",
+                    "--min-port=49152",
+                    "--max-port=49352",
+                    "--realm=lab.test",
+                ])
+                .args([
+                    "--lt-cred-mech",
+                    &format!("--user=alice:{TURN_PASSWORD}"),
+                    "--no-tls",
+                    "--no-dtls",
+                    "--no-cli",
+                    "--simple-log",
+                ])
+                .arg(format!("--log-file={}", log.display()))
+                .arg(format!("--pidfile={}", lab.dir.path().join("turn.pid").display()))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap(),
+        );
+        lab.servers.push(
+            Command::new("ip")
+                .args(["netns", "exec", &net, BIN, "fake-server", "--listen", "198.18.0.2:443", "--accept-key", KEY])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap(),
+        );
+        // Ready when, from inside the internet namespace, both answer.
+        let start = Instant::now();
+        loop {
+            let r = lab.run_in(
+                &net,
+                &[
+                    "check-all",
+                    "--format",
+                    "json",
+                    "--only",
+                    "key,stun",
+                    "--base-url",
+                    "http://198.18.0.2:443",
+                    "--stun",
+                    "stun:198.18.0.2:3478",
+                    "--timeout",
+                    "500ms",
+                ],
+            );
+            if r.code == 0 {
+                break;
+            }
+            assert!(start.elapsed() < Duration::from_secs(15), "lab servers did not start: {}", r.stdout);
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        lab
+    }
+
+    fn run_in(&self, namespace: &str, args: &[&str]) -> Run {
+        let start = Instant::now();
+        let out = Command::new("ip")
+            .args(["netns", "exec", namespace, BIN])
+            .args(args)
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("NO_COLOR", "1")
+            .env("OPENAI_API_KEY", KEY)
+            .output()
+            .unwrap();
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            elapsed: start.elapsed(),
+        }
+    }
+
+    /// check-all from the client, as a user behind this router would run it.
+    fn check_all(&self) -> (Run, Value) {
+        let turn_udp = "turn:198.18.0.2:3478?transport=udp";
+        let turn_tcp = "turn:198.18.0.2:3478?transport=tcp";
+        let args = [
+            "check-all",
+            "--format",
+            "json",
+            "--skip",
+            "mic",
+            "--base-url",
+            "http://198.18.0.2:443",
+            "--stun",
+            "stun:198.18.0.2:3478",
+            "--turn",
+            turn_udp,
+            "--turn",
+            turn_tcp,
+            "--turn-username",
+            "alice",
+            "--turn-credential",
+            TURN_PASSWORD,
+            "--timeout",
+            "4s",
+            "--deadline",
+            "12s",
+        ];
+        let r = self.run_in(&ns(&self.name, "c"), &args);
+        assert!(!r.stdout.contains(TURN_PASSWORD) && !r.stdout.contains("SECRET42"), "a secret leaked");
+        let v: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}\n{}", r.stdout, r.stderr));
+        // The whole output on failure, to debug a scenario from the test log alone.
+        eprintln!("--- check-all in {} ---\n{}", self.name, r.stdout);
+        (r, v)
+    }
+}
+
+fn result<'a>(v: &'a Value, id: &str) -> &'a Value {
+    v["results"].as_array().unwrap().iter().find(|r| r["id"] == id).unwrap()
+}
+fn cause(v: &Value, id: &str) -> String {
+    result(v, id)["cause"]["id"].as_str().unwrap_or("").to_owned()
+}
+fn status(v: &Value, id: &str) -> String {
+    result(v, id)["status"].as_str().unwrap().to_owned()
+}
+fn detail(v: &Value, id: &str, name: &str) -> String {
+    result(v, id)["evidence"]["details"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"] == name)
+        .map(|d| d["value"].as_str().unwrap().to_owned())
+        .unwrap_or_default()
+}
+
+#[test]
+fn no_nat_everything_connects() {
+    if !available() {
+        return;
+    }
+    let lab = Lab::up("none");
+    let (r, v) = lab.check_all();
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(detail(&v, "stun", "nat_mapping").starts_with("no NAT"), "{}", r.stdout);
+    assert_eq!(status(&v, "datachannel"), "pass");
+    assert!(v.get("verdict").is_none());
+}
+
+#[test]
+fn home_nat_srflx_is_the_router_and_the_channel_opens() {
+    if !available() {
+        return;
+    }
+    let lab = Lab::up("nat");
+    let (r, v) = lab.check_all();
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(detail(&v, "stun", "nat_mapping").starts_with("endpoint-independent"), "{}", r.stdout);
+    let srflx: Vec<&Value> = result(&v, "stun")["evidence"]["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["type"] == "srflx")
+        .collect();
+    assert!(
+        srflx.iter().all(|c| c["address"] == "198.18.0.1") && !srflx.is_empty(),
+        "srflx is the router's address: {}",
+        r.stdout
+    );
+    assert!(
+        result(&v, "stun")["evidence"]["candidates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["type"] == "host" && c["address"] == "10.77.0.2")
+    );
+    assert_eq!(status(&v, "datachannel"), "pass");
+    assert_eq!(status(&v, "turn"), "pass");
+}
+
+#[test]
+fn symmetric_nat_still_connects_to_public_host_candidates() {
+    if !available() {
+        return;
+    }
+    let lab = Lab::up("symmetric");
+    let (r, v) = lab.check_all();
+    assert!(detail(&v, "stun", "nat_mapping").starts_with("address-and-port-dependent"), "{}", r.stdout);
+    assert!(detail(&v, "stun", "nat_meaning").contains("peer-reflexive"), "{}", r.stdout);
+    assert_eq!(status(&v, "datachannel"), "pass", "{}", r.stdout);
+}
+
+#[test]
+fn udp_dropped_stun_fails_fast_and_tcp_paths_work() {
+    if !available() {
+        return;
+    }
+    let lab = Lab::up("udp-drop");
+    let (r, v) = lab.check_all();
+    assert_eq!(cause(&v, "stun"), "stun.udp_blocked", "{}", r.stdout);
+    assert_eq!(cause(&v, "turn"), "turn.udp_blocked_tcp_works", "{}", r.stdout);
+    assert_eq!(cause(&v, "sdp"), "sdp.udp_blocked_tcp_works", "{}", r.stdout);
+    assert_eq!(v["verdict"]["rule"], "udp_blocked_tcp_works", "{}", r.stdout);
+    assert!(r.elapsed < Duration::from_secs(14), "{:?}", r.elapsed);
+}
+
+#[test]
+fn udp_rejected_is_told_from_dropped() {
+    if !available() {
+        return;
+    }
+    let lab = Lab::up("udp-reject");
+    let (r, v) = lab.check_all();
+    assert_eq!(cause(&v, "stun"), "stun.udp_rejected", "{}", r.stdout);
+    assert_eq!(v["verdict"]["rule"], "udp_blocked_tcp_works", "{}", r.stdout);
+}
+
+#[test]
+fn everything_dropped_fails_every_network_check_within_the_deadline() {
+    if !available() {
+        return;
+    }
+    let lab = Lab::up("drop-all");
+    let (r, v) = lab.check_all();
+    assert_eq!(r.code, 1);
+    assert_eq!(cause(&v, "key"), "key.connect_timeout", "{}", r.stdout);
+    assert_eq!(cause(&v, "stun"), "stun.udp_blocked", "{}", r.stdout);
+    assert_eq!(cause(&v, "turn"), "turn.unreachable", "{}", r.stdout);
+    assert_eq!(v["verdict"]["rule"], "api_unreachable", "{}", r.stdout);
+    assert!(r.elapsed < Duration::from_secs(14), "{:?}", r.elapsed);
+}
