@@ -582,6 +582,7 @@ Register-ArgumentCompleter -Native -CommandName 'realtime-doctor' -ScriptBlock {
         'realtime-doctor;fake-server' {
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on (IP:PORT)')
             [CompletionResult]::new('--accept-key', '--accept-key', [CompletionResultType]::ParameterName, 'The standard key the server accepts')
+            [CompletionResult]::new('--media', '--media', [CompletionResultType]::ParameterName, 'Answer calls from this address, on UDP 3478 and TCP 443 as OpenAI''s media servers do')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Realtime model to check access to and mint a client secret for')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format on standard output')

@@ -563,6 +563,7 @@ set edit:completion:arg-completer[realtime-doctor] = {|@words|
         &'realtime-doctor;fake-server'= {
             cand --listen 'Address to listen on (IP:PORT)'
             cand --accept-key 'The standard key the server accepts'
+            cand --media 'Answer calls from this address, on UDP 3478 and TCP 443 as OpenAI''s media servers do'
             cand --base-url 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)'
             cand --model 'Realtime model to check access to and mint a client secret for'
             cand --format 'Output format on standard output'

@@ -576,6 +576,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l listen -d 'Address to listen on (IP:PORT)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l accept-key -d 'The standard key the server accepts' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l media -d 'Answer calls from this address, on UDP 3478 and TCP 443 as OpenAI\'s media servers do' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l model -d 'Realtime model to check access to and mint a client secret for' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l format -d 'Output format on standard output' -r -f -a "human\t''

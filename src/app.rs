@@ -31,10 +31,10 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
             write_stdout(&out);
             return Ok(ExitCode::Ok);
         }
-        Command::FakeServer { listen, accept_key } => {
-            let server = FakeServer::start(FakeConfig::new(accept_key), listen)
-                .await
-                .with_context(|| format!("listening on {listen}"))?;
+        Command::FakeServer { listen, accept_key, media } => {
+            let mut cfg = FakeConfig::new(accept_key);
+            cfg.media = *media;
+            let server = FakeServer::start(cfg, listen).await.with_context(|| format!("listening on {listen}"))?;
             write_stdout(format!("fake Realtime API on {}\n", server.url()).as_bytes());
             tokio::signal::ctrl_c().await?;
             return Ok(ExitCode::Ok);

@@ -207,6 +207,9 @@ pub enum Command {
         /// The standard key the server accepts.
         #[arg(long)]
         accept_key: String,
+        /// Answer calls from this address, on UDP 3478 and TCP 443 as OpenAI's media servers do.
+        #[arg(long)]
+        media: Option<std::net::IpAddr>,
     },
 }
 

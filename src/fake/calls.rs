@@ -10,6 +10,12 @@ use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+/// A call in progress: its answerer and, with fixed media ports, the right to them.
+pub(crate) struct Call {
+    answerer: Arc<Answerer>,
+    _media: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
 pub(super) async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, body: String) -> Response {
     s.requests.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     let ct = headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_ascii_lowercase();
@@ -117,11 +123,22 @@ pub(super) async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, uri
     if !offer.trim_start().starts_with("v=0") {
         return error(StatusCode::BAD_REQUEST, "Invalid SDP offer.", "invalid_request_error", Some("invalid_offer"));
     }
+    let media_guard = match s.cfg.media {
+        Some(_) => match tokio::time::timeout(Duration::from_secs(5), s.media_lock.clone().lock_owned()).await {
+            Ok(g) => Some(g),
+            Err(_) => return error(StatusCode::SERVICE_UNAVAILABLE, "Media server busy.", "server_error", None),
+        },
+        None => None,
+    };
+    let (media_ip, udp, tcp) = match s.cfg.media {
+        Some(ip) => (ip, 3478, 443),
+        None => (s.ip, 0, 0),
+    };
     let opts = Options {
         ice_servers: vec![],
         relay_only: false,
-        udp_addrs: vec![format!("{}:0", s.ip)],
-        tcp_addrs: vec![format!("{}:0", s.ip)],
+        udp_addrs: vec![format!("{}", std::net::SocketAddr::new(media_ip, udp))],
+        tcp_addrs: vec![format!("{}", std::net::SocketAddr::new(media_ip, tcp))],
     };
     let behaviour = AnswerBehaviour {
         session_created: !s.cfg.has(&Fault::NoSessionCreated),
@@ -154,7 +171,10 @@ pub(super) async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, uri
         // through a peer-reflexive candidate learnt from the answerer's own checks.
         answerer.close().await;
     } else {
-        s.calls.lock().expect("calls").insert(call_id.clone(), Arc::new(answerer));
+        s.calls
+            .lock()
+            .expect("calls")
+            .insert(call_id.clone(), Call { answerer: Arc::new(answerer), _media: media_guard });
     }
     // Calls that nobody hangs up end after a while, as the real service's do.
     let (shared, id) = (s.clone(), call_id.clone());
@@ -162,7 +182,7 @@ pub(super) async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, uri
         tokio::time::sleep(Duration::from_secs(120)).await;
         let call = shared.calls.lock().expect("calls").remove(&id);
         if let Some(c) = call {
-            c.close().await;
+            c.answerer.close().await;
         }
     });
     let mut r = (StatusCode::CREATED, [("content-type", "application/sdp")], answer).into_response();
@@ -218,7 +238,7 @@ pub(super) async fn hangup(State(s): State<Arc<Shared>>, Path(id): Path<String>)
     let call = s.calls.lock().expect("calls").remove(&id);
     match call {
         Some(c) => {
-            c.close().await;
+            c.answerer.close().await;
             reply(StatusCode::OK, serde_json::json!({}))
         }
         None => error(

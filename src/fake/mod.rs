@@ -153,6 +153,9 @@ pub struct FakeConfig {
     pub key: String,
     pub faults: Vec<Fault>,
     pub models: Vec<String>,
+    /// Where the WebRTC answerer listens: OpenAI's media servers answer on UDP 3478 and TCP 443 of
+    /// their own addresses. `None`: the server's own IP, ephemeral ports.
+    pub media: Option<std::net::IpAddr>,
     /// The organization the key belongs to: another `OpenAI-Organization` header is refused (401
     /// mismatched_organization), as the API does.
     pub organization: String,
@@ -173,6 +176,7 @@ impl FakeConfig {
             .map(String::from)
             .to_vec(),
             organization: "org-fake".into(),
+            media: None,
         }
     }
 
@@ -194,7 +198,9 @@ pub(crate) struct Shared {
     pub(crate) ip: std::net::IpAddr,
     /// Client secrets minted and not yet used (they are single-use on /calls).
     pub(crate) secrets: std::sync::Mutex<std::collections::HashMap<String, i64>>,
-    pub(crate) calls: std::sync::Mutex<std::collections::HashMap<String, Arc<crate::peer::Answerer>>>,
+    pub(crate) calls: std::sync::Mutex<std::collections::HashMap<String, calls::Call>>,
+    /// With fixed media ports only one call can hold them: calls wait their turn.
+    pub(crate) media_lock: Arc<tokio::sync::Mutex<()>>,
 }
 
 /// A running fake server; stops when dropped.
@@ -222,6 +228,7 @@ impl FakeServer {
             ip: addr.ip(),
             secrets: Default::default(),
             calls: Default::default(),
+            media_lock: Arc::new(tokio::sync::Mutex::new(())),
         });
         let app = Router::new()
             .route("/v1/models", get(models))

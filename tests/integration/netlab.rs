@@ -15,8 +15,13 @@ fn script() -> String {
     concat!(env!("CARGO_MANIFEST_DIR"), "/tests/netlab/lab.sh").to_owned()
 }
 
-/// Can this process create network namespaces? Under CI it must.
+/// Can this process create network namespaces? Under CI it must. Probed once per process.
 fn available() -> bool {
+    static PROBED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *PROBED.get_or_init(probe)
+}
+
+fn probe() -> bool {
     let probe = format!("rdprobe{}", std::process::id());
     let ok =
         Command::new("ip").args(["netns", "add", &probe]).stderr(Stdio::null()).status().is_ok_and(|s| s.success())
@@ -100,9 +105,51 @@ impl Lab {
                 .spawn()
                 .unwrap(),
         );
+        // A second TURN server where strict firewalls still let traffic through: TCP 443.
         lab.servers.push(
             Command::new("ip")
-                .args(["netns", "exec", &net, BIN, "fake-server", "--listen", "198.18.0.2:443", "--accept-key", KEY])
+                .args([
+                    "netns",
+                    "exec",
+                    &net,
+                    "turnserver",
+                    "-n",
+                    "--listening-ip=198.18.0.3",
+                    "--relay-ip=198.18.0.3",
+                    "--listening-port=443",
+                ])
+                .args([
+                    "--min-port=49400",
+                    "--max-port=49600",
+                    "--realm=lab.test",
+                    "--lt-cred-mech",
+                    &format!("--user=alice:{TURN_PASSWORD}"),
+                ])
+                .args(["--no-tls", "--no-dtls", "--no-cli", "--simple-log"])
+                .arg(format!("--log-file={}", lab.dir.path().join("turn443.log").display()))
+                .arg(format!("--pidfile={}", lab.dir.path().join("turn443.pid").display()))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap(),
+        );
+        // The API on .2:443; its media (the WebRTC answerer) where OpenAI's is: UDP 3478 and TCP
+        // 443 of a media address.
+        lab.servers.push(
+            Command::new("ip")
+                .args([
+                    "netns",
+                    "exec",
+                    &net,
+                    BIN,
+                    "fake-server",
+                    "--listen",
+                    "198.18.0.2:443",
+                    "--accept-key",
+                    KEY,
+                    "--media",
+                    "198.18.0.4",
+                ])
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
@@ -159,6 +206,7 @@ impl Lab {
     fn check_all(&self) -> (Run, Value) {
         let turn_udp = "turn:198.18.0.2:3478?transport=udp";
         let turn_tcp = "turn:198.18.0.2:3478?transport=tcp";
+        let turn_443 = "turn:198.18.0.3:443?transport=tcp";
         let args = [
             "check-all",
             "--format",
@@ -173,6 +221,8 @@ impl Lab {
             turn_udp,
             "--turn",
             turn_tcp,
+            "--turn",
+            turn_443,
             "--turn-username",
             "alice",
             "--turn-credential",
@@ -304,4 +354,32 @@ fn everything_dropped_fails_every_network_check_within_the_deadline() {
     assert_eq!(cause(&v, "turn"), "turn.unreachable", "{}", r.stdout);
     assert_eq!(v["verdict"]["rule"], "api_unreachable", "{}", r.stdout);
     assert!(r.elapsed < Duration::from_secs(14), "{:?}", r.elapsed);
+}
+
+#[test]
+fn only_tcp_443_allowed() {
+    if !available() {
+        return;
+    }
+    let lab = Lab::up("tcp443-only");
+    let (r, v) = lab.check_all();
+    assert_eq!(status(&v, "key"), "pass", "the API on 443 works: {}", r.stdout);
+    assert_eq!(cause(&v, "stun"), "stun.udp_blocked", "{}", r.stdout);
+    assert_eq!(cause(&v, "turn"), "turn.udp_blocked_tcp_works", "{}", r.stdout);
+    assert!(detail(&v, "turn", "turn:198.18.0.3:443?transport=tcp").contains("reached, authenticated"), "{}", r.stdout);
+    assert_eq!(cause(&v, "sdp"), "sdp.udp_blocked_tcp_works", "the media server's TCP 443 answers: {}", r.stdout);
+    assert_eq!(v["verdict"]["rule"], "udp_blocked_tcp_works", "{}", r.stdout);
+}
+
+#[test]
+fn udp_3478_dropped_but_other_udp_allowed() {
+    if !available() {
+        return;
+    }
+    let lab = Lab::up("udp3478-drop");
+    let (r, v) = lab.check_all();
+    assert_eq!(cause(&v, "stun"), "stun.udp_blocked", "{}", r.stdout);
+    assert_eq!(cause(&v, "sdp"), "sdp.udp_blocked_tcp_works", "{}", r.stdout);
+    assert!(detail(&v, "sdp", "check udp 198.18.0.4:3478").starts_with("no"), "{}", r.stdout);
+    assert_eq!(v["verdict"]["rule"], "udp_blocked_tcp_works", "{}", r.stdout);
 }

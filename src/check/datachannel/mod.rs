@@ -14,6 +14,10 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
     if call::key_failed(ctx).await {
         return out.skip("the key check failed, so no call was attempted: fix the key first");
     }
+    // One call at a time: when sdp runs too, this call starts after its hang-up, so the two never
+    // compete for a media server's ports (the network lab's fake has one set, as a real media
+    // address does) and each check's evidence is its own.
+    let _ = ctx.deps.wait(CheckId::Sdp).await;
     let mut call = match call::open(ctx, &mut out).await {
         Ok(c) => c,
         Err(cause) => return out.diagnose(&cause, None),

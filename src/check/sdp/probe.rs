@@ -27,6 +27,9 @@ fn request(local: &(String, String), remote: &(String, String)) -> Result<(Trans
     Ok((tid, msg::encode(&m), key))
 }
 
+/// A candidate silent this long is dead: 2 s is four RFC 8489 retransmissions, far beyond any RTT.
+const PROBE_LIMIT: Duration = Duration::from_secs(2);
+
 /// Probe every candidate concurrently; each result is the RTT or why not.
 pub async fn all(
     cands: &[SdpCandidate],
@@ -34,6 +37,7 @@ pub async fn all(
     remote: &(String, String),
     deadline: Instant,
 ) -> Vec<(SdpCandidate, Result<Duration, String>)> {
+    let deadline = deadline.min(Instant::now() + PROBE_LIMIT);
     // Active TCP candidates dial out; there is nothing to connect to, so they are not probed.
     let tasks = cands.iter().filter(|c| c.tcp_type.as_deref() != Some("active")).map(|c| async move {
         let res = match c.address.parse::<std::net::IpAddr>() {
