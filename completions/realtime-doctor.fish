@@ -34,7 +34,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -s o -l ou
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key 10s, stun 3s, turn 5s (a dead network must give its verdict in seconds)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l organization -d 'Organization id sent as OpenAI-Organization' -r
@@ -88,7 +88,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-al
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key 10s, stun 3s, turn 5s (a dead network must give its verdict in seconds)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l organization -d 'Organization id sent as OpenAI-Organization' -r
@@ -129,7 +129,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -s 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key 10s, stun 3s, turn 5s (a dead network must give its verdict in seconds)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l organization -d 'Organization id sent as OpenAI-Organization' -r
@@ -170,7 +170,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key 10s, stun 3s, turn 5s (a dead network must give its verdict in seconds)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l organization -d 'Organization id sent as OpenAI-Organization' -r
@@ -211,7 +211,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key 10s, stun 3s, turn 5s (a dead network must give its verdict in seconds)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l organization -d 'Organization id sent as OpenAI-Organization' -r
@@ -252,7 +252,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -s 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key 10s, stun 3s, turn 5s (a dead network must give its verdict in seconds)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l organization -d 'Organization id sent as OpenAI-Organization' -r
@@ -293,7 +293,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key 10s, stun 3s, turn 5s (a dead network must give its verdict in seconds)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l organization -d 'Organization id sent as OpenAI-Organization' -r
@@ -334,7 +334,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachan
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key 10s, stun 3s, turn 5s (a dead network must give its verdict in seconds)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l organization -d 'Organization id sent as OpenAI-Organization' -r
@@ -375,7 +375,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key 10s, stun 3s, turn 5s (a dead network must give its verdict in seconds)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l organization -d 'Organization id sent as OpenAI-Organization' -r
@@ -416,7 +416,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completi
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key 10s, stun 3s, turn 5s (a dead network must give its verdict in seconds)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l organization -d 'Organization id sent as OpenAI-Organization' -r
@@ -457,7 +457,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key 10s, stun 3s, turn 5s (a dead network must give its verdict in seconds)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l organization -d 'Organization id sent as OpenAI-Organization' -r
@@ -500,7 +500,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key 10s, stun 3s, turn 5s (a dead network must give its verdict in seconds)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l organization -d 'Organization id sent as OpenAI-Organization' -r
@@ -543,7 +543,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key 10s, stun 3s, turn 5s (a dead network must give its verdict in seconds)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l organization -d 'Organization id sent as OpenAI-Organization' -r
@@ -587,7 +587,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-ser
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key 10s, stun 3s, turn 5s (a dead network must give its verdict in seconds)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l organization -d 'Organization id sent as OpenAI-Organization' -r

@@ -41,8 +41,9 @@ pub struct GlobalArgs {
     #[arg(long, env = "REALTIME_DOCTOR_COLOR", global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
-    /// Time allowed for each check (e.g. 10s, 1500ms). Default per check: key 10s, stun 3s, turn
-    /// 5s (a dead network must give its verdict in seconds).
+    /// Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel
+    /// 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict
+    /// in seconds).
     #[arg(long, env = "REALTIME_DOCTOR_TIMEOUT", global = true, value_name = "DURATION")]
     pub timeout: Option<String>,
 

@@ -118,7 +118,7 @@ fn no_device_skips_unless_required() {
 }
 
 #[test]
-fn quiet_offset_and_slow_devices_warn() {
+fn quiet_and_offset_signals_warn() {
     if !pulse::available() {
         return;
     }
