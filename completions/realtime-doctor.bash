@@ -116,20 +116,12 @@ _realtime__doctor() {
 
     case "${cmd}" in
         realtime__doctor)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version check-all key stun turn mic sdp datachannel selftest completions report man fake-server help"
+            opts="-o -q -v -h -V --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version check-all key stun turn mic sdp datachannel selftest completions report man fake-server help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --base-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --model)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
                     return 0
@@ -146,23 +138,7 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --deadline)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api-key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --organization)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -170,56 +146,12 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --stun)
+                --bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --turn)
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-username)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-credential)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-secret)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ice-transport-policy)
-                    COMPREPLY=($(compgen -W "all relay" -- "${cur}"))
-                    return 0
-                    ;;
-                --bind)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --seconds)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --report)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --skip)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --only)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api)
-                    COMPREPLY=($(compgen -W "auto ga beta" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -230,7 +162,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__check__subcmd__all)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version"
+            opts="-o -q -v -h -V --base-url --model --api --api-key-file --api-key-stdin --organization --project --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --skip --only --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -244,28 +176,8 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
-                    COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --deadline)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                --api)
+                    COMPREPLY=($(compgen -W "auto ga beta" -- "${cur}"))
                     return 0
                     ;;
                 --api-key-file)
@@ -277,10 +189,6 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --project)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -320,10 +228,6 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --report)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --skip)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -332,8 +236,36 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --api)
-                    COMPREPLY=($(compgen -W "auto ga beta" -- "${cur}"))
+                --format)
+                    COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -344,20 +276,12 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__completions)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version bash elvish fish powershell zsh"
+            opts="-o -q -v -h -V --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --base-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --model)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
                     return 0
@@ -374,23 +298,7 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --deadline)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api-key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --organization)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -398,56 +306,12 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --stun)
+                --bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --turn)
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-username)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-credential)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-secret)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ice-transport-policy)
-                    COMPREPLY=($(compgen -W "all relay" -- "${cur}"))
-                    return 0
-                    ;;
-                --bind)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --seconds)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --report)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --skip)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --only)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api)
-                    COMPREPLY=($(compgen -W "auto ga beta" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -458,7 +322,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__datachannel)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version"
+            opts="-o -q -v -h -V --base-url --model --api --api-key-file --api-key-stdin --organization --project --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -472,28 +336,8 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
-                    COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --deadline)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                --api)
+                    COMPREPLY=($(compgen -W "auto ga beta" -- "${cur}"))
                     return 0
                     ;;
                 --api-key-file)
@@ -505,10 +349,6 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --project)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -540,28 +380,36 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --device)
+                --format)
+                    COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --seconds)
+                -o)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --report)
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --skip)
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --only)
+                --bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --api)
-                    COMPREPLY=($(compgen -W "auto ga beta" -- "${cur}"))
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -572,7 +420,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__fake__subcmd__server)
-            opts="-o -q -v -h -V --listen --accept-key --media --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version"
+            opts="-o -q -v -h -V --listen --accept-key --media --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -590,14 +438,6 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --base-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --model)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
                     return 0
@@ -614,23 +454,7 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --deadline)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api-key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --organization)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -638,56 +462,12 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --stun)
+                --bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --turn)
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-username)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-credential)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-secret)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ice-transport-policy)
-                    COMPREPLY=($(compgen -W "all relay" -- "${cur}"))
-                    return 0
-                    ;;
-                --bind)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --seconds)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --report)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --skip)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --only)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api)
-                    COMPREPLY=($(compgen -W "auto ga beta" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -908,7 +688,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__key)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version"
+            opts="-o -q -v -h -V --base-url --model --api --api-key-file --api-key-stdin --organization --project --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -919,6 +699,22 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --model)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "auto ga beta" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --organization)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -938,23 +734,7 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --deadline)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api-key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --organization)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -962,56 +742,12 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --stun)
+                --bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --turn)
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-username)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-credential)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-secret)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ice-transport-policy)
-                    COMPREPLY=($(compgen -W "all relay" -- "${cur}"))
-                    return 0
-                    ;;
-                --bind)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --seconds)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --report)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --skip)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --only)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api)
-                    COMPREPLY=($(compgen -W "auto ga beta" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1022,20 +758,12 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__man)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version"
+            opts="-o -q -v -h -V --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --base-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --model)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
                     return 0
@@ -1052,23 +780,7 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --deadline)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api-key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --organization)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1076,56 +788,12 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --stun)
+                --bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --turn)
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-username)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-credential)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-secret)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ice-transport-policy)
-                    COMPREPLY=($(compgen -W "all relay" -- "${cur}"))
-                    return 0
-                    ;;
-                --bind)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --seconds)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --report)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --skip)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --only)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api)
-                    COMPREPLY=($(compgen -W "auto ga beta" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1136,17 +804,17 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__mic)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version"
+            opts="-o -q -v -h -V --device --seconds --require-mic --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --base-url)
+                --device)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --model)
+                --seconds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1166,23 +834,7 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --deadline)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api-key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --organization)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1190,56 +842,12 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --stun)
+                --bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --turn)
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-username)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-credential)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-secret)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ice-transport-policy)
-                    COMPREPLY=($(compgen -W "all relay" -- "${cur}"))
-                    return 0
-                    ;;
-                --bind)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --seconds)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --report)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --skip)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --only)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api)
-                    COMPREPLY=($(compgen -W "auto ga beta" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1250,20 +858,12 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__report)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version show help"
+            opts="-o -q -v -h -V --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --base-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --model)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
                     return 0
@@ -1280,23 +880,7 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --deadline)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api-key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --organization)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1304,56 +888,12 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --stun)
+                --bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --turn)
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-username)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-credential)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-secret)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ice-transport-policy)
-                    COMPREPLY=($(compgen -W "all relay" -- "${cur}"))
-                    return 0
-                    ;;
-                --bind)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --seconds)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --report)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --skip)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --only)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api)
-                    COMPREPLY=($(compgen -W "auto ga beta" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1406,20 +946,12 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__report__subcmd__show)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version"
+            opts="-o -q -v -h -V --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --base-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --model)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
                     return 0
@@ -1436,23 +968,7 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --deadline)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api-key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --organization)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1460,56 +976,12 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --stun)
+                --bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --turn)
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-username)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-credential)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-secret)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ice-transport-policy)
-                    COMPREPLY=($(compgen -W "all relay" -- "${cur}"))
-                    return 0
-                    ;;
-                --bind)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --seconds)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --report)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --skip)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --only)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api)
-                    COMPREPLY=($(compgen -W "auto ga beta" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1520,7 +992,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__sdp)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version"
+            opts="-o -q -v -h -V --base-url --model --api --api-key-file --api-key-stdin --organization --project --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1534,28 +1006,8 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
-                    COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --deadline)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                --api)
+                    COMPREPLY=($(compgen -W "auto ga beta" -- "${cur}"))
                     return 0
                     ;;
                 --api-key-file)
@@ -1567,10 +1019,6 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --project)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1602,28 +1050,36 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --device)
+                --format)
+                    COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --seconds)
+                -o)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --report)
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --skip)
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --only)
+                --bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --api)
-                    COMPREPLY=($(compgen -W "auto ga beta" -- "${cur}"))
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1634,17 +1090,17 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__selftest)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version"
+            opts="-o -q -v -h -V --skip --only --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --base-url)
+                --skip)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --model)
+                --only)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1664,23 +1120,7 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --deadline)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api-key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --organization)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1688,56 +1128,12 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --stun)
+                --bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --turn)
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-username)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-credential)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --turn-secret)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ice-transport-policy)
-                    COMPREPLY=($(compgen -W "all relay" -- "${cur}"))
-                    return 0
-                    ;;
-                --bind)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --seconds)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --report)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --skip)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --only)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api)
-                    COMPREPLY=($(compgen -W "auto ga beta" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1748,60 +1144,12 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__stun)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version"
+            opts="-o -q -v -h -V --stun --turn --turn-username --turn-credential --turn-secret --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --base-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --model)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --deadline)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api-key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --organization)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --project)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ca-cert)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --stun)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1822,36 +1170,36 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --ice-transport-policy)
-                    COMPREPLY=($(compgen -W "all relay" -- "${cur}"))
+                --format)
+                    COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
                     return 0
                     ;;
-                --bind)
+                --output)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --device)
+                -o)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --seconds)
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --report)
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --skip)
+                --bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --only)
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api)
-                    COMPREPLY=($(compgen -W "auto ga beta" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1862,60 +1210,12 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__turn)
-            opts="-o -q -v -h -V --base-url --model --format --output --color --timeout --deadline --strict --quiet --verbose --api-key-file --api-key-stdin --organization --project --ca-cert --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --report --redact-ips --skip --only --api --help --version"
+            opts="-o -q -v -h -V --stun --turn --turn-username --turn-credential --turn-secret --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --base-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --model)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --deadline)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api-key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --organization)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --project)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ca-cert)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --stun)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1936,36 +1236,36 @@ _realtime__doctor() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --ice-transport-policy)
-                    COMPREPLY=($(compgen -W "all relay" -- "${cur}"))
+                --format)
+                    COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
                     return 0
                     ;;
-                --bind)
+                --output)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --device)
+                -o)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --seconds)
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --report)
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --skip)
+                --bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --only)
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api)
-                    COMPREPLY=($(compgen -W "auto ga beta" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_realtime_doctor_global_optspecs
-    string join \n base-url= model= format= o/output= color= timeout= deadline= strict q/quiet v/verbose api-key-file= api-key-stdin organization= project= ca-cert= stun= turn= turn-username= turn-credential= turn-secret= ice-transport-policy= bind= unified device= seconds= require-mic report= redact-ips skip= only= api= h/help V/version
+    string join \n format= o/output= color= deadline= strict q/quiet v/verbose ca-cert= bundle= redact-ips timeout= h/help V/version
 end
 
 function __fish_realtime_doctor_needs_command
@@ -24,611 +24,372 @@ function __fish_realtime_doctor_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l model -d 'Realtime model to check access to and mint a client secret for' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
 junit\t''
 github\t'GitHub Actions workflow-command annotations'"
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -s o -l output -d 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l organization -d 'Organization id sent as OpenAI-Organization' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l project -d 'Project id sent as OpenAI-Project' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l turn-credential -d 'TURN password (never printed)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
-relay\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l seconds -d 'Microphone capture window' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
-ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
-beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (a TLS-intercepting proxy, a gateway\'s private CA, a TURN server\'s certificate): for the API and for stuns:/turns: servers' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l bundle -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l timeout -d 'Time allowed for each check, counted from when the checks it needs have finished (e.g. 10s, 1500ms). Default per check: key 15s, stun 3s, turn 5s, mic the capture window plus 5s, sdp 15s, datachannel 20s. Each wait inside a check has its own, shorter limit (see the check\'s --help)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l strict -d 'Treat warnings as failures (exit code 1)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l api-key-stdin -d 'Read the API key from standard input'
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "check-all" -d 'Run every check (concurrently where they are independent) and give one verdict'
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "key" -d 'Check the API key, model access and client-secret minting'
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "stun" -d 'Check STUN reachability and NAT behaviour'
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "turn" -d 'Check TURN allocation and relaying'
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "mic" -d 'Check microphone capture'
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "sdp" -d 'Check the SDP offer/answer round trip with /v1/realtime/calls'
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "datachannel" -d 'Check that the oai-events data channel opens and session.created arrives'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "key" -d 'Check the API key, the way to the API, model access and client secrets'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "stun" -d 'Check STUN reachability and NAT behaviour (RFC 8489, RFC 5780)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "turn" -d 'Check TURN allocation and that the relay really relays (RFC 8656)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "mic" -d 'Check microphone capture: the device, its format and its level'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "sdp" -d 'Check the SDP round trip with /v1/realtime/calls, and which answer candidates answer'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "datachannel" -d 'Check that oai-events opens and session.created arrives, each phase timed'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "selftest" -d 'Run check-all against built-in local servers: no key and no internet needed'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "completions" -d 'Print a shell completion script'
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "report" -d 'Work with saved reports'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "report" -d 'Work with saved reports and support bundles'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "fake-server" -d 'Serve the fake Realtime API (for the network lab; examples/fake_realtime_server.rs is the documented way to run it by hand)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l model -d 'Realtime model to check access to and mint a client secret for' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l format -d 'Output format on standard output' -r -f -a "human\t''
-json\t''
-junit\t''
-github\t'GitHub Actions workflow-command annotations'"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
+ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
+beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l organization -d 'Organization id sent as OpenAI-Organization' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l project -d 'Project id sent as OpenAI-Project' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default for the stun check: well-known public servers; the WebRTC checks use none unless given, as OpenAI\'s SDKs do' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l turn-credential -d 'TURN password (never printed)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l ice-transport-policy -d 'ICE transport policy: all candidates, or relay (TURN) only' -r -f -a "all\t''
 relay\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l bind -d 'Local IP address for the peer\'s sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l seconds -d 'Microphone capture window' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
-ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
-beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l strict -d 'Treat warnings as failures (exit code 1)'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l format -d 'Output format on standard output' -r -f -a "human\t''
+json\t''
+junit\t''
+github\t'GitHub Actions workflow-command annotations'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -s o -l output -d 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (a TLS-intercepting proxy, a gateway\'s private CA, a TURN server\'s certificate): for the API and for stuns:/turns: servers' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l bundle -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l timeout -d 'Time allowed for each check, counted from when the checks it needs have finished (e.g. 10s, 1500ms). Default per check: key 15s, stun 3s, turn 5s, mic the capture window plus 5s, sdp 15s, datachannel 20s. Each wait inside a check has its own, shorter limit (see the check\'s --help)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l strict -d 'Treat warnings as failures (exit code 1)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l model -d 'Realtime model to check access to and mint a client secret for' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
+ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
+beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l organization -d 'Organization id sent as OpenAI-Organization' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l project -d 'Project id sent as OpenAI-Project' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
 junit\t''
 github\t'GitHub Actions workflow-command annotations'"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -s o -l output -d 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l organization -d 'Organization id sent as OpenAI-Organization' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l project -d 'Project id sent as OpenAI-Project' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l turn-credential -d 'TURN password (never printed)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
-relay\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l seconds -d 'Microphone capture window' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
-ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
-beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (a TLS-intercepting proxy, a gateway\'s private CA, a TURN server\'s certificate): for the API and for stuns:/turns: servers' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l bundle -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l timeout -d 'Time allowed for each check, counted from when the checks it needs have finished (e.g. 10s, 1500ms). Default per check: key 15s, stun 3s, turn 5s, mic the capture window plus 5s, sdp 15s, datachannel 20s. Each wait inside a check has its own, shorter limit (see the check\'s --help)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l strict -d 'Treat warnings as failures (exit code 1)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l api-key-stdin -d 'Read the API key from standard input'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -s V -l version -d 'Print version'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l model -d 'Realtime model to check access to and mint a client secret for' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l format -d 'Output format on standard output' -r -f -a "human\t''
-json\t''
-junit\t''
-github\t'GitHub Actions workflow-command annotations'"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l organization -d 'Organization id sent as OpenAI-Organization' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l project -d 'Project id sent as OpenAI-Project' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default for the stun check: well-known public servers; the WebRTC checks use none unless given, as OpenAI\'s SDKs do' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l turn-credential -d 'TURN password (never printed)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
-relay\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l seconds -d 'Microphone capture window' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
-ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
-beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l strict -d 'Treat warnings as failures (exit code 1)'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l api-key-stdin -d 'Read the API key from standard input'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s V -l version -d 'Print version'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l model -d 'Realtime model to check access to and mint a client secret for' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l format -d 'Output format on standard output' -r -f -a "human\t''
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
 junit\t''
 github\t'GitHub Actions workflow-command annotations'"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s o -l output -d 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l organization -d 'Organization id sent as OpenAI-Organization' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l project -d 'Project id sent as OpenAI-Project' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (a TLS-intercepting proxy, a gateway\'s private CA, a TURN server\'s certificate): for the API and for stuns:/turns: servers' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l bundle -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l timeout -d 'Time allowed for each check, counted from when the checks it needs have finished (e.g. 10s, 1500ms). Default per check: key 15s, stun 3s, turn 5s, mic the capture window plus 5s, sdp 15s, datachannel 20s. Each wait inside a check has its own, shorter limit (see the check\'s --help)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l strict -d 'Treat warnings as failures (exit code 1)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand stun" -s V -l version -d 'Print version'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default for the stun check: well-known public servers; the WebRTC checks use none unless given, as OpenAI\'s SDKs do' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l turn-credential -d 'TURN password (never printed)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
-relay\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l seconds -d 'Microphone capture window' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
-ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
-beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l format -d 'Output format on standard output' -r -f -a "human\t''
+json\t''
+junit\t''
+github\t'GitHub Actions workflow-command annotations'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s o -l output -d 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (a TLS-intercepting proxy, a gateway\'s private CA, a TURN server\'s certificate): for the API and for stuns:/turns: servers' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l bundle -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l timeout -d 'Time allowed for each check, counted from when the checks it needs have finished (e.g. 10s, 1500ms). Default per check: key 15s, stun 3s, turn 5s, mic the capture window plus 5s, sdp 15s, datachannel 20s. Each wait inside a check has its own, shorter limit (see the check\'s --help)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l strict -d 'Treat warnings as failures (exit code 1)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l api-key-stdin -d 'Read the API key from standard input'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s V -l version -d 'Print version'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l model -d 'Realtime model to check access to and mint a client secret for' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l seconds -d 'Microphone capture window' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
 junit\t''
 github\t'GitHub Actions workflow-command annotations'"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -s o -l output -d 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l organization -d 'Organization id sent as OpenAI-Organization' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l project -d 'Project id sent as OpenAI-Project' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l turn-credential -d 'TURN password (never printed)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
-relay\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l seconds -d 'Microphone capture window' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
-ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
-beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (a TLS-intercepting proxy, a gateway\'s private CA, a TURN server\'s certificate): for the API and for stuns:/turns: servers' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l bundle -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l timeout -d 'Time allowed for each check, counted from when the checks it needs have finished (e.g. 10s, 1500ms). Default per check: key 15s, stun 3s, turn 5s, mic the capture window plus 5s, sdp 15s, datachannel 20s. Each wait inside a check has its own, shorter limit (see the check\'s --help)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l strict -d 'Treat warnings as failures (exit code 1)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l api-key-stdin -d 'Read the API key from standard input'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l model -d 'Realtime model to check access to and mint a client secret for' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l format -d 'Output format on standard output' -r -f -a "human\t''
-json\t''
-junit\t''
-github\t'GitHub Actions workflow-command annotations'"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
+ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
+beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l organization -d 'Organization id sent as OpenAI-Organization' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l project -d 'Project id sent as OpenAI-Project' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default for the stun check: well-known public servers; the WebRTC checks use none unless given, as OpenAI\'s SDKs do' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l turn-credential -d 'TURN password (never printed)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l ice-transport-policy -d 'ICE transport policy: all candidates, or relay (TURN) only' -r -f -a "all\t''
 relay\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l seconds -d 'Microphone capture window' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
-ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
-beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l bind -d 'Local IP address for the peer\'s sockets (default: every interface; loopback when the base URL is loopback)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l format -d 'Output format on standard output' -r -f -a "human\t''
+json\t''
+junit\t''
+github\t'GitHub Actions workflow-command annotations'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s o -l output -d 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (a TLS-intercepting proxy, a gateway\'s private CA, a TURN server\'s certificate): for the API and for stuns:/turns: servers' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l bundle -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l timeout -d 'Time allowed for each check, counted from when the checks it needs have finished (e.g. 10s, 1500ms). Default per check: key 15s, stun 3s, turn 5s, mic the capture window plus 5s, sdp 15s, datachannel 20s. Each wait inside a check has its own, shorter limit (see the check\'s --help)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l strict -d 'Treat warnings as failures (exit code 1)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l api-key-stdin -d 'Read the API key from standard input'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l model -d 'Realtime model to check access to and mint a client secret for' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l format -d 'Output format on standard output' -r -f -a "human\t''
-json\t''
-junit\t''
-github\t'GitHub Actions workflow-command annotations'"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
+ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
+beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l organization -d 'Organization id sent as OpenAI-Organization' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l project -d 'Project id sent as OpenAI-Project' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default for the stun check: well-known public servers; the WebRTC checks use none unless given, as OpenAI\'s SDKs do' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l turn-credential -d 'TURN password (never printed)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l ice-transport-policy -d 'ICE transport policy: all candidates, or relay (TURN) only' -r -f -a "all\t''
 relay\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l seconds -d 'Microphone capture window' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
-ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
-beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l bind -d 'Local IP address for the peer\'s sockets (default: every interface; loopback when the base URL is loopback)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l format -d 'Output format on standard output' -r -f -a "human\t''
+json\t''
+junit\t''
+github\t'GitHub Actions workflow-command annotations'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -s o -l output -d 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (a TLS-intercepting proxy, a gateway\'s private CA, a TURN server\'s certificate): for the API and for stuns:/turns: servers' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l bundle -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l timeout -d 'Time allowed for each check, counted from when the checks it needs have finished (e.g. 10s, 1500ms). Default per check: key 15s, stun 3s, turn 5s, mic the capture window plus 5s, sdp 15s, datachannel 20s. Each wait inside a check has its own, shorter limit (see the check\'s --help)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l strict -d 'Treat warnings as failures (exit code 1)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l api-key-stdin -d 'Read the API key from standard input'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -s V -l version -d 'Print version'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l model -d 'Realtime model to check access to and mint a client secret for' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
 junit\t''
 github\t'GitHub Actions workflow-command annotations'"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -s o -l output -d 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l organization -d 'Organization id sent as OpenAI-Organization' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l project -d 'Project id sent as OpenAI-Project' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l turn-credential -d 'TURN password (never printed)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
-relay\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l seconds -d 'Microphone capture window' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
-ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
-beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (a TLS-intercepting proxy, a gateway\'s private CA, a TURN server\'s certificate): for the API and for stuns:/turns: servers' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l bundle -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l timeout -d 'Time allowed for each check, counted from when the checks it needs have finished (e.g. 10s, 1500ms). Default per check: key 15s, stun 3s, turn 5s, mic the capture window plus 5s, sdp 15s, datachannel 20s. Each wait inside a check has its own, shorter limit (see the check\'s --help)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l strict -d 'Treat warnings as failures (exit code 1)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l api-key-stdin -d 'Read the API key from standard input'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -s V -l version -d 'Print version'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l model -d 'Realtime model to check access to and mint a client secret for' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
 junit\t''
 github\t'GitHub Actions workflow-command annotations'"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -s o -l output -d 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l organization -d 'Organization id sent as OpenAI-Organization' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l project -d 'Project id sent as OpenAI-Project' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l turn-credential -d 'TURN password (never printed)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
-relay\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l seconds -d 'Microphone capture window' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
-ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
-beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (a TLS-intercepting proxy, a gateway\'s private CA, a TURN server\'s certificate): for the API and for stuns:/turns: servers' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l bundle -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l timeout -d 'Time allowed for each check, counted from when the checks it needs have finished (e.g. 10s, 1500ms). Default per check: key 15s, stun 3s, turn 5s, mic the capture window plus 5s, sdp 15s, datachannel 20s. Each wait inside a check has its own, shorter limit (see the check\'s --help)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l strict -d 'Treat warnings as failures (exit code 1)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l api-key-stdin -d 'Read the API key from standard input'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l model -d 'Realtime model to check access to and mint a client secret for' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
 junit\t''
 github\t'GitHub Actions workflow-command annotations'"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -s o -l output -d 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l organization -d 'Organization id sent as OpenAI-Organization' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l project -d 'Project id sent as OpenAI-Project' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l turn-credential -d 'TURN password (never printed)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
-relay\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l seconds -d 'Microphone capture window' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
-ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
-beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (a TLS-intercepting proxy, a gateway\'s private CA, a TURN server\'s certificate): for the API and for stuns:/turns: servers' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l bundle -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l timeout -d 'Time allowed for each check, counted from when the checks it needs have finished (e.g. 10s, 1500ms). Default per check: key 15s, stun 3s, turn 5s, mic the capture window plus 5s, sdp 15s, datachannel 20s. Each wait inside a check has its own, shorter limit (see the check\'s --help)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l strict -d 'Treat warnings as failures (exit code 1)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l api-key-stdin -d 'Read the API key from standard input'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Render a saved JSON report (from --output or --format json) in any format'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Render a saved JSON report (from --output or --format json) or support bundle in any format'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l model -d 'Realtime model to check access to and mint a client secret for' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
 junit\t''
 github\t'GitHub Actions workflow-command annotations'"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -s o -l output -d 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l organization -d 'Organization id sent as OpenAI-Organization' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l project -d 'Project id sent as OpenAI-Project' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l turn-credential -d 'TURN password (never printed)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
-relay\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l seconds -d 'Microphone capture window' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
-ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
-beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (a TLS-intercepting proxy, a gateway\'s private CA, a TURN server\'s certificate): for the API and for stuns:/turns: servers' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l bundle -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l timeout -d 'Time allowed for each check, counted from when the checks it needs have finished (e.g. 10s, 1500ms). Default per check: key 15s, stun 3s, turn 5s, mic the capture window plus 5s, sdp 15s, datachannel 20s. Each wait inside a check has its own, shorter limit (see the check\'s --help)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l strict -d 'Treat warnings as failures (exit code 1)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l api-key-stdin -d 'Read the API key from standard input'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "show" -d 'Render a saved JSON report (from --output or --format json) in any format'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "show" -d 'Render a saved JSON report (from --output or --format json) or support bundle in any format'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l model -d 'Realtime model to check access to and mint a client secret for' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
 junit\t''
 github\t'GitHub Actions workflow-command annotations'"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s o -l output -d 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l organization -d 'Organization id sent as OpenAI-Organization' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l project -d 'Project id sent as OpenAI-Project' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l turn-credential -d 'TURN password (never printed)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
-relay\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l seconds -d 'Microphone capture window' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
-ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
-beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (a TLS-intercepting proxy, a gateway\'s private CA, a TURN server\'s certificate): for the API and for stuns:/turns: servers' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l bundle -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l timeout -d 'Time allowed for each check, counted from when the checks it needs have finished (e.g. 10s, 1500ms). Default per check: key 15s, stun 3s, turn 5s, mic the capture window plus 5s, sdp 15s, datachannel 20s. Each wait inside a check has its own, shorter limit (see the check\'s --help)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l strict -d 'Treat warnings as failures (exit code 1)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l api-key-stdin -d 'Read the API key from standard input'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l listen -d 'Address to listen on (IP:PORT)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l accept-key -d 'The standard key the server accepts' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l media -d 'Answer calls from this address, on UDP 3478 and TCP 443 as OpenAI\'s media servers do' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l model -d 'Realtime model to check access to and mint a client secret for' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
 junit\t''
 github\t'GitHub Actions workflow-command annotations'"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -s o -l output -d 'Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit); the terminal then shows the human view' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -s o -l output -d 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l timeout -d 'Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict in seconds)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l deadline -d 'Time allowed for the whole run; checks still running then are failed' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l organization -d 'Organization id sent as OpenAI-Organization' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l project -d 'Project id sent as OpenAI-Project' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy)' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l turn-credential -d 'TURN password (never printed)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l ice-transport-policy -d 'ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only' -r -f -a "all\t''
-relay\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l bind -d 'Local IP address for the WebRTC checks\' sockets (default: every interface; loopback when the base URL is loopback)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l seconds -d 'Microphone capture window' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l report -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
-ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
-beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l ca-cert -d 'Extra CA certificate(s) to trust, PEM (a TLS-intercepting proxy, a gateway\'s private CA, a TURN server\'s certificate): for the API and for stuns:/turns: servers' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l bundle -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l timeout -d 'Time allowed for each check, counted from when the checks it needs have finished (e.g. 10s, 1500ms). Default per check: key 15s, stun 3s, turn 5s, mic the capture window plus 5s, sdp 15s, datachannel 20s. Each wait inside a check has its own, shorter limit (see the check\'s --help)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l strict -d 'Treat warnings as failures (exit code 1)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l api-key-stdin -d 'Read the API key from standard input'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "check-all" -d 'Run every check (concurrently where they are independent) and give one verdict'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "key" -d 'Check the API key, model access and client-secret minting'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "stun" -d 'Check STUN reachability and NAT behaviour'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "turn" -d 'Check TURN allocation and relaying'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "mic" -d 'Check microphone capture'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "sdp" -d 'Check the SDP offer/answer round trip with /v1/realtime/calls'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "datachannel" -d 'Check that the oai-events data channel opens and session.created arrives'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "key" -d 'Check the API key, the way to the API, model access and client secrets'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "stun" -d 'Check STUN reachability and NAT behaviour (RFC 8489, RFC 5780)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "turn" -d 'Check TURN allocation and that the relay really relays (RFC 8656)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "mic" -d 'Check microphone capture: the device, its format and its level'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "sdp" -d 'Check the SDP round trip with /v1/realtime/calls, and which answer candidates answer'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "datachannel" -d 'Check that oai-events opens and session.created arrives, each phase timed'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "selftest" -d 'Run check-all against built-in local servers: no key and no internet needed'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "completions" -d 'Print a shell completion script'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "report" -d 'Work with saved reports'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "report" -d 'Work with saved reports and support bundles'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "man" -d 'Print the man page (roff)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "fake-server" -d 'Serve the fake Realtime API (for the network lab; examples/fake_realtime_server.rs is the documented way to run it by hand)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "show" -d 'Render a saved JSON report (from --output or --format json) in any format'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "show" -d 'Render a saved JSON report (from --output or --format json) or support bundle in any format'

@@ -1,6 +1,10 @@
-//! The command line, as clap derive types only: no logic here (see `settings.rs`).
+//! The command line, as clap types only: no logic here (see `settings.rs`). The check subcommands
+//! and their options come from the registry of checks (`check::registry`): each check lists the
+//! option groups it reads, and `check-all` takes them all.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use crate::check::CheckId;
+use crate::check::registry;
+use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// Tells you, in seconds, why your voice app cannot connect to the OpenAI Realtime API over
@@ -18,32 +22,53 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The whole command line, with the help texts that come from the registry.
+pub fn command() -> clap::Command {
+    Cli::command().mut_arg("timeout", |a| a.help(registry::timeout_help()))
+}
+
+/// Parse the process's arguments (exits with clap's usage error, code 2, on a bad command line).
+pub fn parse() -> Cli {
+    match Cli::from_arg_matches(&command().get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    }
+}
+
+/// Parse `args` (the first is the program name), for tests.
+pub fn try_parse_from<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    Cli::from_arg_matches(&command().try_get_matches_from(args)?)
+}
+
+/// Options of every command: output, time, trust.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it).
-    #[arg(long, env = "OPENAI_BASE_URL", hide_env_values = true, global = true, value_name = "URL")]
-    pub base_url: Option<String>,
-
-    /// Realtime model to check access to and mint a client secret for.
-    #[arg(long, env = "REALTIME_DOCTOR_MODEL", global = true, default_value = "gpt-realtime")]
-    pub model: String,
-
     /// Output format on standard output.
     #[arg(long, env = "REALTIME_DOCTOR_FORMAT", global = true, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
-    /// Also write the report to FILE (JSON, or JUnit when FILE ends in .xml or --format is junit);
-    /// the terminal then shows the human view.
-    #[arg(long, short = 'o', env = "REALTIME_DOCTOR_OUTPUT", global = true, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    /// Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit,
+    /// .txt or .log the human view (other extensions: --format when it is not human, else JSON).
+    /// Repeatable: -o report.json -o junit.xml.
+    #[arg(
+        long,
+        short = 'o',
+        env = "REALTIME_DOCTOR_OUTPUT",
+        value_delimiter = ',',
+        global = true,
+        value_name = "FILE"
+    )]
+    pub output: Vec<PathBuf>,
 
     /// When to use colours (NO_COLOR is honoured in auto).
     #[arg(long, env = "REALTIME_DOCTOR_COLOR", global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
-    /// Time allowed for each check (e.g. 10s, 1500ms). Default per check: key, sdp and datachannel
-    /// 10s, stun 3s, turn 5s, mic the capture window plus 5s (a dead network must give its verdict
-    /// in seconds).
+    /// Time allowed for each check (help text set from the registry of checks).
     #[arg(long, env = "REALTIME_DOCTOR_TIMEOUT", global = true, value_name = "DURATION")]
     pub timeout: Option<String>,
 
@@ -63,48 +88,76 @@ pub struct GlobalArgs {
     #[arg(long, short, env = "REALTIME_DOCTOR_VERBOSE", global = true)]
     pub verbose: bool,
 
-    /// Read the API key from this file (first line; the rest is ignored).
-    #[arg(long, env = "REALTIME_DOCTOR_API_KEY_FILE", global = true, value_name = "PATH")]
-    pub api_key_file: Option<PathBuf>,
-
-    /// Read the API key from standard input.
-    #[arg(long, global = true, conflicts_with = "api_key_file")]
-    pub api_key_stdin: bool,
-
-    /// Organization id sent as OpenAI-Organization.
-    #[arg(long, env = "OPENAI_ORG_ID", hide_env_values = true, global = true, value_name = "ORG")]
-    pub organization: Option<String>,
-
-    /// Project id sent as OpenAI-Project.
-    #[arg(long, env = "OPENAI_PROJECT_ID", hide_env_values = true, global = true, value_name = "PROJECT")]
-    pub project: Option<String>,
-
-    /// Extra CA certificate(s) to trust, PEM (for a TLS-intercepting corporate proxy).
+    /// Extra CA certificate(s) to trust, PEM (a TLS-intercepting proxy, a gateway's private CA, a
+    /// TURN server's certificate): for the API and for stuns:/turns: servers.
     #[arg(long, env = "REALTIME_DOCTOR_CA_CERT", global = true, value_name = "FILE")]
     pub ca_cert: Option<PathBuf>,
 
+    /// Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy
+    /// variables set, DNS resolvers) and the redacted SDPs, to share with support.
+    #[arg(long, alias = "report", env = "REALTIME_DOCTOR_BUNDLE", global = true, value_name = "FILE")]
+    pub bundle: Option<PathBuf>,
+
+    /// In the support bundle, mask public IP addresses (the same address gets the same placeholder).
+    #[arg(long, env = "REALTIME_DOCTOR_REDACT_IPS", global = true)]
+    pub redact_ips: bool,
+}
+
+/// The API to check: where it is, with which key and model.
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "The API")]
+pub struct ApiArgs {
+    /// API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it).
+    #[arg(long, env = "OPENAI_BASE_URL", hide_env_values = true, value_name = "URL")]
+    pub base_url: Option<String>,
+
+    /// Realtime model to check access to and mint a client secret for.
+    #[arg(long, env = "REALTIME_DOCTOR_MODEL", default_value = crate::settings::DEFAULT_MODEL)]
+    pub model: String,
+
+    /// Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain
+    /// a failure.
+    #[arg(long, env = "REALTIME_DOCTOR_API", value_enum, default_value_t = ApiGeneration::Auto)]
+    pub api: ApiGeneration,
+
+    /// Read the API key from this file (first line; the rest is ignored).
+    #[arg(long, env = "REALTIME_DOCTOR_API_KEY_FILE", value_name = "PATH")]
+    pub api_key_file: Option<PathBuf>,
+
+    /// Read the API key from standard input.
+    #[arg(long, conflicts_with = "api_key_file")]
+    pub api_key_stdin: bool,
+
+    /// Organization id sent as OpenAI-Organization.
+    #[arg(long, env = "OPENAI_ORG_ID", hide_env_values = true, value_name = "ORG")]
+    pub organization: Option<String>,
+
+    /// Project id sent as OpenAI-Project.
+    #[arg(long, env = "OPENAI_PROJECT_ID", hide_env_values = true, value_name = "PROJECT")]
+    pub project: Option<String>,
+}
+
+/// The ICE servers your app configures.
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "ICE servers (your app's iceServers)")]
+pub struct IceArgs {
     /// STUN server to test (repeatable, or comma-separated in the variable): stun:host:port,
-    /// stun:host:port?transport=tcp, stuns:host:port. Default: well-known public servers.
-    #[arg(long = "stun", env = "REALTIME_DOCTOR_STUN", value_delimiter = ',', global = true, value_name = "URL")]
+    /// stun:host:port?transport=tcp, stuns:host:port. Default for the stun check: well-known public
+    /// servers; the WebRTC checks use none unless given, as OpenAI's SDKs do.
+    #[arg(long = "stun", env = "REALTIME_DOCTOR_STUN", value_delimiter = ',', value_name = "URL")]
     pub stun: Vec<String>,
 
     /// TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port.
-    #[arg(long = "turn", env = "REALTIME_DOCTOR_TURN", value_delimiter = ',', global = true, value_name = "URL")]
+    #[arg(long = "turn", env = "REALTIME_DOCTOR_TURN", value_delimiter = ',', value_name = "URL")]
     pub turn: Vec<String>,
 
     /// TURN username (with --turn-credential), or the user part of TURN REST credentials (with
     /// --turn-secret).
-    #[arg(long, env = "REALTIME_DOCTOR_TURN_USERNAME", global = true, value_name = "NAME")]
+    #[arg(long, env = "REALTIME_DOCTOR_TURN_USERNAME", value_name = "NAME")]
     pub turn_username: Option<String>,
 
     /// TURN password (never printed).
-    #[arg(
-        long,
-        env = "REALTIME_DOCTOR_TURN_CREDENTIAL",
-        hide_env_values = true,
-        global = true,
-        value_name = "PASSWORD"
-    )]
+    #[arg(long, env = "REALTIME_DOCTOR_TURN_CREDENTIAL", hide_env_values = true, value_name = "PASSWORD")]
     pub turn_credential: Option<String>,
 
     /// TURN REST shared secret (coturn's static-auth-secret): credentials are derived from it
@@ -113,86 +166,184 @@ pub struct GlobalArgs {
         long,
         env = "REALTIME_DOCTOR_TURN_SECRET",
         hide_env_values = true,
-        global = true,
         value_name = "SECRET",
         conflicts_with = "turn_credential"
     )]
     pub turn_secret: Option<String>,
+}
 
-    /// ICE transport policy for the WebRTC checks: all candidates, or relay (TURN) only.
-    #[arg(long, env = "REALTIME_DOCTOR_ICE_TRANSPORT_POLICY", global = true, value_enum, default_value_t = IcePolicy::All)]
+/// How this tool's own WebRTC peer (the stand-in for your browser) is set up.
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "The WebRTC peer")]
+pub struct PeerArgs {
+    /// ICE transport policy: all candidates, or relay (TURN) only.
+    #[arg(long, env = "REALTIME_DOCTOR_ICE_TRANSPORT_POLICY", value_enum, default_value_t = IcePolicy::All)]
     pub ice_transport_policy: IcePolicy,
 
-    /// Local IP address for the WebRTC checks' sockets (default: every interface; loopback when
-    /// the base URL is loopback).
-    #[arg(long, env = "REALTIME_DOCTOR_BIND", global = true, value_name = "ADDR")]
+    /// Local IP address for the peer's sockets (default: every interface; loopback when the base
+    /// URL is loopback).
+    #[arg(long, env = "REALTIME_DOCTOR_BIND", value_name = "ADDR")]
     pub bind: Option<std::net::IpAddr>,
 
     /// Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`,
     /// authenticated with the standard key (as a server does), instead of minting an ek_ secret.
-    #[arg(long, env = "REALTIME_DOCTOR_UNIFIED", global = true)]
+    #[arg(long, env = "REALTIME_DOCTOR_UNIFIED")]
     pub unified: bool,
+}
 
+/// The microphone to capture from.
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "The microphone")]
+pub struct MicArgs {
     /// Microphone to test: a substring of its name (see the `devices` evidence). Default: the
     /// system's default input.
-    #[arg(long, env = "REALTIME_DOCTOR_MIC_DEVICE", global = true, value_name = "NAME")]
+    #[arg(long, env = "REALTIME_DOCTOR_MIC_DEVICE", value_name = "NAME")]
     pub device: Option<String>,
 
     /// Microphone capture window.
-    #[arg(long, env = "REALTIME_DOCTOR_MIC_SECONDS", global = true, default_value = "1.5s", value_name = "DURATION")]
+    #[arg(long, env = "REALTIME_DOCTOR_MIC_SECONDS", default_value = "1.5s", value_name = "DURATION")]
     pub seconds: String,
 
     /// Fail (instead of skip) when there is no usable microphone.
-    #[arg(long, env = "REALTIME_DOCTOR_REQUIRE_MIC", global = true)]
+    #[arg(long, env = "REALTIME_DOCTOR_REQUIRE_MIC")]
     pub require_mic: bool,
+}
 
-    /// Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy
-    /// variables set, DNS resolvers) and the redacted SDPs, to share with support.
-    #[arg(long, env = "REALTIME_DOCTOR_REPORT", global = true, value_name = "FILE")]
-    pub report: Option<PathBuf>,
-
-    /// In the support bundle, mask public IP addresses (the same address gets the same placeholder).
-    #[arg(long, env = "REALTIME_DOCTOR_REDACT_IPS", global = true)]
-    pub redact_ips: bool,
-
+/// Which checks of a multi-check run to leave out.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Selection")]
+pub struct SelectionArgs {
     /// Leave a check out (repeatable, or comma-separated): it is reported as SKIP.
-    #[arg(long, env = "REALTIME_DOCTOR_SKIP", value_delimiter = ',', global = true, value_name = "CHECK")]
-    pub skip: Vec<crate::report::CheckId>,
+    #[arg(long, env = "REALTIME_DOCTOR_SKIP", value_delimiter = ',', value_name = "CHECK")]
+    pub skip: Vec<CheckId>,
 
     /// Run only these checks (repeatable, or comma-separated); the others are reported as SKIP.
-    #[arg(long, env = "REALTIME_DOCTOR_ONLY", value_delimiter = ',', global = true, value_name = "CHECK")]
-    pub only: Vec<crate::report::CheckId>,
+    #[arg(long, env = "REALTIME_DOCTOR_ONLY", value_delimiter = ',', value_name = "CHECK")]
+    pub only: Vec<CheckId>,
+}
 
-    /// Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain
-    /// a failure.
-    #[arg(long, env = "REALTIME_DOCTOR_API", global = true, value_enum, default_value_t = ApiGeneration::Auto)]
-    pub api: ApiGeneration,
+/// A group of options a check reads (declared in its registry entry).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptionGroup {
+    Api,
+    Ice,
+    Peer,
+    Mic,
+}
+
+impl OptionGroup {
+    const ALL: [OptionGroup; 4] = [OptionGroup::Api, OptionGroup::Ice, OptionGroup::Peer, OptionGroup::Mic];
+
+    fn augment(self, cmd: clap::Command) -> clap::Command {
+        match self {
+            OptionGroup::Api => ApiArgs::augment_args(cmd),
+            OptionGroup::Ice => IceArgs::augment_args(cmd),
+            OptionGroup::Peer => PeerArgs::augment_args(cmd),
+            OptionGroup::Mic => MicArgs::augment_args(cmd),
+        }
+    }
+
+    /// The argument ids this group adds (for tests that every check has its options).
+    pub fn arg_ids(self) -> Vec<String> {
+        self.augment(clap::Command::new("group")).get_arguments().map(|a| a.get_id().to_string()).collect()
+    }
+}
+
+/// The options given to a check command, by group; a group the command does not take is `None`.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    pub api: Option<ApiArgs>,
+    pub ice: Option<IceArgs>,
+    pub peer: Option<PeerArgs>,
+    pub mic: Option<MicArgs>,
+    pub selection: SelectionArgs,
+}
+
+impl CheckOptions {
+    fn from_matches(m: &ArgMatches, groups: &[OptionGroup], selection: bool) -> Result<CheckOptions, clap::Error> {
+        let has = |g| groups.contains(&g);
+        Ok(CheckOptions {
+            api: has(OptionGroup::Api).then(|| ApiArgs::from_arg_matches(m)).transpose()?,
+            ice: has(OptionGroup::Ice).then(|| IceArgs::from_arg_matches(m)).transpose()?,
+            peer: has(OptionGroup::Peer).then(|| PeerArgs::from_arg_matches(m)).transpose()?,
+            mic: has(OptionGroup::Mic).then(|| MicArgs::from_arg_matches(m)).transpose()?,
+            selection: if selection { SelectionArgs::from_arg_matches(m)? } else { SelectionArgs::default() },
+        })
+    }
+}
+
+/// What a check command runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    All,
+    One(CheckId),
+}
+
+/// `check-all` and one subcommand per registered check, with the options each reads.
+#[derive(Debug, Clone)]
+pub struct CheckCommand {
+    pub which: Which,
+    pub options: CheckOptions,
+}
+
+const CHECK_ALL: &str = "check-all";
+
+impl Subcommand for CheckCommand {
+    fn augment_subcommands(cmd: clap::Command) -> clap::Command {
+        // The groups first: a derived group sets the command's about from its own doc comment.
+        let all = OptionGroup::ALL.into_iter().fold(clap::Command::new(CHECK_ALL), |c, g| g.augment(c));
+        let all = SelectionArgs::augment_args(all)
+            .about("Run every check (concurrently where they are independent) and give one verdict");
+        CheckId::ALL.iter().fold(cmd.subcommand(all), |cmd, id| {
+            let spec = id.spec();
+            let sub = spec.options.iter().fold(clap::Command::new(spec.name), |c, g| g.augment(c));
+            cmd.subcommand(sub.about(spec.about).long_about(registry::long_about(spec)))
+        })
+    }
+
+    fn augment_subcommands_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_subcommands(cmd)
+    }
+
+    fn has_subcommand(name: &str) -> bool {
+        name == CHECK_ALL || CheckId::from_name(name).is_some()
+    }
+}
+
+impl FromArgMatches for CheckCommand {
+    fn from_arg_matches(m: &ArgMatches) -> Result<Self, clap::Error> {
+        let Some((name, sub)) = m.subcommand() else {
+            return Err(clap::Error::raw(clap::error::ErrorKind::MissingSubcommand, "a check is required"));
+        };
+        if name == CHECK_ALL {
+            return Ok(CheckCommand {
+                which: Which::All,
+                options: CheckOptions::from_matches(sub, &OptionGroup::ALL, true)?,
+            });
+        }
+        let id = CheckId::from_name(name)
+            .ok_or_else(|| clap::Error::raw(clap::error::ErrorKind::InvalidSubcommand, format!("no check {name}")))?;
+        Ok(CheckCommand { which: Which::One(id), options: CheckOptions::from_matches(sub, id.spec().options, false)? })
+    }
+
+    fn update_from_arg_matches(&mut self, m: &ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(m)?;
+        Ok(())
+    }
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Run every check (concurrently where they are independent) and give one verdict.
-    CheckAll,
-    /// Check the API key, model access and client-secret minting.
-    Key,
-    /// Check STUN reachability and NAT behaviour.
-    Stun,
-    /// Check TURN allocation and relaying.
-    Turn,
-    /// Check microphone capture.
-    Mic,
-    /// Check the SDP offer/answer round trip with /v1/realtime/calls.
-    Sdp,
-    /// Check that the oai-events data channel opens and session.created arrives.
-    Datachannel,
+    #[command(flatten)]
+    Check(Box<CheckCommand>),
     /// Run check-all against built-in local servers: no key and no internet needed.
-    Selftest,
+    Selftest(SelectionArgs),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Work with saved reports.
+    /// Work with saved reports and support bundles.
     #[command(subcommand)]
     Report(ReportCommand),
     /// Print the man page (roff).
@@ -216,9 +367,9 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
-    /// Render a saved JSON report (from --output or --format json) in any format.
+    /// Render a saved JSON report (from --output or --format json) or support bundle in any format.
     Show {
-        /// The JSON report file.
+        /// The JSON report or bundle file.
         file: PathBuf,
     },
 }

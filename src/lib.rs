@@ -14,7 +14,10 @@ pub mod settings;
 pub mod peer;
 pub mod stun;
 pub mod verdict;
+pub mod wait;
 
 mod app;
+#[cfg(test)]
+mod testing;
 
 pub use app::{ExitCode, run};

@@ -1,9 +1,7 @@
 //! The realtime-doctor binary: parse, run, exit. Everything else lives in the library.
 
-use clap::Parser;
-
 fn main() {
-    let cli = realtime_doctor::cli::Cli::parse();
+    let cli = realtime_doctor::cli::parse();
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
     let code = match runtime.block_on(realtime_doctor::run(cli)) {
         Ok(code) => code as i32,

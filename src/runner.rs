@@ -1,11 +1,15 @@
-//! Runs checks concurrently under one overall deadline and builds the [`Report`].
+//! The scheduler: runs checks concurrently under one overall deadline and builds the [`Report`].
 //!
-//! Each check runs as its own task with its own deadline (`--timeout`, clipped to `--deadline`);
-//! checks that need another's outcome wait for it through [`Deps`]. Results are redacted before
-//! anything sees them, streamed to the caller as they finish, and ordered by check id in the report.
+//! Every check starts at once unless the registry says it waits for another (`needs`: skipped when
+//! that one failed, naming it; `after`: only taking turns). A check's own time budget starts when
+//! it starts, not when the run did: a slow key check does not eat the data channel's time, so the
+//! data channel still reports its own cause on a slow network. `--deadline` bounds the whole run.
+//! Results are redacted before anything sees them, streamed to the caller as they finish, and
+//! ordered as the registry lists the checks.
 
-use crate::check::{self, Ctx, Deps, Diagnosis, Outcome};
-use crate::report::{CheckId, CheckResult, Fix, Report, Secrets, Target};
+use crate::check::kind::{CauseKind, Diagnosis, ids};
+use crate::check::{CheckId, Ctx, Outcome};
+use crate::report::{CheckResult, Fix, Report, Secrets, Status, Target};
 use crate::settings::Settings;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -16,9 +20,10 @@ use tokio::task::JoinSet;
 /// Time a check gets past its own deadline to report what it saw, before it is cut off.
 const GRACE: Duration = Duration::from_millis(500);
 
-/// Why the runner, not the check, ended a check.
-#[derive(Debug, thiserror::Error)]
-enum RunCause {
+/// Why the scheduler, not the check, ended a check.
+#[derive(Debug, thiserror::Error, strum::EnumDiscriminants)]
+#[strum_discriminants(name(RunKind), derive(strum::EnumIter, Hash), vis(pub))]
+pub enum RunCause {
     #[error("did not finish within its time budget of {0:.1} s")]
     CheckTimeout(f64),
     #[error("the overall deadline of {0:.1} s passed before this check finished")]
@@ -27,13 +32,15 @@ enum RunCause {
     Crashed(String),
 }
 
+ids!(RunKind {
+    CheckTimeout => "timeout",
+    Deadline => "deadline",
+    Crashed => "internal_error",
+});
+
 impl Diagnosis for RunCause {
-    fn id(&self) -> &'static str {
-        match self {
-            RunCause::CheckTimeout(_) => "timeout",
-            RunCause::Deadline(_) => "deadline",
-            RunCause::Crashed(_) => "internal_error",
-        }
+    fn kind(&self) -> CauseKind {
+        CauseKind::Run(self.into())
     }
     fn fix(&self) -> Fix {
         match self {
@@ -46,6 +53,15 @@ impl Diagnosis for RunCause {
         }
     }
 }
+
+impl RunCause {
+    #[cfg(test)]
+    pub(crate) fn examples() -> Vec<RunCause> {
+        vec![RunCause::CheckTimeout(10.0), RunCause::Deadline(30.0), RunCause::Crashed("panic".into())]
+    }
+}
+
+type Slot = watch::Receiver<Option<Arc<CheckResult>>>;
 
 /// Run `ids` and return the report; `on_result` sees each result as soon as it is final.
 /// `skipped` checks (by --skip/--only) are reported as SKIP at once, with the reason.
@@ -62,37 +78,50 @@ pub async fn run_checks(
     let secrets = Arc::new(Mutex::new(secrets));
 
     let mut senders = HashMap::new();
-    let mut receivers = HashMap::new();
+    let mut slots: HashMap<CheckId, Slot> = HashMap::new();
     for &id in ids {
         let (tx, rx) = watch::channel(None);
         senders.insert(id, tx);
-        receivers.insert(id, rx);
+        slots.insert(id, rx);
     }
     let mut results: Vec<CheckResult> = Vec::with_capacity(ids.len() + skipped.len());
     for &id in skipped {
         let r = Outcome::new(id).skip("skipped on request (--skip/--only)");
-        let (tx, rx) = watch::channel(Some(Arc::new(r.clone())));
-        senders.insert(id, tx);
-        receivers.insert(id, rx);
+        let (_, rx) = watch::channel(Some(Arc::new(r.clone())));
+        slots.insert(id, rx);
         on_result(&r);
         results.push(r);
     }
-    let deps = Deps::new(receivers);
 
     let mut set = JoinSet::new();
     let mut task_ids = HashMap::new();
     for &id in ids {
-        let budget = settings.timeout_for(id);
-        let ctx = Ctx {
-            settings: settings.clone(),
-            deadline: start + budget,
-            budget,
-            deps: deps.clone(),
-            secrets: secrets.clone(),
-        };
+        let waits: Vec<(CheckId, Slot)> =
+            id.waits_for().filter_map(|dep| slots.get(&dep).map(|rx| (dep, rx.clone()))).collect();
+        let (settings, secrets) = (settings.clone(), secrets.clone());
         let handle = set.spawn(async move {
+            let mut blockers = Vec::new();
+            for (dep, mut rx) in waits {
+                let Ok(r) = rx.wait_for(Option::is_some).await.map(|r| r.clone()) else { continue };
+                if let Some(r) = r
+                    && r.status == Status::Fail
+                    && id.spec().needs.contains(&dep)
+                {
+                    blockers.push(r);
+                }
+            }
+            if let Some(b) = blockers.first() {
+                return Outcome::new(id).skip(blocked_by(b));
+            }
+            let budget = settings.timeout_for(id);
+            let now = Instant::now();
+            if now >= overall {
+                return Outcome::new(id).diagnose(&RunCause::Deadline(settings.deadline.as_secs_f64()), None);
+            }
+            let ctx = Ctx { settings, deadline: (now + budget).min(overall), budget, secrets };
             let cutoff = tokio::time::Instant::from_std(ctx.deadline + GRACE);
-            match tokio::time::timeout_at(cutoff, check::run(id, ctx)).await {
+            let run = (id.spec().run)(ctx);
+            match tokio::time::timeout_at(cutoff, run).await {
                 Ok(r) => r,
                 Err(_) => Outcome::new(id).diagnose(&RunCause::CheckTimeout(budget.as_secs_f64()), None),
             }
@@ -113,7 +142,7 @@ pub async fn run_checks(
         let mut r = match next {
             Ok((_, r)) => r,
             Err(e) => {
-                let id = task_ids.get(&e.id()).copied().unwrap_or(CheckId::Key);
+                let id = task_ids.get(&e.id()).copied().unwrap_or(CheckId::ALL[0]);
                 Outcome::new(id).diagnose(&RunCause::Crashed(e.to_string()), None)
             }
         };
@@ -138,4 +167,17 @@ pub async fn run_checks(
     report.verdict = crate::verdict::diagnose(&report);
     secrets.lock().expect("secrets lock").redact_report(&mut report);
     report
+}
+
+/// The reason a check did not run: what really blocks it, in the words of the check it needs.
+fn blocked_by(dep: &CheckResult) -> String {
+    use crate::check::key::{KeyKind, KeyStage};
+    let why = dep.cause.as_ref().map(|c| c.message.as_str()).unwrap_or(dep.summary.as_str());
+    let blocker = match crate::check::kind::of(dep) {
+        Some(CauseKind::Key(k)) if k.stage() == KeyStage::Network => "the API could not be reached".to_owned(),
+        Some(CauseKind::Key(k)) if k.stage() == KeyStage::Key => "the API key cannot be used".to_owned(),
+        Some(CauseKind::Key(KeyKind::InsufficientQuota)) => "the account has no credit".to_owned(),
+        _ => format!("the {} check failed", dep.id),
+    };
+    format!("not run: {blocker} ({why})")
 }

@@ -1,15 +1,33 @@
 //! Resolves the parsed command line and the environment into plain settings the checks read.
+//!
+//! Two steps, as trippy does it: [`Inputs::gather`] does all the I/O (environment variables, the
+//! key file, standard input, whether the streams are terminals); [`Settings::resolve`] is a pure
+//! function of the arguments and those inputs, tested as a table.
 
-use crate::cli::{ApiGeneration, ColorChoice, Format, GlobalArgs};
+use crate::check::CheckId;
+use crate::cli::{ApiArgs, ApiGeneration, CheckOptions, ColorChoice, Format, GlobalArgs, IceArgs, MicArgs, PeerArgs};
 use crate::net::proxy::ProxyEnv;
 use crate::stun::IceUrl;
 use anyhow::{Context, Result, bail};
+use std::collections::HashMap;
 use std::io::{IsTerminal, Read};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 use url::Url;
 
 pub const DEFAULT_BASE_URL: &str = "https://api.openai.com";
+pub const DEFAULT_MODEL: &str = "gpt-realtime";
+
+/// STUN servers apps most often put in `iceServers` (Google's are in most WebRTC samples).
+pub const DEFAULT_STUN: &[&str] = &[
+    "stun:stun.l.google.com:19302",
+    "stun:stun1.l.google.com:19302",
+    "stun:stun.cloudflare.com:3478",
+    "stun:global.stun.twilio.com:3478",
+];
+
+/// RFC 8489 §14.3: USERNAME is less than 509 bytes (after SASLprep).
+const MAX_TURN_USERNAME: usize = 508;
 
 /// Where the key came from: said in the evidence, so a user knows which one to fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +51,7 @@ impl std::fmt::Display for KeySource {
 }
 
 /// The key exactly as the user supplied it (the lint needs to see stray quotes and newlines).
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub struct ApiKey {
     pub value: String,
     pub source: KeySource,
@@ -45,56 +63,8 @@ impl std::fmt::Debug for ApiKey {
     }
 }
 
-/// Everything the checks and renderers need, with no clap or environment left in it.
-#[derive(Debug, Clone)]
-pub struct Settings {
-    pub base_url: Url,
-    pub model: String,
-    pub format: Format,
-    pub output: Option<PathBuf>,
-    pub color: bool,
-    /// `--timeout`, when given; otherwise each check has its own default (see `timeout_for`).
-    pub timeout: Option<Duration>,
-    pub deadline: Duration,
-    pub strict: bool,
-    pub verbosity: Verbosity,
-    pub api_key: Option<ApiKey>,
-    pub organization: Option<String>,
-    pub project: Option<String>,
-    pub ca_cert: Option<PathBuf>,
-    pub api: ApiGeneration,
-    pub proxy: ProxyEnv,
-    /// Whether a spinner may be drawn (stderr is a terminal).
-    pub progress: bool,
-    /// STUN servers to test; the public defaults when none were given.
-    pub stun: Vec<IceUrl>,
-    /// Whether `stun` is the built-in default list (said in the report).
-    pub stun_is_default: bool,
-    pub turn: Vec<IceUrl>,
-    pub turn_auth: Option<TurnAuth>,
-    /// `--ice-transport-policy relay`.
-    pub relay_only: bool,
-    pub bind: Option<std::net::IpAddr>,
-    pub unified: bool,
-    pub mic_device: Option<String>,
-    pub mic_seconds: Duration,
-    pub require_mic: bool,
-    pub skip: Vec<crate::report::CheckId>,
-    pub only: Vec<crate::report::CheckId>,
-    pub bundle: Option<PathBuf>,
-    pub redact_ips: bool,
-}
-
-/// STUN servers apps most often put in `iceServers` (seed 003 uses Google's).
-pub const DEFAULT_STUN: &[&str] = &[
-    "stun:stun.l.google.com:19302",
-    "stun:stun1.l.google.com:19302",
-    "stun:stun.cloudflare.com:3478",
-    "stun:global.stun.twilio.com:3478",
-];
-
 /// How to authenticate to TURN servers.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub enum TurnAuth {
     /// A fixed username and password (long-term credentials, RFC 8489 §9.2).
     Static { username: String, password: String },
@@ -118,90 +88,268 @@ pub enum Verbosity {
     Verbose,
 }
 
-impl Settings {
-    /// Resolve settings from the arguments and the process environment.
-    pub fn resolve(args: &GlobalArgs) -> Result<Settings> {
-        let env = |k: &str| std::env::var(k).ok();
-        let api_key = if args.api_key_stdin {
+/// A file the report is also written to, and in which format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    pub path: PathBuf,
+    pub format: Format,
+}
+
+/// Everything the checks and renderers need, with no clap or environment left in it.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    // Output and the run.
+    pub format: Format,
+    pub outputs: Vec<Output>,
+    pub color: bool,
+    /// Whether a spinner may be drawn (stderr is a terminal).
+    pub progress: bool,
+    pub verbosity: Verbosity,
+    /// `--timeout`, when given; otherwise each check has its own default (see `timeout_for`).
+    pub timeout: Option<Duration>,
+    pub deadline: Duration,
+    pub strict: bool,
+    pub bundle: Option<PathBuf>,
+    pub redact_ips: bool,
+    pub ca_cert: Option<PathBuf>,
+    pub skip: Vec<CheckId>,
+    pub only: Vec<CheckId>,
+    // The API.
+    pub base_url: Url,
+    pub model: String,
+    pub api: ApiGeneration,
+    pub api_key: Option<ApiKey>,
+    pub organization: Option<String>,
+    pub project: Option<String>,
+    pub proxy: ProxyEnv,
+    // ICE servers.
+    /// STUN servers to test; the public defaults when none were given.
+    pub stun: Vec<IceUrl>,
+    /// Whether `stun` is the built-in default list (said in the report).
+    pub stun_is_default: bool,
+    pub turn: Vec<IceUrl>,
+    pub turn_auth: Option<TurnAuth>,
+    // The WebRTC peer.
+    /// `--ice-transport-policy relay`.
+    pub relay_only: bool,
+    pub bind: Option<std::net::IpAddr>,
+    pub unified: bool,
+    // The microphone.
+    pub mic_device: Option<String>,
+    pub mic_seconds: Duration,
+    pub require_mic: bool,
+}
+
+impl Default for Settings {
+    /// What a command that takes none of a group's options runs with.
+    fn default() -> Settings {
+        Settings {
+            format: Format::Human,
+            outputs: Vec::new(),
+            color: false,
+            progress: false,
+            verbosity: Verbosity::Normal,
+            timeout: None,
+            deadline: Duration::from_secs(30),
+            strict: false,
+            bundle: None,
+            redact_ips: false,
+            ca_cert: None,
+            skip: Vec::new(),
+            only: Vec::new(),
+            base_url: Url::parse(DEFAULT_BASE_URL).expect("a valid URL"),
+            model: DEFAULT_MODEL.into(),
+            api: ApiGeneration::Auto,
+            api_key: None,
+            organization: None,
+            project: None,
+            proxy: ProxyEnv::default(),
+            stun: DEFAULT_STUN.iter().filter_map(|u| IceUrl::parse(u).ok()).collect(),
+            stun_is_default: true,
+            turn: Vec::new(),
+            turn_auth: None,
+            relay_only: false,
+            bind: None,
+            unified: false,
+            mic_device: None,
+            mic_seconds: Duration::from_millis(1500),
+            require_mic: false,
+        }
+    }
+}
+
+/// What the settings need from outside the command line, read once by [`Inputs::gather`].
+#[derive(Debug, Clone, Default)]
+pub struct Inputs {
+    /// The variables read directly (clap reads those of the flags): OPENAI_API_KEY, NO_COLOR,
+    /// TERM and the proxy variables.
+    pub env: HashMap<String, String>,
+    /// The text of `--api-key-file`, or why it could not be read.
+    pub key_file: Option<Result<String, String>>,
+    /// Standard input, with `--api-key-stdin`.
+    pub stdin: Option<Result<String, String>>,
+    pub stdout_terminal: bool,
+    pub stderr_terminal: bool,
+}
+
+/// The variables [`Settings::resolve`] reads itself.
+const ENV: &[&str] = &[
+    "OPENAI_API_KEY",
+    "NO_COLOR",
+    "TERM",
+    "https_proxy",
+    "HTTPS_PROXY",
+    "http_proxy",
+    "HTTP_PROXY",
+    "all_proxy",
+    "ALL_PROXY",
+    "no_proxy",
+    "NO_PROXY",
+];
+
+impl Inputs {
+    /// Read the environment, the key file and standard input as the options ask.
+    pub fn gather(options: &CheckOptions) -> Inputs {
+        let env = ENV.iter().filter_map(|k| std::env::var(k).ok().map(|v| (k.to_string(), v))).collect();
+        let api = options.api.as_ref();
+        let key_file = api
+            .and_then(|a| a.api_key_file.as_ref())
+            .map(|p| std::fs::read_to_string(p).map_err(|e| format!("reading the API key file {}: {e}", p.display())));
+        let stdin = api.filter(|a| a.api_key_stdin).map(|_| {
             let mut s = String::new();
-            std::io::stdin().read_to_string(&mut s).context("reading the API key from standard input")?;
-            Some(ApiKey { value: first_line(&s), source: KeySource::Stdin })
-        } else if let Some(p) = &args.api_key_file {
-            let s = std::fs::read_to_string(p).with_context(|| format!("reading the API key file {}", p.display()))?;
-            Some(ApiKey { value: first_line(&s), source: KeySource::File(p.clone()) })
-        } else {
-            env("OPENAI_API_KEY").map(|value| ApiKey { value, source: KeySource::Env })
-        };
-        let no_color = env("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let color = match args.color {
+            std::io::stdin()
+                .read_to_string(&mut s)
+                .map(|_| s)
+                .map_err(|e| format!("reading the API key from standard input: {e}"))
+        });
+        Inputs {
+            env,
+            key_file,
+            stdin,
+            stdout_terminal: std::io::stdout().is_terminal(),
+            stderr_terminal: std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn var<'a>(&'a self, k: &str) -> Option<&'a str> {
+        self.env.get(k).map(String::as_str)
+    }
+}
+
+impl Settings {
+    /// Settings from the global options, the check command's options, and the inputs. Pure.
+    pub fn resolve(global: &GlobalArgs, options: &CheckOptions, inputs: &Inputs) -> Result<Settings> {
+        let mut s = Settings::default();
+        s.resolve_global(global, inputs)?;
+        s.skip = options.selection.skip.clone();
+        s.only = options.selection.only.clone();
+        if let Some(a) = &options.api {
+            s.resolve_api(a, inputs)?;
+        }
+        if let Some(i) = &options.ice {
+            s.resolve_ice(i)?;
+        }
+        if let Some(p) = &options.peer {
+            s.resolve_peer(p);
+        }
+        if let Some(m) = &options.mic {
+            s.resolve_mic(m)?;
+        }
+        Ok(s)
+    }
+
+    fn resolve_global(&mut self, g: &GlobalArgs, inputs: &Inputs) -> Result<()> {
+        let no_color = inputs.var("NO_COLOR").is_some_and(|v| !v.is_empty());
+        self.color = match g.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => !no_color && std::io::stdout().is_terminal() && env("TERM").as_deref() != Some("dumb"),
+            ColorChoice::Auto => !no_color && inputs.stdout_terminal && inputs.var("TERM") != Some("dumb"),
         };
-        Ok(Settings {
-            base_url: parse_base_url(args.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))?,
-            model: args.model.trim().to_owned(),
-            format: args.format,
-            output: args.output.clone(),
-            color,
-            timeout: args.timeout.as_deref().map(parse_duration).transpose().context("--timeout")?,
-            deadline: parse_duration(&args.deadline).context("--deadline")?,
-            strict: args.strict,
-            verbosity: match (args.quiet, args.verbose) {
-                (true, _) => Verbosity::Quiet,
-                (_, true) => Verbosity::Verbose,
-                _ => Verbosity::Normal,
-            },
-            api_key,
-            organization: args.organization.clone().filter(|s| !s.is_empty()),
-            project: args.project.clone().filter(|s| !s.is_empty()),
-            ca_cert: args.ca_cert.clone(),
-            api: args.api,
-            proxy: ProxyEnv::from_env(),
-            progress: std::io::stderr().is_terminal(),
-            stun_is_default: args.stun.is_empty(),
-            stun: parse_ice_urls(if args.stun.is_empty() {
-                DEFAULT_STUN.iter().map(|s| s.to_string()).collect()
-            } else {
-                args.stun.clone()
-            })?,
-            turn: parse_ice_urls(args.turn.clone())?,
-            relay_only: args.ice_transport_policy == crate::cli::IcePolicy::Relay,
-            bind: args.bind,
-            unified: args.unified,
-            mic_device: args.device.clone().filter(|d| !d.is_empty()),
-            mic_seconds: parse_duration(&args.seconds).context("--seconds")?,
-            require_mic: args.require_mic,
-            skip: args.skip.clone(),
-            only: args.only.clone(),
-            bundle: args.report.clone(),
-            redact_ips: args.redact_ips,
-            turn_auth: match (&args.turn_secret, &args.turn_credential) {
-                (Some(secret), _) => Some(TurnAuth::Rest {
-                    secret: secret.clone(),
-                    user: args.turn_username.clone().unwrap_or_else(|| "realtime-doctor".into()),
-                }),
-                (None, Some(password)) => Some(TurnAuth::Static {
-                    username: args.turn_username.clone().context("--turn-credential needs --turn-username")?,
-                    password: password.clone(),
-                }),
-                (None, None) => None,
-            },
-        })
+        self.progress = inputs.stderr_terminal;
+        self.format = g.format;
+        self.outputs =
+            g.output.iter().map(|p| Output { path: p.clone(), format: output_format(p, g.format) }).collect();
+        self.timeout = g.timeout.as_deref().map(parse_duration).transpose().context("--timeout")?;
+        self.deadline = parse_duration(&g.deadline).context("--deadline")?;
+        self.strict = g.strict;
+        self.verbosity = match (g.quiet, g.verbose) {
+            (true, _) => Verbosity::Quiet,
+            (_, true) => Verbosity::Verbose,
+            _ => Verbosity::Normal,
+        };
+        self.bundle = g.bundle.clone();
+        self.redact_ips = g.redact_ips;
+        self.ca_cert = g.ca_cert.clone();
+        // The proxy variables matter to every request (the API, and the stun/turn checks' TLS).
+        self.proxy = ProxyEnv::from_vars(|k| inputs.var(k).map(str::to_owned));
+        Ok(())
+    }
+
+    fn resolve_api(&mut self, a: &ApiArgs, inputs: &Inputs) -> Result<()> {
+        self.base_url = parse_base_url(a.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))?;
+        self.model = a.model.trim().to_owned();
+        self.api = a.api;
+        self.organization = a.organization.clone().filter(|s| !s.is_empty());
+        self.project = a.project.clone().filter(|s| !s.is_empty());
+        self.api_key = match (&inputs.stdin, &inputs.key_file, &a.api_key_file) {
+            (Some(text), _, _) => Some(ApiKey {
+                value: first_line(text.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?),
+                source: KeySource::Stdin,
+            }),
+            (None, Some(text), Some(path)) => Some(ApiKey {
+                value: first_line(text.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?),
+                source: KeySource::File(path.clone()),
+            }),
+            _ => inputs.var("OPENAI_API_KEY").map(|value| ApiKey { value: value.to_owned(), source: KeySource::Env }),
+        };
+        Ok(())
+    }
+
+    fn resolve_ice(&mut self, i: &IceArgs) -> Result<()> {
+        self.stun_is_default = i.stun.iter().all(|u| u.trim().is_empty());
+        if !self.stun_is_default {
+            self.stun = parse_ice_urls(&i.stun)?;
+        }
+        self.turn = parse_ice_urls(&i.turn)?;
+        self.turn_auth = match (&i.turn_secret, &i.turn_credential) {
+            (Some(secret), _) => Some(TurnAuth::Rest {
+                secret: secret.clone(),
+                user: i.turn_username.clone().unwrap_or_else(|| "realtime-doctor".into()),
+            }),
+            (None, Some(password)) => Some(TurnAuth::Static {
+                username: i.turn_username.clone().context("--turn-credential needs --turn-username")?,
+                password: password.clone(),
+            }),
+            (None, None) => None,
+        };
+        if let Some(u) = &i.turn_username
+            && u.len() > MAX_TURN_USERNAME
+        {
+            bail!(
+                "--turn-username is {} bytes long; a TURN username must be under 509 bytes (RFC 8489 §14.3)",
+                u.len()
+            );
+        }
+        Ok(())
+    }
+
+    fn resolve_peer(&mut self, p: &PeerArgs) {
+        self.relay_only = p.ice_transport_policy == crate::cli::IcePolicy::Relay;
+        self.bind = p.bind;
+        self.unified = p.unified;
+    }
+
+    fn resolve_mic(&mut self, m: &MicArgs) -> Result<()> {
+        self.mic_device = m.device.clone().filter(|d| !d.is_empty());
+        self.mic_seconds = parse_duration(&m.seconds).context("--seconds")?;
+        self.require_mic = m.require_mic;
+        Ok(())
     }
 
     /// The time budget of one check: `--timeout`, or the check's own default, never past the
     /// overall deadline.
-    pub fn timeout_for(&self, id: crate::report::CheckId) -> Duration {
-        use crate::report::CheckId;
-        let default = match id {
-            CheckId::Stun => Duration::from_secs(3),
-            CheckId::Turn => Duration::from_secs(5),
-            // The capture window, plus time to open and close the device.
-            CheckId::Mic => self.mic_seconds + Duration::from_secs(5),
-            _ => Duration::from_secs(10),
-        };
-        self.timeout.unwrap_or(default).min(self.deadline)
+    pub fn timeout_for(&self, id: CheckId) -> Duration {
+        self.timeout.unwrap_or_else(|| (id.spec().budget)(self)).min(self.deadline)
     }
 
     /// `base_url` joined with an API path such as `/v1/models`.
@@ -221,7 +369,20 @@ impl Settings {
     }
 }
 
-fn parse_ice_urls(raw: Vec<String>) -> Result<Vec<IceUrl>> {
+/// The format of an `--output` file: from its extension, else `--format` when it is a machine
+/// format, else JSON.
+fn output_format(path: &Path, format: Format) -> Format {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("json") => Format::Json,
+        Some("xml") => Format::Junit,
+        Some("txt" | "log") => Format::Human,
+        _ if format != Format::Human => format,
+        _ => Format::Json,
+    }
+}
+
+fn parse_ice_urls(raw: &[String]) -> Result<Vec<IceUrl>> {
     raw.iter().filter(|s| !s.trim().is_empty()).map(|s| IceUrl::parse(s).map_err(anyhow::Error::msg)).collect()
 }
 
@@ -253,8 +414,9 @@ pub fn parse_base_url(s: &str) -> Result<Url> {
 pub fn parse_duration(s: &str) -> Result<Duration> {
     let s = s.trim();
     let d = match s.parse::<f64>() {
-        Ok(secs) if secs.is_finite() && secs >= 0.0 => Duration::from_secs_f64(secs),
-        Ok(_) => bail!("{s:?} is not a duration"),
+        // Beyond a day is not a timeout but a typo (and `from_secs_f64` would panic on overflow).
+        Ok(secs) if secs.is_finite() && (0.0..=86_400.0).contains(&secs) => Duration::from_secs_f64(secs),
+        Ok(_) => bail!("{s:?} is not a duration between 0 and a day"),
         Err(_) => {
             humantime::parse_duration(s).with_context(|| format!("{s:?} is not a duration (try 10s or 1500ms)"))?
         }
@@ -268,6 +430,120 @@ pub fn parse_duration(s: &str) -> Result<Duration> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::{Command, Which};
+
+    /// Parse a command line (no program name) and resolve it against `env` and a key file text.
+    fn settings(args: &str, env: &[(&str, &str)], key_file: Option<&str>) -> Result<(Which, Settings)> {
+        let argv = std::iter::once("realtime-doctor").chain(args.split_whitespace());
+        let cli = crate::cli::try_parse_from(argv).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let Command::Check(cmd) = cli.command else { bail!("not a check command") };
+        let cmd = *cmd;
+        let inputs = Inputs {
+            env: env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+            key_file: key_file.map(|t| Ok(t.to_owned())),
+            ..Inputs::default()
+        };
+        Ok((cmd.which, Settings::resolve(&cli.global, &cmd.options, &inputs)?))
+    }
+
+    #[test]
+    fn table() {
+        type Row<'a> = (&'a str, &'a [(&'a str, &'a str)], Option<&'a str>, fn(&Settings) -> bool);
+        let rows: &[Row] = &[
+            ("key", &[], None, |s| {
+                s.api_key.is_none() && s.model == "gpt-realtime" && s.base_url.as_str() == "https://api.openai.com/"
+            }),
+            ("key", &[("OPENAI_API_KEY", "sk-proj-abc")], None, |s| {
+                s.api_key.as_ref().is_some_and(|k| k.value == "sk-proj-abc" && k.source == KeySource::Env)
+            }),
+            // A key file beats the variable, and loses only its final line break.
+            ("key --api-key-file k.txt", &[("OPENAI_API_KEY", "sk-env")], Some("sk-proj-file\r\nsecond line"), |s| {
+                s.api_key.as_ref().is_some_and(|k| k.value == "sk-proj-file" && matches!(k.source, KeySource::File(_)))
+            }),
+            ("key --base-url http://127.0.0.1:8080/v1/ --model gpt-realtime-mini", &[], None, |s| {
+                s.base_url.as_str() == "http://127.0.0.1:8080/" && s.model == "gpt-realtime-mini"
+            }),
+            ("key --organization= --project p1", &[], None, |s| {
+                s.organization.is_none() && s.project.as_deref() == Some("p1")
+            }),
+            ("key --api beta", &[], None, |s| s.api == ApiGeneration::Beta),
+            // Colour: never on a pipe, never with NO_COLOR in auto, always when asked.
+            ("stun", &[], None, |s| !s.color && !s.progress),
+            ("--color always stun", &[("NO_COLOR", "1")], None, |s| s.color),
+            // Time: per-check defaults, --timeout for all, never past --deadline.
+            ("check-all", &[], None, |s| {
+                s.timeout_for(CheckId::Key) == Duration::from_secs(15)
+                    && s.timeout_for(CheckId::Stun) == Duration::from_secs(3)
+            }),
+            ("check-all --timeout 1500ms", &[], None, |s| {
+                s.timeout_for(CheckId::Datachannel) == Duration::from_millis(1500)
+            }),
+            ("check-all --deadline 2s", &[], None, |s| s.timeout_for(CheckId::Datachannel) == Duration::from_secs(2)),
+            ("mic --seconds 3s", &[], None, |s| s.timeout_for(CheckId::Mic) == Duration::from_secs(8)),
+            // Outputs: by extension, repeatable; an unknown extension takes --format, else JSON.
+            ("-o r.json -o j.xml -o t.txt -o x.out key", &[], None, |s| {
+                s.outputs.iter().map(|o| o.format).collect::<Vec<_>>()
+                    == [Format::Json, Format::Junit, Format::Human, Format::Json]
+            }),
+            ("--format github -o x.out key", &[], None, |s| {
+                s.outputs[0].format == Format::Github && s.format == Format::Github
+            }),
+            ("--bundle b.json key", &[], None, |s| s.bundle.as_deref() == Some(Path::new("b.json"))),
+            ("--report b.json key", &[], None, |s| s.bundle.as_deref() == Some(Path::new("b.json"))),
+            // ICE servers: the public STUN defaults unless given; TURN credentials.
+            ("stun", &[], None, |s| s.stun_is_default && s.stun.len() == DEFAULT_STUN.len()),
+            ("stun --stun stun:127.0.0.1:3478,stun:[::1]:3478", &[], None, |s| !s.stun_is_default && s.stun.len() == 2),
+            ("turn --turn turn:h:443?transport=tcp --turn-username u --turn-credential p", &[], None, |s| {
+                s.turn_auth == Some(TurnAuth::Static { username: "u".into(), password: "p".into() })
+            }),
+            (
+                "turn --turn turns:h --turn-secret s3",
+                &[],
+                None,
+                |s| matches!(&s.turn_auth, Some(TurnAuth::Rest { user, .. }) if user == "realtime-doctor"),
+            ),
+            ("sdp --ice-transport-policy relay --bind 127.0.0.1 --unified", &[], None, |s| {
+                s.relay_only && s.unified && s.bind.is_some()
+            }),
+            ("check-all --skip mic,stun --only key", &[], None, |s| {
+                s.skip == [CheckId::Mic, CheckId::Stun] && s.only == [CheckId::Key]
+            }),
+            ("key", &[("HTTPS_PROXY", "proxy:3128"), ("NO_PROXY", "localhost")], None, |s| {
+                s.proxy.https.as_deref() == Some("proxy:3128")
+            }),
+        ];
+        for (args, env, file, ok) in rows {
+            let (_, s) = settings(args, env, *file).unwrap_or_else(|e| panic!("{args}: {e:#}"));
+            assert!(ok(&s), "{args} {env:?}: {s:#?}");
+        }
+    }
+
+    #[test]
+    fn refusals() {
+        for args in [
+            "key --timeout soon",
+            "key --base-url ftp://x",
+            "key --deadline 0",
+            "stun --stun http://x",
+            "turn --turn turn:h --turn-credential p",
+            // Options belong to the checks that read them.
+            "stun --seconds 3s",
+            "mic --base-url http://x",
+            "key --skip mic",
+            "check-all --skip nope",
+        ] {
+            assert!(settings(args, &[], None).is_err(), "{args} was accepted");
+        }
+        let long = format!("turn --turn turn:h --turn-username {} --turn-credential p", "u".repeat(600));
+        let e = settings(&long, &[], None).unwrap_err();
+        assert!(format!("{e:#}").contains("509 bytes"), "{e:#}");
+    }
+
+    #[test]
+    fn which_check() {
+        assert_eq!(settings("check-all", &[], None).unwrap().0, Which::All);
+        assert_eq!(settings("datachannel", &[], None).unwrap().0, Which::One(CheckId::Datachannel));
+    }
 
     #[test]
     fn base_url_forms() {
@@ -290,9 +566,9 @@ mod tests {
         assert_eq!(parse_duration("1.5").unwrap(), Duration::from_millis(1500));
         assert_eq!(parse_duration("1500ms").unwrap(), Duration::from_millis(1500));
         assert_eq!(parse_duration("2m").unwrap(), Duration::from_secs(120));
-        assert!(parse_duration("0").is_err());
-        assert!(parse_duration("-1").is_err());
-        assert!(parse_duration("soon").is_err());
+        for bad in ["0", "-1", "soon", "1e300", "inf", "NaN"] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -1,82 +1,92 @@
 //! One verdict for a run: the first stage that failed on the path key → token → SDP → ICE → DTLS →
 //! data channel → session, the most likely cause given all the evidence, and the fix. The rules
-//! are a table, tried in order; each has a test on a constructed report.
+//! are a table, tried in order; each has a test on a constructed report. Rules match cause kinds
+//! (`check::kind`) and structured evidence, never strings: a cause a rule uses cannot be renamed
+//! or removed without the rule failing to compile.
 
-use crate::report::{CheckId, Fix, Report, Status, Verdict};
+use crate::check::call::CallKind;
+use crate::check::key::{KeyKind, KeyStage};
+use crate::check::stun::StunKind;
+use crate::check::turn::TurnKind;
+use crate::check::{CauseKind, CheckId};
+use crate::report::{CandidateType, CheckResult, Fix, Protocol, Report, Status, Verdict};
+use crate::stun::{IceUrl, Transport};
 
-/// What the rules look at: per check, its status and cause id (without the check prefix).
+/// What the rules look at: each check's status, its cause as a kind, and its evidence.
 pub struct Facts<'a> {
     report: &'a Report,
 }
 
 impl<'a> Facts<'a> {
-    fn result(&self, id: CheckId) -> Option<&'a crate::report::CheckResult> {
+    fn result(&self, id: CheckId) -> Option<&'a CheckResult> {
         self.report.results.iter().find(|r| r.id == id)
     }
     pub fn status(&self, id: CheckId) -> Status {
         self.result(id).map(|r| r.status).unwrap_or(Status::Skip)
     }
-    /// The cause id without its `check.` prefix.
-    pub fn cause(&self, id: CheckId) -> &'a str {
-        self.result(id)
-            .and_then(|r| r.cause.as_ref())
-            .map(|c| c.id.split_once('.').map_or(c.id.as_str(), |(_, x)| x))
-            .unwrap_or("")
-    }
-    fn is(&self, id: CheckId, causes: &[&str]) -> bool {
-        causes.contains(&self.cause(id))
+    /// The kind of a check's cause, from its id through the check's own cause table.
+    pub fn cause(&self, id: CheckId) -> Option<CauseKind> {
+        crate::check::kind::of(self.result(id)?)
     }
     fn failed(&self, id: CheckId) -> bool {
         self.status(id) == Status::Fail
     }
+    /// The key-check kind of a check's cause (the key check's, or an HTTP cause of a WebRTC check).
+    fn key(&self, id: CheckId) -> Option<KeyKind> {
+        match self.cause(id)? {
+            CauseKind::Key(k) => Some(k),
+            _ => None,
+        }
+    }
+    fn call(&self, id: CheckId) -> Option<CallKind> {
+        match self.cause(id)? {
+            CauseKind::Call(k) => Some(k),
+            _ => None,
+        }
+    }
+    fn stun(&self) -> Option<StunKind> {
+        match self.cause(CheckId::Stun)? {
+            CauseKind::Stun(k) => Some(k),
+            _ => None,
+        }
+    }
+    fn turn(&self) -> Option<TurnKind> {
+        match self.cause(CheckId::Turn)? {
+            CauseKind::Turn(k) => Some(k),
+            _ => None,
+        }
+    }
+    /// STUN over UDP got nothing, silently or with ICMP.
+    fn stun_udp_dead(&self) -> bool {
+        matches!(self.stun(), Some(StunKind::UdpBlocked | StunKind::UdpRejected))
+    }
+    /// Our own peer's ICE never connected.
+    fn ice_dead(&self) -> bool {
+        matches!(self.call(CheckId::Datachannel), Some(CallKind::IceStuckChecking | CallKind::IceFailed))
+    }
     fn message(&self, id: CheckId) -> String {
         self.result(id).and_then(|r| r.cause.as_ref()).map(|c| c.message.clone()).unwrap_or_default()
-    }
-    /// The transport of the data channel's selected pair (`udp`/`tcp`), when it connected.
-    fn media_transport(&self) -> Option<&'a str> {
-        let d = self.result(CheckId::Datachannel)?.evidence.details.iter().find(|d| d.name == "selected_pair")?;
-        d.value.split_whitespace().nth(1)
     }
     fn fix(&self, id: CheckId) -> Fix {
         self.result(id).and_then(|r| r.fix.clone()).unwrap_or_else(|| Fix::new("See the check's evidence."))
     }
+    /// The protocol of the data channel's selected pair, when it connected.
+    fn media_protocol(&self) -> Option<Protocol> {
+        Some(self.result(CheckId::Datachannel)?.evidence.selected_pair.as_ref()?.local.protocol)
+    }
+    /// The TURN URLs over TCP or TLS that relayed in the turn check.
+    fn turn_stream_relays(&self) -> Vec<String> {
+        let Some(r) = self.result(CheckId::Turn) else { return Vec::new() };
+        r.evidence
+            .candidates
+            .iter()
+            .filter(|c| c.kind == CandidateType::Relay)
+            .filter_map(|c| c.source.as_deref())
+            .filter(|u| IceUrl::parse(u).is_ok_and(|u| u.transport != Transport::Udp))
+            .map(str::to_owned)
+            .collect()
+    }
 }
-
-const HTTPS_DOWN: &[&str] = &[
-    "dns_failure",
-    "connection_refused",
-    "network_unreachable",
-    "connect_timeout",
-    "proxy_auth_required",
-    "proxy_refused",
-    "tls_untrusted",
-    "tls_expired",
-    "tls_wrong_name",
-    "not_tls",
-    "tls_failure",
-    "no_answer",
-    "connection_closed",
-    "transport_error",
-    "not_openai_response",
-];
-const KEY_REJECTED: &[&str] = &[
-    "missing_key",
-    "empty_key",
-    "key_quoted",
-    "key_whitespace",
-    "key_bearer_prefix",
-    "key_masked_copy",
-    "key_non_ascii",
-    "ephemeral_key",
-    "admin_key",
-    "invalid_api_key",
-    "unauthorized",
-    "forbidden",
-    "model_not_found",
-    "endpoint_not_found",
-];
-const UDP_DEAD: &[&str] = &["udp_blocked", "udp_rejected"];
-const ICE_DEAD: &[&str] = &["ice_stuck_checking", "ice_failed"];
 
 type Pred = fn(&Facts) -> bool;
 type Text = fn(&Facts) -> (String, Fix);
@@ -91,44 +101,44 @@ pub struct Rule {
 
 const WEBRTC: &str = "https://platform.openai.com/docs/guides/realtime-webrtc";
 
+use CheckId::{Datachannel, Key, Mic, Sdp, Stun, Turn};
+
 pub const RULES: &[Rule] = &[
     Rule {
         id: "tls_interception",
         stage: "network (HTTPS)",
-        when: |f| f.failed(CheckId::Key) && f.is(CheckId::Key, &["tls_interception"]),
-        then: |f| {
-            (format!("TLS to the API is intercepted on this network: {}", f.message(CheckId::Key)), f.fix(CheckId::Key))
-        },
+        when: |f| f.failed(Key) && f.key(Key) == Some(KeyKind::TlsIntercepted),
+        then: |f| (format!("TLS to the API is intercepted on this network: {}", f.message(Key)), f.fix(Key)),
     },
     Rule {
         id: "api_unreachable",
         stage: "network (HTTPS)",
-        when: |f| f.failed(CheckId::Key) && f.is(CheckId::Key, HTTPS_DOWN),
-        then: |f| (format!("the API cannot be reached over HTTPS: {}", f.message(CheckId::Key)), f.fix(CheckId::Key)),
+        when: |f| f.failed(Key) && f.key(Key).is_some_and(|k| k.stage() == KeyStage::Network),
+        then: |f| (format!("the API cannot be reached over HTTPS: {}", f.message(Key)), f.fix(Key)),
     },
     Rule {
         id: "no_credit",
         stage: "token",
-        when: |f| f.is(CheckId::Key, &["insufficient_quota"]) || f.is(CheckId::Sdp, &["insufficient_quota"]),
+        when: |f| [Key, Sdp, Datachannel].iter().any(|id| f.key(*id) == Some(KeyKind::InsufficientQuota)),
         then: |f| {
-            let id = if f.is(CheckId::Key, &["insufficient_quota"]) { CheckId::Key } else { CheckId::Sdp };
+            let id = [Key, Sdp, Datachannel].into_iter().find(|id| f.key(*id) == Some(KeyKind::InsufficientQuota));
             (
                 "the account has no credit left (429 insufficient_quota): a billing problem, not a rate limit".into(),
-                f.fix(id),
+                f.fix(id.unwrap_or(Key)),
             )
         },
     },
     Rule {
         id: "key_rejected",
         stage: "key",
-        when: |f| f.failed(CheckId::Key) && f.is(CheckId::Key, KEY_REJECTED),
-        then: |f| (format!("the API key cannot be used: {}", f.message(CheckId::Key)), f.fix(CheckId::Key)),
+        when: |f| f.failed(Key) && f.key(Key).is_some_and(|k| k.stage() == KeyStage::Key),
+        then: |f| (format!("the API key cannot be used: {}", f.message(Key)), f.fix(Key)),
     },
     Rule {
         id: "token",
         stage: "token",
-        when: |f| f.failed(CheckId::Key),
-        then: |f| (format!("no client secret can be minted: {}", f.message(CheckId::Key)), f.fix(CheckId::Key)),
+        when: |f| f.failed(Key),
+        then: |f| (format!("no client secret can be minted: {}", f.message(Key)), f.fix(Key)),
     },
     Rule {
         id: "all_blocked",
@@ -136,10 +146,10 @@ pub const RULES: &[Rule] = &[
         // Not when TCP to the media server answers: our own peer (webrtc-rs) does no active
         // ICE-TCP, so its ICE failure then says nothing about browsers, which do.
         when: |f| {
-            f.is(CheckId::Stun, UDP_DEAD)
-                && !f.is(CheckId::Sdp, &["udp_blocked_tcp_works"])
-                && (f.is(CheckId::Sdp, &["candidates_unreachable"]) || f.is(CheckId::Datachannel, ICE_DEAD))
-                && !matches!(f.status(CheckId::Turn), Status::Pass | Status::Warn)
+            f.stun_udp_dead()
+                && f.call(Sdp) != Some(CallKind::UdpBlockedTcpWorks)
+                && (f.call(Sdp) == Some(CallKind::CandidatesUnreachable) || f.ice_dead())
+                && !matches!(f.status(Turn), Status::Pass | Status::Warn)
         },
         then: |_| {
             (
@@ -154,8 +164,8 @@ pub const RULES: &[Rule] = &[
         // UDP dead needs TCP evidence: the answer's TCP candidates answered and its UDP ones did
         // not, or media itself runs over TCP. A dead STUN server alone proves nothing about UDP.
         when: |f| {
-            f.is(CheckId::Sdp, &["udp_blocked_tcp_works"])
-                || (f.is(CheckId::Stun, UDP_DEAD) && f.media_transport() == Some("tcp"))
+            f.call(Sdp) == Some(CallKind::UdpBlockedTcpWorks)
+                || (f.stun_udp_dead() && f.media_protocol() == Some(Protocol::Tcp))
         },
         then: |_| {
             (
@@ -165,12 +175,34 @@ pub const RULES: &[Rule] = &[
         },
     },
     Rule {
+        id: "udp_blocked_turn_tcp_works",
+        stage: "ICE",
+        // The turn check's own evidence: its UDP URL is dead and a TCP/TLS one relays. The media
+        // servers answer neither over UDP nor over TCP, so the relay over TCP is the only way.
+        when: |f| {
+            f.turn() == Some(TurnKind::UdpBlockedStreamWorks)
+                && (f.call(Sdp) == Some(CallKind::CandidatesUnreachable) || f.ice_dead())
+        },
+        then: |f| {
+            let relays = f.turn_stream_relays();
+            let works = if relays.is_empty() { "the TCP/TLS TURN URL".to_owned() } else { relays.join(" and ") };
+            (
+                format!(
+                    "outbound UDP is blocked and the media servers do not answer over TCP either; TURN over TCP works here ({works} relayed), so calls can only go through it"
+                ),
+                Fix::new(format!(
+                    "Put {works} in your app's iceServers (with its username and credential), preferably as turns: on port 443, which firewalls let through; browsers then relay media over it. For lower latency, allow outbound UDP 3478 to OpenAI's media servers."
+                ))
+                .doc(WEBRTC),
+            )
+        },
+    },
+    Rule {
         id: "dead_ice_servers",
         stage: "ICE gathering",
-        when: |f| f.is(CheckId::Sdp, &["gathering_stalled"]) || f.is(CheckId::Datachannel, &["gathering_stalled"]),
+        when: |f| [Sdp, Datachannel].iter().any(|id| f.call(*id) == Some(CallKind::GatheringStalled)),
         then: |f| {
-            let id =
-                if f.is(CheckId::Datachannel, &["gathering_stalled"]) { CheckId::Datachannel } else { CheckId::Sdp };
+            let id = if f.call(Datachannel) == Some(CallKind::GatheringStalled) { Datachannel } else { Sdp };
             (
                 format!(
                     "an ICE server in the configuration does not answer and holds up ICE gathering; the connection itself works: {}",
@@ -183,85 +215,100 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "sdp",
         stage: "SDP",
-        when: |f| f.failed(CheckId::Sdp) && !f.is(CheckId::Sdp, &["candidates_unreachable"]),
-        then: |f| {
-            (
-                format!("the SDP exchange with /v1/realtime/calls fails: {}", f.message(CheckId::Sdp)),
-                f.fix(CheckId::Sdp),
-            )
-        },
+        when: |f| f.failed(Sdp) && f.call(Sdp) != Some(CallKind::CandidatesUnreachable),
+        then: |f| (format!("the SDP exchange with /v1/realtime/calls fails: {}", f.message(Sdp)), f.fix(Sdp)),
     },
     Rule {
         id: "ice",
         stage: "ICE",
-        when: |f| f.is(CheckId::Datachannel, ICE_DEAD) || f.is(CheckId::Sdp, &["candidates_unreachable"]),
+        when: |f| f.ice_dead() || f.call(Sdp) == Some(CallKind::CandidatesUnreachable),
         then: |f| {
-            let id = if f.is(CheckId::Datachannel, ICE_DEAD) { CheckId::Datachannel } else { CheckId::Sdp };
+            let id = if f.ice_dead() { Datachannel } else { Sdp };
             (format!("ICE never connects: {}", f.message(id)), f.fix(id))
         },
     },
     Rule {
         id: "dtls",
         stage: "DTLS",
-        when: |f| f.is(CheckId::Datachannel, &["dtls_failed"]),
-        then: |f| (f.message(CheckId::Datachannel), f.fix(CheckId::Datachannel)),
+        when: |f| f.call(Datachannel) == Some(CallKind::DtlsFailed),
+        then: |f| (f.message(Datachannel), f.fix(Datachannel)),
     },
     Rule {
         id: "data_channel",
         stage: "data channel",
         when: |f| {
-            f.is(
-                CheckId::Datachannel,
-                &["channel_never_opens", "no_application_section", "incomplete_answer", "answer_rejected"],
+            matches!(
+                f.call(Datachannel),
+                Some(
+                    CallKind::ChannelNeverOpens
+                        | CallKind::NoApplication
+                        | CallKind::ApplicationRejected
+                        | CallKind::IncompleteAnswer
+                        | CallKind::BadAnswer
+                )
             )
         },
-        then: |f| (f.message(CheckId::Datachannel), f.fix(CheckId::Datachannel)),
+        then: |f| (f.message(Datachannel), f.fix(Datachannel)),
     },
     Rule {
         id: "session",
         stage: "session",
-        when: |f| f.is(CheckId::Datachannel, &["no_session_created", "server_error_event", "no_session_updated"]),
-        then: |f| (f.message(CheckId::Datachannel), f.fix(CheckId::Datachannel)),
+        when: |f| {
+            matches!(
+                f.call(Datachannel),
+                Some(CallKind::NoSessionCreated | CallKind::ServerError | CallKind::NoSessionUpdated)
+            )
+        },
+        then: |f| (f.message(Datachannel), f.fix(Datachannel)),
     },
     Rule {
         id: "webrtc_other",
         stage: "data channel",
-        when: |f| f.failed(CheckId::Datachannel),
-        then: |f| (f.message(CheckId::Datachannel), f.fix(CheckId::Datachannel)),
+        when: |f| f.failed(Datachannel),
+        then: |f| (f.message(Datachannel), f.fix(Datachannel)),
     },
     Rule {
         id: "turn",
         stage: "TURN",
-        when: |f| f.failed(CheckId::Turn),
-        then: |f| {
-            (format!("the configured TURN server does not work: {}", f.message(CheckId::Turn)), f.fix(CheckId::Turn))
-        },
+        when: |f| f.failed(Turn),
+        then: |f| (format!("the configured TURN server does not work: {}", f.message(Turn)), f.fix(Turn)),
     },
     Rule {
         id: "stun_only",
         stage: "STUN",
-        when: |f| f.failed(CheckId::Stun),
+        when: |f| f.failed(Stun),
         then: |f| {
-            let works = if f.status(CheckId::Datachannel) == Status::Pass {
+            let works = if f.status(Datachannel) == Status::Pass {
                 " (the Realtime connection itself works: OpenAI's media servers are reached directly)"
             } else {
                 ""
             };
-            (format!("no STUN server answers{works}: {}", f.message(CheckId::Stun)), f.fix(CheckId::Stun))
+            (format!("no STUN server answers{works}: {}", f.message(Stun)), f.fix(Stun))
         },
     },
     Rule {
         id: "microphone",
         stage: "microphone",
-        when: |f| f.failed(CheckId::Mic),
+        when: |f| f.failed(Mic),
+        then: |f| (format!("the network path works, but the microphone does not: {}", f.message(Mic)), f.fix(Mic)),
+    },
+    Rule {
+        id: "warning",
+        stage: "warning",
+        // Nothing failed on the way to a call: the first warning, in the path's order, is the news.
+        when: |f| worst(f).is_some(),
         then: |f| {
-            (
-                format!("the network path works, but the microphone does not: {}", f.message(CheckId::Mic)),
-                f.fix(CheckId::Mic),
-            )
+            let id = worst(f).unwrap_or(Key);
+            (format!("nothing fails, but the {id} check warns: {}", f.message(id)), f.fix(id))
         },
     },
 ];
+
+/// The first check, in the registry's order, with the worst status of the run (when it is not a pass).
+fn worst(f: &Facts) -> Option<CheckId> {
+    let worst = f.report.results.iter().map(|r| r.status).max()?;
+    (worst > Status::Pass).then(|| f.report.results.iter().find(|r| r.status == worst).map(|r| r.id)).flatten()
+}
 
 /// The verdict for a report: the first rule that matches; `None` when nothing failed or warned.
 pub fn diagnose(report: &Report) -> Option<Verdict> {
@@ -278,31 +325,32 @@ pub fn diagnose(report: &Report) -> Option<Verdict> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{Cause, CheckResult, Evidence, Target};
+    use crate::report::{Candidate, CandidatePair, Cause, Evidence, Side, Target};
+    use CauseKind as C;
+    use Status::*;
 
-    fn result(id: CheckId, status: Status, cause: &str) -> CheckResult {
+    fn result(id: CheckId, status: Status, cause: Option<CauseKind>) -> CheckResult {
         CheckResult {
             id,
             title: id.title().into(),
             status,
             summary: format!("{id} {status}"),
-            cause: (!cause.is_empty())
-                .then(|| Cause { id: format!("{id}.{cause}"), message: format!("{cause} happened") }),
-            fix: (!cause.is_empty()).then(|| Fix::new(format!("fix for {cause}"))),
+            cause: cause.map(|k| Cause { id: format!("{id}.{}", k.id()), message: format!("{} happened", k.id()) }),
+            fix: cause.map(|k| Fix::new(format!("fix for {}", k.id()))),
             evidence: Evidence::default(),
             duration_ms: 1.0,
         }
     }
 
-    /// A report from (check, status, cause) triples; unlisted checks pass.
-    fn report(rows: &[(CheckId, Status, &str)]) -> Report {
+    /// A report from (check, status, cause) rows; unlisted checks pass.
+    fn report(rows: &[(CheckId, Status, Option<CauseKind>)]) -> Report {
         let results = CheckId::ALL
             .iter()
             .map(|id| {
                 rows.iter()
                     .find(|r| r.0 == *id)
                     .map(|r| result(r.0, r.1, r.2))
-                    .unwrap_or_else(|| result(*id, Status::Pass, ""))
+                    .unwrap_or_else(|| result(*id, Pass, None))
             })
             .collect();
         Report::new(
@@ -313,94 +361,180 @@ mod tests {
         )
     }
 
-    fn rule(rows: &[(CheckId, Status, &str)]) -> Option<String> {
+    fn rule(rows: &[(CheckId, Status, Option<CauseKind>)]) -> Option<String> {
         diagnose(&report(rows)).map(|v| v.rule)
     }
 
-    use CheckId::*;
-    use Status::*;
+    fn key(k: KeyKind) -> Option<CauseKind> {
+        Some(C::Key(k))
+    }
+    fn call(k: CallKind) -> Option<CauseKind> {
+        Some(C::Call(k))
+    }
+    fn stun(k: StunKind) -> Option<CauseKind> {
+        Some(C::Stun(k))
+    }
+    fn turn(k: TurnKind) -> Option<CauseKind> {
+        Some(C::Turn(k))
+    }
 
     #[test]
     fn every_rule_fires_on_its_pattern() {
-        type Row<'a> = (&'a [(CheckId, Status, &'a str)], &'a str);
+        type Row<'a> = (&'a [(CheckId, Status, Option<CauseKind>)], &'a str);
         let table: &[Row] = &[
-            (&[(Key, Fail, "tls_interception"), (Sdp, Skip, ""), (Datachannel, Skip, "")], "tls_interception"),
-            (&[(Key, Fail, "connect_timeout")], "api_unreachable"),
-            (&[(Key, Fail, "insufficient_quota"), (Sdp, Skip, "")], "no_credit"),
-            (&[(Key, Fail, "invalid_api_key")], "key_rejected"),
-            (&[(Key, Fail, "bad_client_secret")], "token"),
+            (
+                &[(Key, Fail, key(KeyKind::TlsIntercepted)), (Sdp, Skip, None), (Datachannel, Skip, None)],
+                "tls_interception",
+            ),
+            (&[(Key, Fail, key(KeyKind::ConnectTimeout))], "api_unreachable"),
+            (&[(Key, Fail, key(KeyKind::NotOpenAi))], "api_unreachable"),
+            (&[(Key, Fail, key(KeyKind::InsufficientQuota)), (Sdp, Skip, None)], "no_credit"),
+            (&[(Sdp, Fail, key(KeyKind::InsufficientQuota))], "no_credit"),
+            (&[(Key, Fail, key(KeyKind::InvalidApiKey))], "key_rejected"),
+            (&[(Key, Fail, key(KeyKind::Several))], "key_rejected"),
+            (&[(Key, Fail, key(KeyKind::BadClientSecret))], "token"),
             (
                 &[
-                    (Stun, Fail, "udp_blocked"),
-                    (Sdp, Fail, "candidates_unreachable"),
-                    (Datachannel, Fail, "ice_stuck_checking"),
-                    (Turn, Skip, ""),
+                    (Stun, Fail, stun(StunKind::UdpBlocked)),
+                    (Sdp, Fail, call(CallKind::CandidatesUnreachable)),
+                    (Datachannel, Fail, call(CallKind::IceStuckChecking)),
+                    (Turn, Skip, None),
                 ],
                 "all_blocked",
             ),
-            (&[(Stun, Fail, "udp_blocked"), (Sdp, Warn, "udp_blocked_tcp_works")], "udp_blocked_tcp_works"),
+            (
+                &[(Stun, Fail, stun(StunKind::UdpBlocked)), (Sdp, Warn, call(CallKind::UdpBlockedTcpWorks))],
+                "udp_blocked_tcp_works",
+            ),
             // The network lab's "UDP dropped": our peer cannot do ICE-TCP, browsers can.
             (
                 &[
-                    (Stun, Fail, "udp_blocked"),
-                    (Sdp, Warn, "udp_blocked_tcp_works"),
-                    (Datachannel, Fail, "ice_stuck_checking"),
-                    (Turn, Warn, "udp_blocked_tcp_works"),
+                    (Stun, Fail, stun(StunKind::UdpBlocked)),
+                    (Sdp, Warn, call(CallKind::UdpBlockedTcpWorks)),
+                    (Datachannel, Fail, call(CallKind::IceStuckChecking)),
+                    (Turn, Warn, turn(TurnKind::UdpBlockedStreamWorks)),
                 ],
                 "udp_blocked_tcp_works",
             ),
-            (&[(Stun, Fail, "udp_rejected")], "stun_only"),
+            // UDP blocked, no TCP candidate reachable, TURN over TCP relays: the relay is the way.
             (
                 &[
-                    (Stun, Fail, "udp_blocked"),
-                    (Sdp, Warn, "gathering_stalled"),
-                    (Datachannel, Warn, "gathering_stalled"),
+                    (Stun, Fail, stun(StunKind::UdpBlocked)),
+                    (Sdp, Fail, call(CallKind::CandidatesUnreachable)),
+                    (Datachannel, Fail, call(CallKind::IceStuckChecking)),
+                    (Turn, Warn, turn(TurnKind::UdpBlockedStreamWorks)),
+                ],
+                "udp_blocked_turn_tcp_works",
+            ),
+            (&[(Stun, Fail, stun(StunKind::UdpRejected))], "stun_only"),
+            (
+                &[
+                    (Stun, Fail, stun(StunKind::UdpBlocked)),
+                    (Sdp, Warn, call(CallKind::GatheringStalled)),
+                    (Datachannel, Warn, call(CallKind::GatheringStalled)),
                 ],
                 "dead_ice_servers",
             ),
-            (&[(Sdp, Fail, "answer_not_sdp")], "sdp"),
-            (&[(Datachannel, Fail, "ice_stuck_checking")], "ice"),
-            (&[(Datachannel, Fail, "dtls_failed")], "dtls"),
-            (&[(Datachannel, Fail, "channel_never_opens")], "data_channel"),
-            (&[(Datachannel, Fail, "no_session_created")], "session"),
-            (&[(Datachannel, Fail, "peer_setup")], "webrtc_other"),
-            (&[(Turn, Fail, "credentials_rejected")], "turn"),
-            (&[(Stun, Fail, "dns_failure")], "stun_only"),
-            (&[(Mic, Fail, "silence")], "microphone"),
+            (&[(Sdp, Fail, call(CallKind::NotSdp))], "sdp"),
+            (&[(Sdp, Fail, call(CallKind::ApplicationRejected))], "sdp"),
+            (&[(Datachannel, Fail, call(CallKind::IceStuckChecking))], "ice"),
+            (&[(Sdp, Fail, call(CallKind::CandidatesUnreachable))], "ice"),
+            (&[(Datachannel, Fail, call(CallKind::DtlsFailed))], "dtls"),
+            (&[(Datachannel, Fail, call(CallKind::ChannelNeverOpens))], "data_channel"),
+            (&[(Datachannel, Fail, call(CallKind::ApplicationRejected))], "data_channel"),
+            (&[(Datachannel, Fail, call(CallKind::NoSessionCreated))], "session"),
+            (&[(Datachannel, Fail, call(CallKind::Peer))], "webrtc_other"),
+            (&[(Turn, Fail, turn(TurnKind::CredentialsRejected))], "turn"),
+            (&[(Stun, Fail, stun(StunKind::Dns))], "stun_only"),
+            (&[(Mic, Fail, Some(C::Mic(crate::check::mic::MicKind::DigitalSilence)))], "microphone"),
+            (&[(Key, Warn, key(KeyKind::ClockSkew))], "warning"),
         ];
         for (rows, want) in table {
             assert_eq!(rule(rows).as_deref(), Some(*want), "{rows:?}");
         }
-        let ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
-        for r in &ids {
-            assert!(table.iter().any(|(_, w)| w == r), "rule {r} has no test row");
+        for r in RULES {
+            assert!(table.iter().any(|(_, w)| *w == r.id), "rule {} has no test row", r.id);
+        }
+    }
+
+    /// Every cause of every check, alone in a run: a verdict with a fix; a failure always gets a
+    /// rule of its own stage, never the catch-all for warnings.
+    #[test]
+    fn every_cause_of_every_check_gets_a_verdict() {
+        for id in CheckId::ALL {
+            for cause in id.spec().causes.examples() {
+                let status = cause.status();
+                let v = diagnose(&report(&[(*id, status, Some(cause.kind()))]))
+                    .unwrap_or_else(|| panic!("{id}.{}: no verdict", cause.id()));
+                assert!(v.fix.text.len() > 10, "{id}.{}: {v:?}", cause.id());
+                if status == Fail {
+                    assert_ne!(v.rule, "warning", "{id}.{} fails without a rule of its own", cause.id());
+                }
+            }
         }
     }
 
     #[test]
-    fn the_issue_example_names_blocked_udp_and_the_tcp_fallback() {
-        let v = diagnose(&report(&[(Stun, Fail, "udp_blocked"), (Sdp, Warn, "udp_blocked_tcp_works")])).unwrap();
+    fn the_udp_blocked_verdict_names_the_tcp_fallback() {
+        let v = diagnose(&report(&[
+            (Stun, Fail, stun(StunKind::UdpBlocked)),
+            (Sdp, Warn, call(CallKind::UdpBlockedTcpWorks)),
+        ]))
+        .unwrap();
         assert_eq!(v.stage, "ICE");
         assert!(v.summary.contains("ICE-TCP on port 443") && v.summary.contains("higher latency"), "{}", v.summary);
         assert!(v.fix.text.contains("TURN over TLS on 443"), "{}", v.fix.text);
     }
 
     #[test]
+    fn the_turn_relay_verdict_names_the_url_that_relayed() {
+        let mut r = report(&[
+            (Stun, Fail, stun(StunKind::UdpBlocked)),
+            (Sdp, Fail, call(CallKind::CandidatesUnreachable)),
+            (Datachannel, Fail, call(CallKind::IceStuckChecking)),
+            (Turn, Warn, turn(TurnKind::UdpBlockedStreamWorks)),
+        ]);
+        let t = r.results.iter_mut().find(|x| x.id == Turn).unwrap();
+        let relay = |src: &str| {
+            Candidate::new(CandidateType::Relay, Protocol::Udp, "198.18.0.3:49400".parse().unwrap(), Side::Local)
+                .from(src)
+        };
+        t.evidence.candidates.push(relay("turn:198.18.0.3:443?transport=tcp"));
+        t.evidence.candidates.push(relay("turn:198.18.0.2:3478"));
+        let v = diagnose(&r).unwrap();
+        assert!(
+            v.summary.contains("UDP is blocked") && v.summary.contains("turn:198.18.0.3:443?transport=tcp relayed"),
+            "{}",
+            v.summary
+        );
+        assert!(
+            v.fix.text.contains("Put turn:198.18.0.3:443?transport=tcp in your app's iceServers"),
+            "{}",
+            v.fix.text
+        );
+        assert!(!v.fix.text.contains("198.18.0.2:3478"), "the UDP URL did not relay: {}", v.fix.text);
+    }
+
+    #[test]
     fn no_verdict_when_all_is_well_and_quota_is_billing() {
         assert_eq!(rule(&[]), None);
-        assert_eq!(rule(&[(Mic, Skip, ""), (Turn, Skip, "")]), None);
-        let v = diagnose(&report(&[(Key, Fail, "insufficient_quota")])).unwrap();
+        assert_eq!(rule(&[(Mic, Skip, None), (Turn, Skip, None)]), None);
+        let v = diagnose(&report(&[(Key, Fail, key(KeyKind::InsufficientQuota))])).unwrap();
         assert!(v.summary.contains("billing") && !v.fix.text.to_lowercase().contains("retry-after"));
     }
 
     #[test]
     fn media_over_tcp_with_dead_udp_is_the_tcp_fallback() {
-        let mut r = report(&[(Stun, Fail, "udp_blocked")]);
+        let mut r = report(&[(Stun, Fail, stun(StunKind::UdpBlocked))]);
+        let pair = |p| CandidatePair {
+            local: Candidate::new(CandidateType::Host, p, "10.0.0.2:50000".parse().unwrap(), Side::Local),
+            remote: None,
+        };
         let dc = r.results.iter_mut().find(|x| x.id == Datachannel).unwrap();
-        dc.evidence.detail("selected_pair", "host tcp 10.0.0.2:50000 -> the answer's candidate");
+        dc.evidence.selected_pair = Some(pair(Protocol::Tcp));
         assert_eq!(diagnose(&r).map(|v| v.rule).as_deref(), Some("udp_blocked_tcp_works"));
         let dc = r.results.iter_mut().find(|x| x.id == Datachannel).unwrap();
-        dc.evidence.details[0].value = "host udp 10.0.0.2:50000 -> the answer's candidate".into();
+        dc.evidence.selected_pair = Some(pair(Protocol::Udp));
         assert_eq!(diagnose(&r).map(|v| v.rule).as_deref(), Some("stun_only"));
     }
 
@@ -408,10 +542,22 @@ mod tests {
     fn the_first_failing_stage_wins() {
         // A key failure explains the skipped WebRTC checks, whatever else failed.
         assert_eq!(
-            rule(&[(Key, Fail, "invalid_api_key"), (Stun, Fail, "udp_blocked"), (Mic, Fail, "silence")]).as_deref(),
+            rule(&[
+                (Key, Fail, key(KeyKind::InvalidApiKey)),
+                (Stun, Fail, stun(StunKind::UdpBlocked)),
+                (Mic, Fail, Some(C::Mic(crate::check::mic::MicKind::DigitalSilence)))
+            ])
+            .as_deref(),
             Some("key_rejected")
         );
         // The data channel's stage comes before the microphone's.
-        assert_eq!(rule(&[(Datachannel, Fail, "dtls_failed"), (Mic, Fail, "silence")]).as_deref(), Some("dtls"));
+        assert_eq!(
+            rule(&[
+                (Datachannel, Fail, call(CallKind::DtlsFailed)),
+                (Mic, Fail, Some(C::Mic(crate::check::mic::MicKind::DigitalSilence)))
+            ])
+            .as_deref(),
+            Some("dtls")
+        );
     }
 }

@@ -4,21 +4,28 @@
 //! form), the POST, and the classification of the answer.
 
 use crate::check::key::{KeyCause, Step, mint, request};
-use crate::check::{Ctx, Diagnosis, Outcome};
+use crate::check::kind::{CauseKind, Diagnosis, ids};
+use crate::check::{Ctx, Outcome};
 use crate::net::http::{Api, header};
 use crate::peer::{Offerer, Options, sdp};
-use crate::report::{Candidate, Fix, Status};
-use crate::settings::TurnAuth;
+use crate::report::{Artifact, Fix, Side, Status};
 use reqwest::header::{AUTHORIZATION, HeaderValue};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 use webrtc::peer_connection::RTCIceServer;
 
 const WEBRTC: &str = "https://platform.openai.com/docs/guides/realtime-webrtc";
 
-/// Why a WebRTC check failed; the stage is in the name (seed 003's causes table).
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// How long gathering may take before the offer goes out with what it has: host candidates take
+/// milliseconds and a STUN or TURN answer one round trip; what is still missing after 3 s is a
+/// server that does not answer, which a non-trickle app would wait for as long as the browser does.
+pub const GATHERING_LIMIT: Duration = Duration::from_secs(3);
+
+/// Why a WebRTC check failed; the stage is in the name.
+#[derive(Debug, Clone, PartialEq, thiserror::Error, strum::EnumDiscriminants)]
+#[strum_discriminants(name(CallKind), derive(strum::EnumIter, Hash), vis(pub))]
 pub enum CallCause {
+    /// An HTTP-level cause (minting, the POST): the key check's kinds.
     #[error("{0}")]
     Key(KeyCause),
     #[error("the WebRTC peer could not be set up: {0}")]
@@ -27,6 +34,10 @@ pub enum CallCause {
     NotSdp { status: u16, what: String },
     #[error("the SDP answer has no m=application section: the data channel cannot open")]
     NoApplication,
+    #[error(
+        "the SDP answer rejects the data channel (m=application with port 0): the server refused the offer's data channel"
+    )]
+    ApplicationRejected,
     #[error("the SDP answer is incomplete: {0}")]
     IncompleteAnswer(String),
     #[error("the SDP answer could not be applied: {0}")]
@@ -41,41 +52,51 @@ pub enum CallCause {
         "ICE gathering did not complete in {secs:.1} s: an ICE server (STUN/TURN) in the configuration does not answer, and a non-trickle app waits for it"
     )]
     GatheringStalled { secs: f64 },
-    #[error("ICE stuck in checking for {secs:.1} s: no candidate pair got an answer")]
-    IceStuckChecking { secs: f64 },
+    #[error("ICE stuck in checking: no candidate pair got an answer {wait}")]
+    IceStuckChecking { wait: String, relay_gathered: bool },
     #[error("ICE failed: every candidate pair failed")]
     IceFailed,
     #[error("ICE connected but DTLS did not complete{}", if detail.is_empty() { String::new() } else { format!(" ({detail})") })]
     DtlsFailed { detail: String },
-    #[error("ICE and DTLS connected, but the data channel never opened (SCTP / m=application problem)")]
-    ChannelNeverOpens,
+    #[error("ICE and DTLS connected, but the data channel did not open {wait} (SCTP / m=application problem)")]
+    ChannelNeverOpens { wait: String },
     #[error("the data channel opened but the first event is not session.created ({first})")]
     NoSessionCreated { first: String },
     #[error("the server sent an error event: {0}")]
     ServerError(String),
-    #[error("no session.updated within {secs:.1} s of session.update")]
-    NoSessionUpdated { secs: f64 },
+    #[error("no session.updated {wait} after session.update")]
+    NoSessionUpdated { wait: String },
 }
 
+ids!(CallKind {
+    Key => "key",
+    Peer => "peer_setup",
+    NotSdp => "answer_not_sdp",
+    NoApplication => "no_application_section",
+    ApplicationRejected => "application_rejected",
+    IncompleteAnswer => "incomplete_answer",
+    BadAnswer => "answer_rejected",
+    CandidatesUnreachable => "candidates_unreachable",
+    UdpBlockedTcpWorks => "udp_blocked_tcp_works",
+    GatheringStalled => "gathering_stalled",
+    IceStuckChecking => "ice_stuck_checking",
+    IceFailed => "ice_failed",
+    DtlsFailed => "dtls_failed",
+    ChannelNeverOpens => "channel_never_opens",
+    NoSessionCreated => "no_session_created",
+    ServerError => "server_error_event",
+    NoSessionUpdated => "no_session_updated",
+});
+
+const CHANNEL_BEFORE_OFFER: &str = "Create the oai-events data channel before createOffer() so the offer has an \
+m=application section, and make sure your backend forwards the SDP offer and answer unmodified (an offer \
+without a data channel, or one rewritten on the way, gets an answer without one).";
+
 impl Diagnosis for CallCause {
-    fn id(&self) -> &'static str {
+    fn kind(&self) -> CauseKind {
         match self {
-            CallCause::Key(k) => k.id(),
-            CallCause::Peer(_) => "peer_setup",
-            CallCause::NotSdp { .. } => "answer_not_sdp",
-            CallCause::NoApplication => "no_application_section",
-            CallCause::IncompleteAnswer(_) => "incomplete_answer",
-            CallCause::BadAnswer(_) => "answer_rejected",
-            CallCause::CandidatesUnreachable { .. } => "candidates_unreachable",
-            CallCause::UdpBlockedTcpWorks { .. } => "udp_blocked_tcp_works",
-            CallCause::GatheringStalled { .. } => "gathering_stalled",
-            CallCause::IceStuckChecking { .. } => "ice_stuck_checking",
-            CallCause::IceFailed => "ice_failed",
-            CallCause::DtlsFailed { .. } => "dtls_failed",
-            CallCause::ChannelNeverOpens => "channel_never_opens",
-            CallCause::NoSessionCreated { .. } => "no_session_created",
-            CallCause::ServerError(_) => "server_error_event",
-            CallCause::NoSessionUpdated { .. } => "no_session_updated",
+            CallCause::Key(k) => k.kind(),
+            other => CauseKind::Call(other.into()),
         }
     }
 
@@ -92,19 +113,50 @@ impl Diagnosis for CallCause {
             CallCause::Key(k) => k.fix(),
             CallCause::Peer(_) => Fix::new("Check --bind and the machine's network interfaces; run with -v for the error."),
             CallCause::NotSdp { .. } => Fix::new("Something between you and the API (a proxy or your backend) answers /v1/realtime/calls: it must return the API's 201 application/sdp answer unmodified.").doc(WEBRTC),
-            CallCause::NoApplication => Fix::new("Create the oai-events data channel BEFORE createOffer() so the offer has m=application, and make sure your backend forwards the SDP offer and answer unmodified (seed: \"SDP sin data channel\").").doc(WEBRTC),
+            CallCause::NoApplication | CallCause::ApplicationRejected => Fix::new(CHANNEL_BEFORE_OFFER).doc(WEBRTC),
             CallCause::IncompleteAnswer(_) | CallCause::BadAnswer(_) => Fix::new("Forward the answer SDP byte for byte (no JSON re-encoding, no trimming of lines); check any proxy that rewrites SDP.").doc(WEBRTC),
             CallCause::CandidatesUnreachable { .. } => Fix::new("Allow outbound UDP 3478 and TCP 443 to OpenAI's media servers, or configure a TURN server over TLS on 443 (turns:host:443?transport=tcp) in iceServers.").doc(WEBRTC),
             CallCause::UdpBlockedTcpWorks { .. } => Fix::new("Allow outbound UDP 3478 for the lowest latency; until then media runs over ICE-TCP to port 443.").doc(WEBRTC),
             CallCause::GatheringStalled { .. } => Fix::new("Remove the STUN/TURN servers that do not answer from iceServers (see the stun and turn checks), or send the offer before gathering completes (trickle ICE); OpenAI's SDKs configure no ICE servers at all.").doc(WEBRTC),
-            CallCause::IceStuckChecking { .. } => Fix::new("ICE checks get no answer: outbound UDP is blocked and no TURN is configured. Allow UDP 3478 to OpenAI (or TCP 443), or add a TURN server over TCP/TLS 443 to iceServers. (This tool's own peer does not do ICE-TCP; if the sdp check found the TCP candidates answering, browsers will connect over TCP 443.)").doc(WEBRTC),
+            CallCause::IceStuckChecking { relay_gathered: true, .. } => Fix::new("Even the path through the TURN relay got no answer from the media server: check that the TURN server may relay to OpenAI's media servers (its allowed peers and outbound firewall), and see the turn check's evidence.").doc(WEBRTC),
+            CallCause::IceStuckChecking { .. } => Fix::new("ICE checks get no answer: outbound UDP is blocked and no TURN relay was gathered. Allow UDP 3478 to OpenAI (or TCP 443), or add a TURN server over TCP/TLS 443 to iceServers. (This tool's own peer does not do ICE-TCP; if the sdp check found the TCP candidates answering, browsers will connect over TCP 443.)").doc(WEBRTC),
             CallCause::IceFailed => Fix::new("Every path failed: allow outbound UDP 3478 / TCP 443, or add TURN (turns:host:443?transport=tcp) to iceServers.").doc(WEBRTC),
             CallCause::DtlsFailed { .. } => Fix::new("Something alters the SDP (the a=fingerprint must match the server's certificate) or blocks DTLS packets: forward the answer unmodified; check firewalls that inspect UDP.").doc(WEBRTC),
-            CallCause::ChannelNeverOpens => Fix::new("The data channel must be created before createOffer(), and the answer's m=application must be accepted (port not 0): check the offer your app sends and any SDP munging.").doc(WEBRTC),
-            CallCause::NoSessionCreated { .. } => Fix::new("Use the GA endpoints (/v1/realtime/client_secrets then /v1/realtime/calls); an app on the beta endpoints sees a session but never its events (seed 004).").doc(WEBRTC),
+            CallCause::ChannelNeverOpens { .. } => Fix::new("The data channel must be created before createOffer(), and the answer's m=application must be accepted (port not 0): check the offer your app sends and any SDP munging.").doc(WEBRTC),
+            CallCause::NoSessionCreated { .. } => Fix::new("Use the GA endpoints (/v1/realtime/client_secrets then /v1/realtime/calls); an app on the retired beta endpoints sees a session but never its events.").doc(WEBRTC),
             CallCause::ServerError(_) => Fix::new("Read the error event: it names the session problem (model, configuration, limits) to fix in the session config.").doc(WEBRTC),
             CallCause::NoSessionUpdated { .. } => Fix::new("The session did not accept session.update: check the event's shape (type \"session.update\", a \"session\" object with \"type\": \"realtime\").").doc(WEBRTC),
         }
+    }
+}
+
+impl CallCause {
+    #[cfg(test)]
+    pub(crate) fn examples() -> Vec<CallCause> {
+        let d = || "udp 203.0.113.5:3478 no reply".to_owned();
+        let wait = || "in 5.0 s".to_owned();
+        let mut all = vec![
+            CallCause::Peer("bind: address not available".into()),
+            CallCause::NotSdp { status: 200, what: "an HTML page".into() },
+            CallCause::NoApplication,
+            CallCause::ApplicationRejected,
+            CallCause::IncompleteAnswer("no a=fingerprint".into()),
+            CallCause::BadAnswer("parse error".into()),
+            CallCause::CandidatesUnreachable { detail: d() },
+            CallCause::UdpBlockedTcpWorks { detail: d() },
+            CallCause::GatheringStalled { secs: 3.0 },
+            CallCause::IceStuckChecking { wait: wait(), relay_gathered: false },
+            CallCause::IceStuckChecking { wait: wait(), relay_gathered: true },
+            CallCause::IceFailed,
+            CallCause::DtlsFailed { detail: String::new() },
+            CallCause::ChannelNeverOpens { wait: wait() },
+            CallCause::NoSessionCreated { first: "no event in 5.0 s".into() },
+            CallCause::ServerError("{\"type\":\"error\"}".into()),
+            CallCause::NoSessionUpdated { wait: wait() },
+        ];
+        // The HTTP causes of the POST and of minting are the key check's.
+        all.extend(KeyCause::examples().into_iter().map(CallCause::Key));
+        all
     }
 }
 
@@ -129,19 +181,13 @@ pub fn peer_options(ctx: &Ctx) -> Options {
             ice_servers.push(RTCIceServer { urls: vec![u.to_string()], ..Default::default() });
         }
     }
-    let creds = match &s.turn_auth {
-        Some(TurnAuth::Static { username, password }) => Some((username.clone(), password.clone())),
-        Some(TurnAuth::Rest { secret, user }) => {
-            let (u, p) =
-                crate::check::turn::client::rest_credentials(secret, user, std::time::Duration::from_secs(86_400));
-            ctx.secrets.lock().expect("secrets").add(&p);
-            Some((u, p))
-        }
-        None => None,
-    };
+    let (username, credential) = crate::check::turn::credentials(ctx).unwrap_or_default();
     for u in &s.turn {
-        let (username, credential) = creds.clone().unwrap_or_default();
-        ice_servers.push(RTCIceServer { urls: vec![u.to_string()], username, credential });
+        ice_servers.push(RTCIceServer {
+            urls: vec![u.to_string()],
+            username: username.clone(),
+            credential: credential.clone(),
+        });
     }
     // Loopback base URL (the fake server, selftest): a wildcard would skip loopback interfaces.
     let host_is_loopback = s
@@ -157,60 +203,68 @@ pub fn peer_options(ctx: &Ctx) -> Options {
 
 /// Build the offer, get a credential, POST it, and read the answer. Evidence goes into `out`.
 pub async fn open(ctx: &Ctx, out: &mut Outcome) -> Result<Call, CallCause> {
-    let s = &ctx.settings;
     let start = Instant::now();
+    let (offerer, offer, gathering_stalled) = make_offer(ctx, out, start).await?;
+    let (api, ex) = post_offer(ctx, out, &offer).await?;
+    out.evidence.timing("answer_received", start.elapsed());
+    judge_reply(ex.status, ex.content_type.as_deref(), &ex.body)?;
+    let call_id = header(&ex.headers, "location")
+        .and_then(|l| l.rsplit('/').next().map(str::to_owned))
+        .filter(|id| !id.is_empty());
+    out.evidence.detail("call_id", call_id.clone().unwrap_or_else(|| "none (no Location header)".into()));
+    let answer = ex.body;
+    out.evidence.artifacts.push(Artifact { name: "answer.sdp".into(), content: sdp::redacted(&answer) });
+    for c in sdp::candidates(&answer) {
+        let tcp = c.tcp_type.as_ref().map(|t| format!(" tcptype {t}")).unwrap_or_default();
+        out.evidence.candidates.push(c.to_report(Side::Remote, Some(format!("answer{tcp}"))));
+    }
+    judge_answer(&answer)?;
+    Ok(Call { offerer, offer, answer, call_id, start, gathering_stalled, api })
+}
+
+/// The offer as a correct app makes it, after gathering (bounded: see [`GATHERING_LIMIT`]).
+async fn make_offer(ctx: &Ctx, out: &mut Outcome, start: Instant) -> Result<(Offerer, String, Option<f64>), CallCause> {
     let mut offerer = Offerer::new(&peer_options(ctx)).await.map_err(CallCause::Peer)?;
-    // Gathering gets a third of the budget (at most 3 s): host candidates take milliseconds, a
-    // STUN answer one round trip; what is still missing then is a server that does not answer.
-    let share = (ctx.deadline.saturating_duration_since(start) / 3).min(std::time::Duration::from_secs(3));
-    let (offer, complete) = offerer.offer(start + share).await.map_err(CallCause::Peer)?;
+    // With a short --timeout, a third of it: the offer still has time to go out.
+    let limit = GATHERING_LIMIT.min(ctx.budget / 3);
+    let (offer, complete) = offerer.offer(ctx.wait(limit).until).await.map_err(CallCause::Peer)?;
     out.evidence.timing("gathered", start.elapsed());
-    let gathering_stalled = (!complete).then(|| start.elapsed().as_secs_f64());
-    if let Some(secs) = gathering_stalled {
+    let stalled = (!complete).then(|| start.elapsed().as_secs_f64());
+    if let Some(secs) = stalled {
         out.evidence
             .detail("gathering", format!("incomplete after {secs:.1} s: going on with the candidates gathered so far"));
     }
-    out.evidence.artifacts.push(crate::report::Artifact { name: "offer.sdp".into(), content: sdp::redacted(&offer) });
-    let media: Vec<String> = sdp::media(&offer).into_iter().map(|(k, p)| format!("{k} ({p})")).collect();
+    out.evidence.artifacts.push(Artifact { name: "offer.sdp".into(), content: sdp::redacted(&offer) });
+    let media: Vec<String> = sdp::media(&offer).into_iter().map(|m| format!("{} ({})", m.kind, m.protocol)).collect();
     out.evidence.detail("offer", format!("{}; codecs {}", media.join(", "), sdp::codecs(&offer).join(", ")));
     for c in sdp::candidates(&offer) {
-        out.evidence.candidates.push(Candidate {
-            kind: c.kind,
-            protocol: c.protocol,
-            address: c.address,
-            port: c.port,
-            side: "local".into(),
-            source: None,
-        });
+        out.evidence.candidates.push(c.to_report(Side::Local, None));
     }
+    Ok((offerer, offer, stalled))
+}
 
+/// POST the offer with the credential a browser app would use: a minted `ek_` secret, or with
+/// `--unified` the standard key and a multipart form (RFC 7578) of `sdp` and `session`.
+async fn post_offer(
+    ctx: &Ctx,
+    out: &mut Outcome,
+    offer: &str,
+) -> Result<(Arc<Api>, crate::net::http::Exchange), CallCause> {
+    let s = &ctx.settings;
     let key = s.api_key.as_ref().ok_or(CallCause::Key(KeyCause::Missing))?;
-    for finding in crate::check::key::lint(&key.value) {
-        if finding.status() == Status::Fail {
-            return Err(CallCause::Key(finding));
-        }
-    }
-    let tls = crate::net::tls::client_config(s.ca_cert.as_deref(), true)
-        .map_err(|e| CallCause::Key(KeyCause::Tls(format!("{e:#}"))))?;
-    let api = Arc::new(Api::new(s.clone(), tls).map_err(|e| CallCause::Key(KeyCause::Transport(format!("{e:#}"))))?);
+    crate::check::key::lint_verdict(&key.value).map_err(CallCause::Key)?;
+    let api = Arc::new(crate::check::key::client(ctx).map_err(CallCause::Key)?);
     let standard = Api::bearer(&key.value).map_err(|_| CallCause::Key(KeyCause::NonAscii))?;
     let mut warnings = Vec::new();
     let calls = s.endpoint("/v1/realtime/calls");
     let ex = if s.unified {
         out.evidence.detail("auth", "unified interface (multipart sdp + session, standard key)");
         let session = serde_json::json!({"type": "realtime", "model": s.model}).to_string();
-        let boundary = format!("realtime-doctor-{:016x}", fastrand::u64(..));
-        let body = format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"sdp\"\r\n\r\n{offer}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"session\"\r\n\r\n{session}\r\n--{boundary}--\r\n"
-        );
         request(ctx, out, &mut warnings, &api, Step::Calls, |c| {
-            c.post(calls.clone())
-                .header(AUTHORIZATION, standard.clone())
-                .header("content-type", format!("multipart/form-data; boundary={boundary}"))
-                .body(body.clone())
+            let form = reqwest::multipart::Form::new().text("sdp", offer.to_owned()).text("session", session.clone());
+            c.post(calls.clone()).header(AUTHORIZATION, standard.clone()).multipart(form)
         })
         .await
-        .map_err(CallCause::Key)?
     } else {
         let (_, ek) = mint::secret(ctx, out, &mut warnings, &api, &standard).await.map_err(CallCause::Key)?;
         out.evidence.detail("auth", "ephemeral client secret (ek_, minted with the standard key)");
@@ -222,44 +276,35 @@ pub async fn open(ctx: &Ctx, out: &mut Outcome) -> Result<Call, CallCause> {
             c.post(calls.clone())
                 .header(AUTHORIZATION, bearer.clone())
                 .header("content-type", "application/sdp")
-                .body(offer.clone())
+                .body(offer.to_owned())
         })
         .await
-        .map_err(CallCause::Key)?
     };
-    out.evidence.timing("answer_received", start.elapsed());
-    let ct = ex.content_type.clone().unwrap_or_default();
-    if !ct.starts_with("application/sdp") || !ex.body.trim_start().starts_with("v=0") {
-        return Err(CallCause::NotSdp {
-            status: ex.status,
-            what: crate::net::http::describe_body(ex.content_type.as_deref(), &ex.body),
-        });
+    Ok((api, ex.map_err(CallCause::Key)?))
+}
+
+/// A 2xx reply of `/calls` must be an SDP answer (`application/sdp`, starting `v=0`).
+pub fn judge_reply(status: u16, content_type: Option<&str>, body: &str) -> Result<(), CallCause> {
+    let ct = content_type.unwrap_or_default().to_ascii_lowercase();
+    if !ct.starts_with("application/sdp") || !body.trim_start().starts_with("v=0") {
+        return Err(CallCause::NotSdp { status, what: crate::net::http::describe_body(content_type, body) });
     }
-    let call_id = header(&ex.headers, "location")
-        .and_then(|l| l.rsplit('/').next().map(str::to_owned))
-        .filter(|id| !id.is_empty());
-    out.evidence.detail("call_id", call_id.clone().unwrap_or_else(|| "none (no Location header)".into()));
-    let answer = ex.body.clone();
-    out.evidence.artifacts.push(crate::report::Artifact { name: "answer.sdp".into(), content: sdp::redacted(&answer) });
-    for c in sdp::candidates(&answer) {
-        let tcp = c.tcp_type.map(|t| format!(" tcptype {t}")).unwrap_or_default();
-        out.evidence.candidates.push(Candidate {
-            kind: c.kind,
-            protocol: c.protocol,
-            address: c.address,
-            port: c.port,
-            side: "remote".into(),
-            source: Some(format!("answer{tcp}")),
-        });
-    }
-    let missing = sdp::validate_answer(&answer);
+    Ok(())
+}
+
+/// What the answer must have for the data channel to open (the WebRTC guide's answer shape).
+pub fn judge_answer(answer: &str) -> Result<(), CallCause> {
+    let missing = sdp::validate_answer(answer);
     if missing.contains(&sdp::Missing::Application) {
         return Err(CallCause::NoApplication);
+    }
+    if missing.contains(&sdp::Missing::ApplicationRejected) {
+        return Err(CallCause::ApplicationRejected);
     }
     if !missing.is_empty() {
         return Err(CallCause::IncompleteAnswer(missing.iter().map(|m| m.to_string()).collect::<Vec<_>>().join("; ")));
     }
-    Ok(Call { offerer, offer, answer, call_id, start, gathering_stalled, api })
+    Ok(())
 }
 
 impl Call {
@@ -269,7 +314,7 @@ impl Call {
             && let Ok(bearer) = Api::bearer(&key.value)
         {
             let url = ctx.settings.endpoint(&format!("/v1/realtime/calls/{id}/hangup"));
-            let until = Instant::now() + std::time::Duration::from_secs(2);
+            let until = Instant::now() + Duration::from_secs(2);
             match self.api.send("hangup", until, |c| c.post(url.clone()).header(AUTHORIZATION, bearer.clone())).await {
                 Ok(ex) => out.evidence.detail("hangup", format!("HTTP {}", ex.status)),
                 Err(e) => out.evidence.detail("hangup", format!("{e:?}")),
@@ -279,7 +324,52 @@ impl Call {
     }
 }
 
-/// Skip when the key check (same run) failed: its fix comes first.
-pub async fn key_failed(ctx: &Ctx) -> bool {
-    matches!(ctx.deps.wait(crate::report::CheckId::Key).await, Some(r) if r.status == Status::Fail)
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::props;
+    use proptest::prelude::*;
+
+    const ANSWER: &str = "v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0 1\r\n\
+        m=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=ice-ufrag:abcd\r\na=ice-pwd:0123456789abcdef012345\r\n\
+        a=fingerprint:sha-256 AA:BB\r\na=setup:passive\r\na=rtpmap:111 opus/48000/2\r\n\
+        a=candidate:1 1 udp 2130706431 203.0.113.5 3478 typ host\r\n\
+        m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\na=mid:1\r\na=sctp-port:5000\r\n";
+
+    #[test]
+    fn a_rejected_data_channel_is_named_at_once() {
+        assert_eq!(judge_answer(ANSWER), Ok(()));
+        let rejected = ANSWER.replace("m=application 9 ", "m=application 0 ");
+        assert_eq!(judge_answer(&rejected), Err(CallCause::ApplicationRejected));
+        assert!(CallCause::ApplicationRejected.fix().text.contains("before createOffer()"));
+        assert_eq!(judge_answer(&sdp::without_application(ANSWER)), Err(CallCause::NoApplication));
+    }
+
+    #[test]
+    fn an_error_json_or_a_page_is_not_an_answer() {
+        let err = judge_reply(200, Some("application/json"), r#"{"error":{"message":"x"}}"#).unwrap_err();
+        assert_eq!(err.id(), "answer_not_sdp");
+        assert!(judge_reply(201, Some("application/sdp; charset=utf-8"), ANSWER).is_ok());
+        assert!(judge_reply(201, None, ANSWER).is_err());
+    }
+
+    #[test]
+    fn prop_any_reply_of_calls_is_judged_without_panicking() {
+        let ct = prop_oneof![
+            Just(None),
+            Just(Some("application/sdp".to_owned())),
+            Just(Some("text/html".to_owned())),
+            ".{0,40}".prop_map(Some),
+        ];
+        props::check("calls reply", (any::<u16>(), ct, props::sdp_like()), |(status, ct, body)| {
+            let judged = judge_reply(status, ct.as_deref(), &body).and_then(|_| judge_answer(&body));
+            if let Err(cause) = judged {
+                prop_assert!(!cause.to_string().is_empty() && cause.fix().text.len() > 20);
+                prop_assert_eq!(cause.status(), Status::Fail);
+            } else {
+                prop_assert!(sdp::validate_answer(&body).is_empty());
+            }
+            Ok(())
+        });
+    }
 }

@@ -1,63 +1,42 @@
 //! The checks. Each is a function of the settings that returns a [`CheckResult`]: a failed check is
-//! a value with a cause and a fix, never an `Err`.
+//! a value with a cause and a fix, never an `Err`. `registry` lists them; `kind` types their causes.
 
 pub mod call;
 pub mod datachannel;
 pub mod key;
+pub mod kind;
 pub mod mic;
+pub mod registry;
 pub mod sdp;
 pub mod stun;
 pub mod turn;
 
-use crate::report::{Cause, CheckId, CheckResult, Evidence, Fix, Status, round_ms};
+pub use kind::{CauseKind, Causes, Diagnosis};
+pub use registry::{CheckId, CheckSpec};
+
+use crate::report::{Cause, CheckResult, Evidence, Fix, Status, round_ms};
 use crate::settings::Settings;
-use std::collections::HashMap;
+pub use crate::wait::Wait;
 use std::sync::Arc;
-use std::time::Instant;
-use tokio::sync::watch;
+use std::time::{Duration, Instant};
 
-/// A classified reason for a non-passing check. Each check has its own enum; the fix sits beside
-/// the cause so that every cause has one (tests walk each enum and check it).
-pub trait Diagnosis: std::fmt::Display {
-    /// Stable id, unique within the check (`insufficient_quota`); reports prefix the check id.
-    fn id(&self) -> &'static str;
-    fn fix(&self) -> Fix;
-    /// Most causes fail the check; a few only warn.
-    fn status(&self) -> Status {
-        Status::Fail
-    }
-}
-
-/// What a running check may read: settings, its own deadline, and the results of the checks it
-/// depends on.
+/// What a running check may read: settings, its own deadline, and the secrets of the run.
 #[derive(Clone)]
 pub struct Ctx {
     pub settings: Arc<Settings>,
-    /// When this check must have its answer (its `--timeout`, clipped to the overall deadline).
+    /// When this check must have its answer: its budget from the moment it started, clipped to
+    /// the overall deadline.
     pub deadline: Instant,
     /// The time this check was given, for messages.
-    pub budget: std::time::Duration,
+    pub budget: Duration,
     /// Secrets learnt while running (minted tokens), redacted from every output.
     pub secrets: Arc<std::sync::Mutex<crate::report::Secrets>>,
-    pub deps: Deps,
 }
 
-/// Results of other checks in the same run, as they become available.
-#[derive(Clone, Default)]
-pub struct Deps {
-    slots: Arc<HashMap<CheckId, watch::Receiver<Option<Arc<CheckResult>>>>>,
-}
-
-impl Deps {
-    pub fn new(slots: HashMap<CheckId, watch::Receiver<Option<Arc<CheckResult>>>>) -> Deps {
-        Deps { slots: Arc::new(slots) }
-    }
-
-    /// Wait for another check's result; `None` when that check is not part of this run.
-    pub async fn wait(&self, id: CheckId) -> Option<Arc<CheckResult>> {
-        let mut rx = self.slots.get(&id)?.clone();
-        let r = rx.wait_for(Option::is_some).await.ok()?;
-        r.clone()
+impl Ctx {
+    /// A wait of at most `limit`, never past the check's deadline.
+    pub fn wait(&self, limit: Duration) -> Wait {
+        Wait::new(limit, self.deadline, self.budget)
     }
 }
 
@@ -95,13 +74,21 @@ impl Outcome {
     }
 
     /// Pass, or warn with `summary; but <warning>` and the warning's cause and fix.
-    pub fn pass_or_warn(self, summary: String, warning: Option<&dyn Diagnosis>) -> CheckResult {
+    pub fn pass_or_warn<D: Diagnosis>(self, summary: String, warning: Option<&D>) -> CheckResult {
         match warning {
             None => self.pass(summary),
             Some(w) => {
                 let text = format!("{summary}; but {w}");
                 self.diagnose(w, Some(text))
             }
+        }
+    }
+
+    /// The end of a check that judged its evidence: a summary with an optional warning, or a cause.
+    pub fn judged<D: Diagnosis>(self, verdict: Result<(String, Option<D>), D>) -> CheckResult {
+        match verdict {
+            Ok((summary, warning)) => self.pass_or_warn(summary, warning.as_ref()),
+            Err(cause) => self.diagnose(&cause, None),
         }
     }
 
@@ -118,14 +105,10 @@ impl Outcome {
     }
 }
 
-/// Run one check.
-pub async fn run(id: CheckId, ctx: Ctx) -> CheckResult {
-    match id {
-        CheckId::Key => key::run(&ctx).await,
-        CheckId::Stun => stun::run(&ctx).await,
-        CheckId::Turn => turn::run(&ctx).await,
-        CheckId::Sdp => sdp::run(&ctx).await,
-        CheckId::Datachannel => datachannel::run(&ctx).await,
-        CheckId::Mic => mic::run(&ctx).await,
-    }
+/// The spec's `run` for a check function `async fn(&Ctx) -> CheckResult`.
+macro_rules! runner {
+    ($f:path) => {
+        |ctx: $crate::check::Ctx| -> $crate::check::registry::Running { Box::pin(async move { $f(&ctx).await }) }
+    };
 }
+pub(crate) use runner;

@@ -4,7 +4,7 @@
 
 use super::{Fault, Shared, error, now, reply};
 use crate::peer::{AnswerBehaviour, Answerer, Options, sdp};
-use axum::extract::{Path, State};
+use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
@@ -16,92 +16,97 @@ pub(crate) struct Call {
     _media: Option<tokio::sync::OwnedMutexGuard<()>>,
 }
 
-pub(super) async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, body: String) -> Response {
+pub(super) async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, uri: Uri, req: Request) -> Response {
     s.requests.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let offer = match read_offer(&s, &headers, req).await {
+        Ok(offer) => offer,
+        Err(refused) => return refused,
+    };
+    if let Some(refused) = refuse(&s, &uri).await {
+        return refused;
+    }
+    if !offer.trim_start().starts_with("v=0") {
+        return error(StatusCode::BAD_REQUEST, "Invalid SDP offer.", "invalid_request_error", Some("invalid_offer"));
+    }
+    answer(&s, &offer).await
+}
+
+fn unauthorized(message: &str, code: &str) -> Response {
+    error(StatusCode::UNAUTHORIZED, message, "invalid_request_error", Some(code))
+}
+
+fn bad_request(message: &str, code: Option<&str>) -> Response {
+    error(StatusCode::BAD_REQUEST, message, "invalid_request_error", code)
+}
+
+/// The offer, once the credential is checked: an `ek_` secret with an `application/sdp` body, or
+/// the standard key with a multipart form (RFC 7578) whose `sdp` field is the offer.
+async fn read_offer(s: &Shared, headers: &HeaderMap, req: Request) -> Result<String, Response> {
     let ct = headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_ascii_lowercase();
     let bearer = headers
         .get("authorization")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .unwrap_or("");
-    let offer = if ct.starts_with("multipart/form-data") {
+    if ct.starts_with("multipart/form-data") {
         if bearer != s.cfg.key {
-            return error(
-                StatusCode::UNAUTHORIZED,
-                "Incorrect API key provided.",
-                "invalid_request_error",
-                Some("invalid_api_key"),
-            );
+            return Err(unauthorized("Incorrect API key provided.", "invalid_api_key"));
         }
-        match form_field(&ct, &body, "sdp") {
-            Some(sdp) => sdp,
-            None => {
-                return error(
-                    StatusCode::BAD_REQUEST,
-                    "Missing required parameter: 'sdp'.",
-                    "invalid_request_error",
-                    Some("missing_required_parameter"),
-                );
-            }
+        return unified_offer(req).await;
+    }
+    // An ek_ secret, minted here, used once, not expired: client secrets are single-use.
+    let expires = s.secrets.lock().expect("secrets").remove(bearer);
+    match expires {
+        Some(at) if at > now() => {}
+        Some(_) => return Err(unauthorized("The ephemeral token has expired.", "ephemeral_token_expired")),
+        None if bearer.starts_with("ek_") => {
+            return Err(unauthorized("Ephemeral token has already been used.", "ephemeral_token_already_used"));
         }
-    } else {
-        // An ek_ secret, minted here, used once, not expired (../shared/realtime-api.md).
-        let expires = s.secrets.lock().expect("secrets").remove(bearer);
-        match expires {
-            Some(at) if at > now() => {}
-            Some(_) => {
-                return error(
-                    StatusCode::UNAUTHORIZED,
-                    "The ephemeral token has expired.",
-                    "invalid_request_error",
-                    Some("ephemeral_token_expired"),
-                );
-            }
-            None if bearer.starts_with("ek_") => {
-                return error(
-                    StatusCode::UNAUTHORIZED,
-                    "Ephemeral token has already been used.",
-                    "invalid_request_error",
-                    Some("ephemeral_token_already_used"),
-                );
-            }
-            None => {
-                return error(
-                    StatusCode::UNAUTHORIZED,
-                    "Incorrect API key provided.",
-                    "invalid_request_error",
-                    Some("invalid_api_key"),
-                );
-            }
+        None => return Err(unauthorized("Incorrect API key provided.", "invalid_api_key")),
+    }
+    if !ct.starts_with("application/sdp") {
+        return Err(bad_request("Content-Type must be application/sdp.", None));
+    }
+    let body = axum::body::to_bytes(req.into_body(), 1 << 20)
+        .await
+        .map_err(|e| bad_request(&format!("Could not read the body: {e}"), None))?;
+    String::from_utf8(body.to_vec()).map_err(|_| bad_request("The SDP offer is not UTF-8.", Some("invalid_offer")))
+}
+
+/// The unified interface's form, read by a real multipart parser: `sdp` is required, `session`
+/// (when sent) must be a JSON object.
+async fn unified_offer(req: Request) -> Result<String, Response> {
+    let invalid = |e: &dyn std::fmt::Display| bad_request(&format!("Invalid multipart body: {e}"), None);
+    let mut form = Multipart::from_request(req, &()).await.map_err(|e| invalid(&e))?;
+    let (mut sdp, mut session) = (None, None);
+    while let Some(field) = form.next_field().await.map_err(|e| invalid(&e))? {
+        let name = field.name().unwrap_or_default().to_owned();
+        let text = field.text().await.map_err(|e| invalid(&e))?;
+        match name.as_str() {
+            "sdp" => sdp = Some(text),
+            "session" => session = Some(text),
+            _ => return Err(bad_request(&format!("Unknown parameter: '{name}'."), Some("unknown_parameter"))),
         }
-        if !ct.starts_with("application/sdp") {
-            return error(
-                StatusCode::BAD_REQUEST,
-                "Content-Type must be application/sdp.",
-                "invalid_request_error",
-                None,
-            );
-        }
-        body
-    };
+    }
+    if let Some(text) = session
+        && !serde_json::from_str::<serde_json::Value>(&text).is_ok_and(|v| v.is_object())
+    {
+        return Err(bad_request("Invalid 'session': expected a JSON object.", Some("invalid_value")));
+    }
+    sdp.ok_or_else(|| bad_request("Missing required parameter: 'sdp'.", Some("missing_required_parameter")))
+}
+
+/// What the endpoint refuses before looking at the offer: a `?model=` query, and the faults.
+async fn refuse(s: &Shared, uri: &Uri) -> Option<Response> {
     if uri.query().is_some_and(|q| q.contains("model=")) {
-        return error(
-            StatusCode::BAD_REQUEST,
+        return Some(bad_request(
             "The model is taken from the session; remove the ?model= query.",
-            "invalid_request_error",
             Some("unknown_parameter"),
-        );
+        ));
     }
     for f in &s.cfg.faults {
         match f {
-            Fault::CallsBadRequest => {
-                return error(
-                    StatusCode::BAD_REQUEST,
-                    "Invalid SDP offer.",
-                    "invalid_request_error",
-                    Some("invalid_offer"),
-                );
-            }
+            Fault::CallsBadRequest => return Some(bad_request("Invalid SDP offer.", Some("invalid_offer"))),
             Fault::CallsRateLimit => {
                 let mut r = error(
                     StatusCode::TOO_MANY_REQUESTS,
@@ -110,19 +115,24 @@ pub(super) async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, uri
                     Some("rate_limit_exceeded"),
                 );
                 r.headers_mut().insert("retry-after", HeaderValue::from_static("20"));
-                return r;
+                return Some(r);
             }
             Fault::CallsNotSdp => {
-                return (StatusCode::OK, [("content-type", "text/html")], "<html><title>Gateway</title></html>")
-                    .into_response();
+                return Some(
+                    (StatusCode::OK, [("content-type", "text/html")], "<html><title>Gateway</title></html>")
+                        .into_response(),
+                );
             }
             Fault::SlowAnswer(d) => tokio::time::sleep(*d).await,
             _ => {}
         }
     }
-    if !offer.trim_start().starts_with("v=0") {
-        return error(StatusCode::BAD_REQUEST, "Invalid SDP offer.", "invalid_request_error", Some("invalid_offer"));
-    }
+    None
+}
+
+/// Answer with a real WebRTC peer where the media server would be, and keep the call until it is
+/// hung up (or two minutes pass, as the real service ends calls nobody hangs up).
+async fn answer(s: &Arc<Shared>, offer: &str) -> Response {
     let media_guard = match s.cfg.media {
         Some(_) => match tokio::time::timeout(Duration::from_secs(5), s.media_lock.clone().lock_owned()).await {
             Ok(g) => Some(g),
@@ -148,23 +158,16 @@ pub(super) async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, uri
     // Channel that never opens: the answerer negotiates audio only (so it runs no SCTP), and the
     // answer it returns claims the data channel anyway (see graft_application).
     let never_opens = s.cfg.has(&Fault::ChannelNeverOpens);
-    let offer_seen = if never_opens { sdp::without_application(&offer) } else { offer.clone() };
+    let offer_seen = if never_opens { sdp::without_application(offer) } else { offer.to_owned() };
     let (answerer, mut answer) =
         match Answerer::answer(&offer_seen, &opts, behaviour, Instant::now() + Duration::from_secs(10)).await {
             Ok(a) => a,
-            Err(e) => {
-                return error(
-                    StatusCode::BAD_REQUEST,
-                    &format!("Invalid SDP offer: {e}"),
-                    "invalid_request_error",
-                    Some("invalid_offer"),
-                );
-            }
+            Err(e) => return bad_request(&format!("Invalid SDP offer: {e}"), Some("invalid_offer")),
         };
     if never_opens {
-        answer = graft_application(&answer, &offer);
+        answer = graft_application(&answer, offer);
     }
-    answer = mutate(&s, answer);
+    answer = mutate(s, answer);
     let call_id = format!("rtc_{:016x}", fastrand::u64(..));
     if s.cfg.has(&Fault::CandidatesNowhere) {
         // Unreachable media servers send no checks either; otherwise ICE would still connect
@@ -176,7 +179,6 @@ pub(super) async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, uri
             .expect("calls")
             .insert(call_id.clone(), Call { answerer: Arc::new(answerer), _media: media_guard });
     }
-    // Calls that nobody hangs up end after a while, as the real service's do.
     let (shared, id) = (s.clone(), call_id.clone());
     tokio::spawn(async move {
         tokio::time::sleep(Duration::from_secs(120)).await;
@@ -197,6 +199,9 @@ fn mutate(s: &Shared, answer: String) -> String {
     let mut a = answer;
     if s.cfg.has(&Fault::NoApplication) {
         a = sdp::without_application(&a);
+    }
+    if s.cfg.has(&Fault::ApplicationRejected) {
+        a = a.replacen("m=application 9 ", "m=application 0 ", 1);
     }
     let udp_only = s.cfg.has(&Fault::UdpCandidatesNowhere);
     if s.cfg.has(&Fault::CandidatesNowhere) || udp_only {
@@ -284,14 +289,4 @@ fn graft_application(answer: &str, offer: &str) -> String {
     }
     out.push_str(&format!("a=mid:{app_mid}\r\na=sctp-port:5000\r\na=max-message-size:262144\r\n"));
     out
-}
-
-/// One field of a multipart/form-data body (RFC 7578), enough for the unified interface.
-fn form_field(content_type: &str, body: &str, name: &str) -> Option<String> {
-    let boundary = content_type.split("boundary=").nth(1)?.trim_matches('"');
-    let marker = format!("--{boundary}");
-    body.split(marker.as_str()).find_map(|part| {
-        let (head, value) = part.split_once("\r\n\r\n")?;
-        head.contains(&format!("name=\"{name}\"")).then(|| value.trim_end_matches("\r\n").to_owned())
-    })
 }

@@ -1,4 +1,4 @@
-//! A local fake of the OpenAI Realtime API (../shared/realtime-api.md) for tests, `selftest` and
+//! A local fake of the OpenAI Realtime API (as its API reference describes it) for tests, `selftest` and
 //! `examples/fake_realtime_server.rs`: models, GA client secrets, the retired beta sessions, the
 //! error shapes, and fault injection for every failure the key check classifies.
 
@@ -39,6 +39,8 @@ pub enum Fault {
     ServerError,
     /// A captive portal: every route answers 511 with an HTML login page.
     Html,
+    /// A proxy login page served with 200 on every route (no 511, no redirect).
+    Html200,
     /// Every response is delayed.
     Slow(Duration),
     /// The minted secret does not start with ek_.
@@ -75,6 +77,8 @@ pub enum Fault {
     NoSessionUpdated,
     /// Only the answer's UDP candidates point at a closed port; its ICE-TCP candidates work.
     UdpCandidatesNowhere,
+    /// The answer's `m=application` has port 0: the data channel is refused (RFC 3264 §6).
+    ApplicationRejected,
 }
 
 impl FromStr for Fault {
@@ -92,6 +96,7 @@ impl FromStr for Fault {
             "beta-allowed" => Fault::BetaAllowed,
             "server-error" => Fault::ServerError,
             "html" => Fault::Html,
+            "html-200" => Fault::Html200,
             "slow" => Fault::Slow(Duration::from_millis(num(30_000)?)),
             "bad-secret" => Fault::BadSecret,
             "expired-secret" => Fault::ExpiredSecret,
@@ -110,6 +115,7 @@ impl FromStr for Fault {
             "dtls-mismatch" => Fault::DtlsMismatch,
             "no-session-updated" => Fault::NoSessionUpdated,
             "udp-candidates-nowhere" => Fault::UdpCandidatesNowhere,
+            "application-rejected" => Fault::ApplicationRejected,
             _ => return Err(format!("unknown fault {s:?}; known: {}", Fault::NAMES.join(", "))),
         })
     }
@@ -126,6 +132,7 @@ impl Fault {
         "beta-allowed",
         "server-error",
         "html",
+        "html-200",
         "slow[=MS]",
         "bad-secret",
         "expired-secret",
@@ -144,6 +151,7 @@ impl Fault {
         "dtls-mismatch",
         "no-session-updated",
         "udp-candidates-nowhere",
+        "application-rejected",
     ];
 }
 
@@ -283,6 +291,17 @@ pub(crate) fn error(status: StatusCode, message: &str, kind: &str, code: Option<
     reply(status, json!({"error": {"message": message, "type": kind, "param": null, "code": code}}))
 }
 
+/// The status a captive portal fault answers every request with, if one is set.
+pub(crate) fn portal(cfg: &FakeConfig) -> Option<StatusCode> {
+    if cfg.has(&Fault::Html) {
+        Some(StatusCode::NETWORK_AUTHENTICATION_REQUIRED)
+    } else if cfg.has(&Fault::Html200) {
+        Some(StatusCode::OK)
+    } else {
+        None
+    }
+}
+
 /// Common gate for every route: count, delay, captive portal, authentication.
 async fn gate(s: &Shared, headers: &HeaderMap) -> Result<(), Response> {
     s.requests.fetch_add(1, Ordering::SeqCst);
@@ -291,10 +310,9 @@ async fn gate(s: &Shared, headers: &HeaderMap) -> Result<(), Response> {
             tokio::time::sleep(*d).await;
         }
     }
-    if s.cfg.has(&Fault::Html) {
+    if let Some(status) = portal(&s.cfg) {
         let page = "<!DOCTYPE html><html><head><title>Guest Wi-Fi - Please log in</title></head><body><form>Accept terms</form></body></html>";
-        let mut r = (StatusCode::NETWORK_AUTHENTICATION_REQUIRED, [("content-type", "text/html; charset=utf-8")], page)
-            .into_response();
+        let mut r = (status, [("content-type", "text/html; charset=utf-8")], page).into_response();
         r.headers_mut().insert("x-request-id", HeaderValue::from_static("portal"));
         return Err(r);
     }

@@ -29,9 +29,9 @@ pub struct Exchange {
     pub waited: Duration,
 }
 
-/// The request never got an HTTP answer.
+/// Why a request never got an HTTP answer.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Transport {
+pub enum SendError {
     Timeout,
     Connect(String),
     Other(String),
@@ -79,7 +79,7 @@ impl Api {
         label: &str,
         deadline: Instant,
         build: impl Fn(&reqwest::Client) -> reqwest::RequestBuilder,
-    ) -> Result<Exchange, Transport> {
+    ) -> Result<Exchange, SendError> {
         let mut attempts = 0;
         let mut waited = Duration::ZERO;
         loop {
@@ -111,7 +111,7 @@ impl Api {
         label: &str,
         deadline: Instant,
         build: impl Fn(&reqwest::Client) -> reqwest::RequestBuilder,
-    ) -> Result<Exchange, Transport> {
+    ) -> Result<Exchange, SendError> {
         self.once(label, deadline, &build).await
     }
 
@@ -120,10 +120,10 @@ impl Api {
         label: &str,
         deadline: Instant,
         build: &impl Fn(&reqwest::Client) -> reqwest::RequestBuilder,
-    ) -> Result<Exchange, Transport> {
+    ) -> Result<Exchange, SendError> {
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() {
-            return Err(Transport::Timeout);
+            return Err(SendError::Timeout);
         }
         let mut req = build(&self.client).timeout(left);
         if let Some(o) = &self.settings.organization {
@@ -133,12 +133,12 @@ impl Api {
             req = req.header("OpenAI-Project", p);
         }
         let start = Instant::now();
-        let mut resp = req.send().await.map_err(transport)?;
+        let mut resp = req.send().await.map_err(send_error)?;
         let first_byte = start.elapsed();
         let status = resp.status().as_u16();
         let headers = resp.headers().clone();
         let mut body = Vec::new();
-        while let Some(chunk) = resp.chunk().await.map_err(transport)? {
+        while let Some(chunk) = resp.chunk().await.map_err(send_error)? {
             body.extend_from_slice(&chunk[..chunk.len().min(MAX_BODY - body.len())]);
             if body.len() >= MAX_BODY {
                 break;
@@ -170,9 +170,9 @@ pub fn header(h: &HeaderMap, name: &str) -> Option<String> {
     h.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
 }
 
-fn transport(e: reqwest::Error) -> Transport {
+fn send_error(e: reqwest::Error) -> SendError {
     if e.is_timeout() {
-        return Transport::Timeout;
+        return SendError::Timeout;
     }
     // reqwest's own message is generic ("error sending request"); the root cause is the useful part.
     let mut msg = e.to_string();
@@ -181,7 +181,7 @@ fn transport(e: reqwest::Error) -> Transport {
         msg = s.to_string();
         src = s.source();
     }
-    if e.is_connect() { Transport::Connect(msg) } else { Transport::Other(msg) }
+    if e.is_connect() { SendError::Connect(msg) } else { SendError::Other(msg) }
 }
 
 /// Delay before the next attempt: the server's `retry-after-ms` / `retry-after` when given (as the
@@ -230,7 +230,9 @@ pub fn describe_body(content_type: Option<&str>, body: &str) -> String {
     let lower = body.to_ascii_lowercase();
     if let Some(start) = lower.find("<title>") {
         let rest = &body[start + 7..];
-        let end = rest.to_ascii_lowercase().find("</title>").unwrap_or(rest.len().min(80));
+        // Up to the closing tag, or everything (the 80-character cut below is by characters, so
+        // a multi-byte character is never split).
+        let end = rest.to_ascii_lowercase().find("</title>").unwrap_or(rest.len());
         let title: String = rest[..end].split_whitespace().collect::<Vec<_>>().join(" ").chars().take(80).collect();
         return format!("an HTML page titled \"{title}\" ({ct})");
     }

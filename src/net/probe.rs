@@ -6,6 +6,7 @@
 //! the first bytes of the answer; classifying the answer is the HTTP client's job.
 
 use super::tls::{ChainInfo, Recorder};
+use crate::wait::Wait;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -33,15 +34,17 @@ pub enum ProbeFailure {
     ConnectTimeout {
         addrs: Vec<SocketAddr>,
         via_proxy: bool,
+        wait: Wait,
     },
     ProxyAuthRequired,
     ProxyRefused {
         status: u16,
     },
     Tls(TlsFailure),
-    /// Connected, but nothing came back before the deadline.
+    /// Connected, but nothing came back in time.
     NoAnswer {
         phase: &'static str,
+        wait: Wait,
     },
     /// The peer closed or reset the connection.
     Closed {
@@ -71,11 +74,41 @@ pub struct Probe {
     pub status: Option<u16>,
 }
 
+/// How long a real client waits for each phase of reaching the API. A healthy API gets through
+/// each in well under a second from anywhere in the world (a TCP connect is one round trip, the
+/// probe's unauthenticated request is answered 401 at once); with these limits a dead or silent
+/// network gets its verdict in seconds, while each API request later gets its own, longer limit.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub dns: Duration,
+    /// Linux sends the SYN again after 1 s and 3 s: two retransmissions fit.
+    pub connect: Duration,
+    /// The TLS handshake, or the proxy's CONNECT (which includes its own connection upstream).
+    pub handshake: Duration,
+    pub first_byte: Duration,
+}
+
+pub const LIMITS: Limits = Limits {
+    dns: Duration::from_secs(3),
+    connect: Duration::from_secs(3),
+    handshake: Duration::from_secs(4),
+    first_byte: Duration::from_secs(4),
+};
+
 pub struct ProbeTarget<'a> {
     pub url: &'a Url,
     pub proxy: Option<&'a Url>,
     pub tls: Arc<rustls::ClientConfig>,
+    pub limits: Limits,
+    /// The check's deadline, and the budget it stands for (for messages).
     pub deadline: Instant,
+    pub budget: Duration,
+}
+
+impl ProbeTarget<'_> {
+    fn wait(&self, limit: Duration) -> Wait {
+        Wait::new(limit, self.deadline, self.budget)
+    }
 }
 
 trait Io: AsyncRead + AsyncWrite + Unpin + Send {}
@@ -90,20 +123,20 @@ pub async fn run(t: &ProbeTarget<'_>) -> Probe {
 }
 
 async fn steps(t: &ProbeTarget<'_>, p: &mut Probe) -> Result<(), ProbeFailure> {
-    let deadline = tokio::time::Instant::from_std(t.deadline);
-    let tcp = connect(t, p, deadline).await?;
+    let tcp = connect(t, p).await?;
     let https = t.url.scheme() == "https";
     let host = t.url.host_str().unwrap_or_default().to_owned();
     let mut stream: Box<dyn Io> = if https {
-        let tcp = if t.proxy.is_some() { tunnel(t, p, tcp, deadline).await? } else { tcp };
+        let tcp = if t.proxy.is_some() { tunnel(t, p, tcp).await? } else { tcp };
         let start = Instant::now();
         let name =
             rustls::pki_types::ServerName::try_from(host.trim_start_matches('[').trim_end_matches(']').to_owned())
                 .map_err(|e| ProbeFailure::Tls(TlsFailure::Other(e.to_string())))?;
         let connector = tokio_rustls::TlsConnector::from(t.tls.clone());
-        match timeout_at(deadline, connector.connect(name.clone(), tcp)).await {
-            Err(_) => return Err(ProbeFailure::NoAnswer { phase: "tls" }),
-            Ok(Err(e)) => return Err(ProbeFailure::Tls(explain_tls(t, p, deadline, &e, name).await)),
+        let wait = t.wait(t.limits.handshake);
+        match timeout_at(wait.tokio(), connector.connect(name.clone(), tcp)).await {
+            Err(_) => return Err(ProbeFailure::NoAnswer { phase: "tls", wait }),
+            Ok(Err(e)) => return Err(ProbeFailure::Tls(explain_tls(t, p, &e, name).await)),
             Ok(Ok(tls)) => {
                 p.timings.push(("tls", start.elapsed()));
                 let (_, conn) = tls.get_ref();
@@ -138,8 +171,9 @@ async fn steps(t: &ProbeTarget<'_>, p: &mut Probe) -> Result<(), ProbeFailure> {
         stream.flush().await?;
         stream.read(&mut buf).await
     };
-    match timeout_at(deadline, io).await {
-        Err(_) => Err(ProbeFailure::NoAnswer { phase: "first_byte" }),
+    let wait = t.wait(t.limits.first_byte);
+    match timeout_at(wait.tokio(), io).await {
+        Err(_) => Err(ProbeFailure::NoAnswer { phase: "first_byte", wait }),
         Ok(Err(e)) => Err(ProbeFailure::Closed { phase: "first_byte", error: e.to_string() }),
         Ok(Ok(0)) => Err(ProbeFailure::Closed { phase: "first_byte", error: "closed without an answer".into() }),
         Ok(Ok(n)) => {
@@ -158,11 +192,7 @@ fn authority(u: &Url) -> String {
 }
 
 /// DNS and TCP connect to the API host, or to the proxy when one applies.
-async fn connect(
-    t: &ProbeTarget<'_>,
-    p: &mut Probe,
-    deadline: tokio::time::Instant,
-) -> Result<TcpStream, ProbeFailure> {
+async fn connect(t: &ProbeTarget<'_>, p: &mut Probe) -> Result<TcpStream, ProbeFailure> {
     let via_proxy = t.proxy.is_some();
     let hop = t.proxy.unwrap_or(t.url);
     let host = hop.host_str().unwrap_or_default().trim_start_matches('[').trim_end_matches(']').to_owned();
@@ -172,10 +202,11 @@ async fn connect(
     }
 
     let start = Instant::now();
-    let lookup = timeout_at(deadline, tokio::net::lookup_host((host.clone(), port))).await;
+    let wait = t.wait(t.limits.dns);
+    let lookup = timeout_at(wait.tokio(), tokio::net::lookup_host((host.clone(), port))).await;
     let addrs: Vec<SocketAddr> = match lookup {
         Err(_) => {
-            return Err(ProbeFailure::Dns { host, error: "no answer from the resolver before the deadline".into() });
+            return Err(ProbeFailure::Dns { host, error: format!("no answer from the resolver {}", wait.words()) });
         }
         Ok(Err(e)) => return Err(ProbeFailure::Dns { host, error: e.to_string() }),
         Ok(Ok(a)) => a.collect(),
@@ -187,8 +218,10 @@ async fn connect(
     p.details.push(("resolved", addrs.iter().map(|a| a.ip().to_string()).collect::<Vec<_>>().join(", ")));
 
     // Try each address in turn, giving each a fair share of what is left (RFC 8305's spirit, without
-    // racing): a dead IPv6 route must not eat the whole budget before IPv4 is tried.
+    // racing): a dead IPv6 route must not eat the whole limit before IPv4 is tried.
     let start = Instant::now();
+    let wait = t.wait(t.limits.connect);
+    let deadline = wait.tokio();
     let mut last = None;
     for (i, addr) in addrs.iter().enumerate() {
         let left = deadline.saturating_duration_since(tokio::time::Instant::now());
@@ -206,23 +239,20 @@ async fn connect(
             Ok(Err(e)) => {
                 last = Some(match e.kind() {
                     std::io::ErrorKind::ConnectionRefused => ProbeFailure::Refused { addr: *addr, via_proxy },
-                    std::io::ErrorKind::TimedOut => ProbeFailure::ConnectTimeout { addrs: vec![*addr], via_proxy },
+                    std::io::ErrorKind::TimedOut => {
+                        ProbeFailure::ConnectTimeout { addrs: vec![*addr], via_proxy, wait }
+                    }
                     _ => ProbeFailure::Unreachable { addr: *addr, error: e.to_string(), via_proxy },
                 })
             }
-            Err(_) => last = Some(ProbeFailure::ConnectTimeout { addrs: addrs.clone(), via_proxy }),
+            Err(_) => last = Some(ProbeFailure::ConnectTimeout { addrs: addrs.clone(), via_proxy, wait }),
         }
     }
-    Err(last.unwrap_or(ProbeFailure::ConnectTimeout { addrs, via_proxy }))
+    Err(last.unwrap_or(ProbeFailure::ConnectTimeout { addrs, via_proxy, wait }))
 }
 
 /// HTTP CONNECT through the proxy (RFC 9110 §9.3.6).
-async fn tunnel(
-    t: &ProbeTarget<'_>,
-    p: &mut Probe,
-    mut tcp: TcpStream,
-    deadline: tokio::time::Instant,
-) -> Result<TcpStream, ProbeFailure> {
+async fn tunnel(t: &ProbeTarget<'_>, p: &mut Probe, mut tcp: TcpStream) -> Result<TcpStream, ProbeFailure> {
     let start = Instant::now();
     let auth = format!("{}:{}", t.url.host_str().unwrap_or_default(), t.url.port_or_known_default().unwrap_or(443));
     let req = format!("CONNECT {auth} HTTP/1.1\r\nHost: {auth}\r\n\r\n");
@@ -239,8 +269,9 @@ async fn tunnel(
         }
         Ok::<_, std::io::Error>(head)
     };
-    let head = match timeout_at(deadline, io).await {
-        Err(_) => return Err(ProbeFailure::NoAnswer { phase: "proxy_connect" }),
+    let wait = t.wait(t.limits.handshake);
+    let head = match timeout_at(wait.tokio(), io).await {
+        Err(_) => return Err(ProbeFailure::NoAnswer { phase: "proxy_connect", wait }),
         Ok(Err(e)) => return Err(ProbeFailure::Closed { phase: "proxy_connect", error: e.to_string() }),
         Ok(Ok(h)) => h,
     };
@@ -260,7 +291,6 @@ async fn tunnel(
 async fn explain_tls(
     t: &ProbeTarget<'_>,
     p: &mut Probe,
-    deadline: tokio::time::Instant,
     err: &std::io::Error,
     name: rustls::pki_types::ServerName<'static>,
 ) -> TlsFailure {
@@ -285,11 +315,12 @@ async fn explain_tls(
     };
     let chain = async {
         let mut scratch = Probe::default();
-        let tcp = connect(t, &mut scratch, deadline).await.ok()?;
-        let tcp = if t.proxy.is_some() { tunnel(t, &mut scratch, tcp, deadline).await.ok()? } else { tcp };
+        let tcp = connect(t, &mut scratch).await.ok()?;
+        let tcp = if t.proxy.is_some() { tunnel(t, &mut scratch, tcp).await.ok()? } else { tcp };
         let rec = Recorder::new();
         let cfg = rec.config().ok()?;
-        let _ = timeout_at(deadline, tokio_rustls::TlsConnector::from(Arc::new(cfg)).connect(name, tcp)).await;
+        let until = t.wait(t.limits.handshake).tokio();
+        let _ = timeout_at(until, tokio_rustls::TlsConnector::from(Arc::new(cfg)).connect(name, tcp)).await;
         rec.seen.lock().ok()?.clone()
     }
     .await;

@@ -1,6 +1,7 @@
 //! Proxy selection from the conventional environment variables, decided once and used by both the
 //! connection probe and the HTTP client so that the two always take the same path.
 
+use std::net::IpAddr;
 use url::Url;
 
 /// The proxy variables as found in the environment (lower case wins, as in curl).
@@ -12,17 +13,15 @@ pub struct ProxyEnv {
     pub no_proxy: Option<String>,
 }
 
-fn var(names: [&str; 2]) -> Option<String> {
-    names.into_iter().find_map(|n| std::env::var(n).ok()).filter(|v| !v.trim().is_empty())
-}
-
 impl ProxyEnv {
-    pub fn from_env() -> ProxyEnv {
+    /// The proxy variables as `var` finds them (the process environment, or a test's table).
+    pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> ProxyEnv {
+        let pick = |names: [&str; 2]| names.into_iter().find_map(&var).filter(|v| !v.trim().is_empty());
         ProxyEnv {
-            https: var(["https_proxy", "HTTPS_PROXY"]),
-            http: var(["http_proxy", "HTTP_PROXY"]),
-            all: var(["all_proxy", "ALL_PROXY"]),
-            no_proxy: var(["no_proxy", "NO_PROXY"]),
+            https: pick(["https_proxy", "HTTPS_PROXY"]),
+            http: pick(["http_proxy", "HTTP_PROXY"]),
+            all: pick(["all_proxy", "ALL_PROXY"]),
+            no_proxy: pick(["no_proxy", "NO_PROXY"]),
         }
     }
 
@@ -41,17 +40,61 @@ impl ProxyEnv {
         Url::parse(&with_scheme).ok()
     }
 
-    /// NO_PROXY: `*`, exact hosts, domain suffixes (`.corp` or `corp`), and IP addresses.
+    /// NO_PROXY as curl reads it: `*`, host names (`api.openai.com`, and a domain suffix with or
+    /// without a leading dot), IP addresses (IPv6 bare or in brackets) and CIDR blocks
+    /// (`10.0.0.0/8`, `fd00::/8`); an entry's port, if any, is ignored.
     fn bypassed(&self, host: &str) -> bool {
         let Some(list) = &self.no_proxy else { return false };
         let host = host.trim_start_matches('[').trim_end_matches(']').to_ascii_lowercase();
-        list.split(',').map(|e| e.trim().to_ascii_lowercase()).filter(|e| !e.is_empty()).any(|entry| {
+        let ip = host.parse::<IpAddr>().ok();
+        list.split([',', ' ']).map(|e| e.trim().to_ascii_lowercase()).filter(|e| !e.is_empty()).any(|entry| {
             if entry == "*" {
                 return true;
             }
-            let entry = entry.split(':').next().unwrap_or("").trim_start_matches('.').to_owned();
-            host == entry || host.ends_with(&format!(".{entry}"))
+            if let Some((net, bits)) = entry.split_once('/') {
+                return ip
+                    .zip(net.parse::<IpAddr>().ok())
+                    .zip(bits.parse::<u8>().ok())
+                    .is_some_and(|((ip, net), bits)| in_block(ip, net, bits));
+            }
+            let name = without_port(&entry);
+            match (ip, name.parse::<IpAddr>()) {
+                (Some(ip), Ok(e)) => ip == e,
+                (_, Ok(_)) | (Some(_), _) => false,
+                (None, Err(_)) => {
+                    let suffix = name.trim_start_matches('.');
+                    !suffix.is_empty() && (host == suffix || host.ends_with(&format!(".{suffix}")))
+                }
+            }
         })
+    }
+}
+
+/// An entry without its port: `host:443`, `[::1]:443`, `1.2.3.4:80`; a bare IPv6 address keeps
+/// its colons.
+fn without_port(entry: &str) -> &str {
+    if let Some(rest) = entry.strip_prefix('[') {
+        return rest.split(']').next().unwrap_or(rest);
+    }
+    match entry.rsplit_once(':') {
+        Some((h, p)) if !h.contains(':') && p.chars().all(|c| c.is_ascii_digit()) => h,
+        _ => entry,
+    }
+}
+
+/// Whether `ip` lies in `net/bits` (same family only).
+fn in_block(ip: IpAddr, net: IpAddr, bits: u8) -> bool {
+    let mask = |len: u32| -> u128 { if bits == 0 { 0 } else { u128::MAX << (len - u32::from(bits).min(len)) } };
+    match (ip, net) {
+        (IpAddr::V4(a), IpAddr::V4(b)) if bits <= 32 => {
+            let m = mask(32) as u32;
+            u32::from(a) & m == u32::from(b) & m
+        }
+        (IpAddr::V6(a), IpAddr::V6(b)) if bits <= 128 => {
+            let m = mask(128);
+            u128::from(a) & m == u128::from(b) & m
+        }
+        _ => false,
     }
 }
 
@@ -81,6 +124,33 @@ mod tests {
         }
         assert!(env(Some("http://proxy:3128"), Some("notopenai.com")).for_url(&api).is_some());
         assert!(env(None, None).for_url(&api).is_none());
+    }
+
+    #[test]
+    fn no_proxy_ipv6_cidr_and_wildcards() {
+        let at =
+            |u: &str, np: &str| env(Some("http://proxy:3128"), Some(np)).for_url(&Url::parse(u).unwrap()).is_none();
+        // IPv6: bare, bracketed, with a port; and not a prefix match on text.
+        assert!(at("https://[::1]:8443/", "::1"));
+        assert!(at("https://[::1]:8443/", "[::1]"));
+        assert!(at("https://[::1]:8443/", "[::1]:8443"));
+        assert!(!at("https://[::1]:8443/", "::2"));
+        assert!(at("https://[fd00::5]/", "fd00::/8"));
+        assert!(!at("https://[fe80::5]/", "fd00::/8"));
+        // CIDR for IPv4; a block never matches a name.
+        assert!(at("https://10.1.2.3/", "10.0.0.0/8"));
+        assert!(at("https://192.168.7.9/", "localhost, 192.168.0.0/16"));
+        assert!(!at("https://11.1.2.3/", "10.0.0.0/8"));
+        assert!(!at("https://api.openai.com/", "10.0.0.0/8"));
+        assert!(at("https://1.2.3.4/", "0.0.0.0/0"));
+        // An IP entry never matches a name, and a name never an IP.
+        assert!(!at("https://api.openai.com/", "1.2.3.4"));
+        assert!(!at("https://1.2.3.4/", "openai.com"));
+        // `*`, suffixes, ports ignored, space separated lists.
+        assert!(at("https://api.openai.com/", "*"));
+        assert!(at("https://api.openai.com/", "example.com openai.com:443"));
+        assert!(!at("https://api.openai.com/", "."));
+        assert!(!at("https://api.openai.com/", "penai.com"));
     }
 
     #[test]

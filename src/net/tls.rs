@@ -39,14 +39,23 @@ pub fn root_store(extra_ca: Option<&Path>) -> Result<RootCertStore> {
     Ok(roots)
 }
 
-/// The client configuration shared by reqwest and the probe.
-pub fn client_config(extra_ca: Option<&Path>, alpn_http: bool) -> Result<ClientConfig> {
+/// Which application protocols a TLS client offers (RFC 7301).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Alpn {
+    /// h2 and http/1.1: the API client, which speaks either.
+    Http,
+    /// None: the probe (which writes HTTP/1.1 itself) and STUN/TURN over TLS.
+    None,
+}
+
+/// The client configuration shared by reqwest, the probe and STUN/TURN over TLS.
+pub fn client_config(extra_ca: Option<&Path>, alpn: Alpn) -> Result<ClientConfig> {
     let mut cfg = ClientConfig::builder_with_provider(provider())
         .with_safe_default_protocol_versions()
         .context("TLS protocol versions")?
         .with_root_certificates(root_store(extra_ca)?)
         .with_no_client_auth();
-    if alpn_http {
+    if alpn == Alpn::Http {
         cfg.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
     }
     Ok(cfg)

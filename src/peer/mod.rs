@@ -5,6 +5,7 @@
 
 pub mod sdp;
 
+use crate::report::{Candidate, CandidatePair, CandidateType, Protocol, Side};
 use bytes::BytesMut;
 use rtc::rtp_transceiver::rtp_sender::RtpCodecKind;
 use std::sync::Arc;
@@ -18,7 +19,7 @@ use webrtc::peer_connection::{
 };
 use webrtc::rtp_transceiver::{RTCRtpTransceiverDirection, RTCRtpTransceiverInit};
 
-/// The label OpenAI's endpoint expects (../shared/realtime-api.md).
+/// The label OpenAI's WebRTC guide gives the events channel.
 pub const CHANNEL: &str = "oai-events";
 
 #[derive(Debug, Clone, PartialEq)]
@@ -143,7 +144,7 @@ pub struct Offerer {
 }
 
 impl Offerer {
-    /// Build the peer as a correct app does (seed 003's order): audio transceiver (sendrecv, one
+    /// Build the peer as a correct app does (OpenAI's WebRTC guide's order): audio transceiver (sendrecv, one
     /// send encoding), the `oai-events` channel *before* createOffer, then the offer.
     pub async fn new(opts: &Options) -> Result<Offerer, String> {
         let (tx, events) = mpsc::unbounded_channel();
@@ -260,7 +261,7 @@ impl Answerer {
 }
 
 /// The Realtime server's side of `oai-events`: session.created on open, session.updated for
-/// each session.update (../shared/realtime-api.md).
+/// each session.update (OpenAI's Realtime server events reference).
 async fn serve_events(dc: Arc<dyn DataChannel>, b: AnswerBehaviour) {
     let id = || format!("event_{:012x}", fastrand::u64(..) >> 16);
     let send = |v: serde_json::Value| {
@@ -295,12 +296,9 @@ async fn serve_events(dc: Arc<dyn DataChannel>, b: AnswerBehaviour) {
     }
 }
 
-/// One side of a candidate pair: (type, protocol, address, port).
-pub type PairSide = (String, String, String, u16);
-
 /// The selected candidate pair from the connection's stats: the local side, and the remote side
 /// when the stats carry it (webrtc 0.21.1 reports local candidates only, with their id prefixed).
-pub async fn selected_pair(pc: &Arc<dyn PeerConnection>) -> Option<(PairSide, Option<PairSide>)> {
+pub async fn selected_pair(pc: &Arc<dyn PeerConnection>) -> Option<CandidatePair> {
     use webrtc::peer_connection::{RTCStatsReportEntry, StatsSelector};
     let report = pc.get_stats(Instant::now(), StatsSelector::None).await;
     let pair_id = report.iter().find_map(|e| match e {
@@ -313,18 +311,23 @@ pub async fn selected_pair(pc: &Arc<dyn PeerConnection>) -> Option<(PairSide, Op
         RTCStatsReportEntry::IceCandidatePair(p) => (p.local_candidate_id.clone(), p.remote_candidate_id.clone()),
         _ => return None,
     };
-    let side = |ids: [String; 2]| {
+    let side = |ids: [String; 2], side: Side| {
         ids.iter().find_map(|id| match report.get(id)? {
-            RTCStatsReportEntry::LocalCandidate(c) | RTCStatsReportEntry::RemoteCandidate(c) => Some((
-                format!("{:?}", c.candidate_type).to_ascii_lowercase(),
-                c.protocol.to_ascii_lowercase(),
-                c.address.clone().unwrap_or_default(),
-                c.port,
-            )),
+            RTCStatsReportEntry::LocalCandidate(c) | RTCStatsReportEntry::RemoteCandidate(c) => {
+                let kind = match format!("{:?}", c.candidate_type).to_ascii_lowercase().as_str() {
+                    "srflx" | "serverreflexive" => CandidateType::Srflx,
+                    "prflx" | "peerreflexive" => CandidateType::Prflx,
+                    "relay" => CandidateType::Relay,
+                    _ => CandidateType::Host,
+                };
+                let protocol = if c.protocol.eq_ignore_ascii_case("tcp") { Protocol::Tcp } else { Protocol::Udp };
+                let address = c.address.clone().unwrap_or_default();
+                Some(Candidate { kind, protocol, address, port: c.port, side, source: None })
+            }
             _ => None,
         })
     };
-    let local = side([format!("RTCLocalIceCandidate_{local_id}"), local_id])?;
-    let remote = side([format!("RTCRemoteIceCandidate_{remote_id}"), remote_id]);
-    Some((local, remote))
+    let local = side([format!("RTCLocalIceCandidate_{local_id}"), local_id], Side::Local)?;
+    let remote = side([format!("RTCRemoteIceCandidate_{remote_id}"), remote_id], Side::Remote);
+    Some(CandidatePair { local, remote })
 }

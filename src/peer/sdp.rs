@@ -1,13 +1,14 @@
 //! Reading SDP as a diagnostician does: the shape of an offer, whether an answer has what the
-//! Realtime API's answer must have (../shared/realtime-api.md), and its ICE candidates
-//! (RFC 8839 `a=candidate`, RFC 6544 `tcptype`).
+//! Realtime API's answer must have (OpenAI's WebRTC guide: fingerprint, setup, ICE credentials,
+//! audio and application sections, candidates), and its ICE candidates (RFC 8839 `a=candidate`,
+//! RFC 6544 `tcptype`).
 
-use crate::report::CandidateType;
+use crate::report::{Candidate, CandidateType, Protocol, Side};
 
 /// One `a=candidate` line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SdpCandidate {
-    pub protocol: String,
+    pub protocol: Protocol,
     pub address: String,
     pub port: u16,
     pub kind: CandidateType,
@@ -32,18 +33,31 @@ pub fn candidates(sdp: &str) -> Vec<SdpCandidate> {
                 _ => return None,
             };
             let tcp_type = f.iter().position(|x| *x == "tcptype").and_then(|i| f.get(i + 1)).map(|s| s.to_string());
-            Some(SdpCandidate {
-                protocol: f[2].to_ascii_lowercase(),
-                address: f[4].to_owned(),
-                port: f[5].parse().ok()?,
-                kind,
-                tcp_type,
-            })
+            let protocol = match f[2].to_ascii_lowercase().as_str() {
+                "udp" => Protocol::Udp,
+                "tcp" => Protocol::Tcp,
+                _ => return None,
+            };
+            Some(SdpCandidate { protocol, address: f[4].to_owned(), port: f[5].parse().ok()?, kind, tcp_type })
         })
         .collect();
     let mut seen = std::collections::HashSet::new();
-    all.retain(|c| seen.insert((c.protocol.clone(), c.address.clone(), c.port, c.tcp_type.clone())));
+    all.retain(|c| seen.insert((c.protocol, c.address.clone(), c.port, c.tcp_type.clone())));
     all
+}
+
+impl SdpCandidate {
+    /// As the report lists it (the address as written: an mDNS name stays a name).
+    pub fn to_report(&self, side: Side, source: Option<String>) -> Candidate {
+        Candidate {
+            kind: self.kind,
+            protocol: self.protocol,
+            address: self.address.clone(),
+            port: self.port,
+            side,
+            source,
+        }
+    }
 }
 
 fn attr<'a>(sdp: &'a str, name: &str) -> Option<&'a str> {
@@ -54,13 +68,25 @@ pub fn ice_credentials(sdp: &str) -> Option<(String, String)> {
     Some((attr(sdp, "ice-ufrag")?.trim().to_owned(), attr(sdp, "ice-pwd")?.trim().to_owned()))
 }
 
-/// The media sections: (kind, protocol) from each `m=` line.
-pub fn media(sdp: &str) -> Vec<(String, String)> {
+/// One `m=` line: `m=<kind> <port> <protocol> <formats>` (RFC 8866 §5.14).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Media {
+    pub kind: String,
+    /// `None` when the port field is not a number; 0 means the section was rejected (RFC 3264 §6).
+    pub port: Option<u16>,
+    pub protocol: String,
+}
+
+/// The media sections, in order.
+pub fn media(sdp: &str) -> Vec<Media> {
     sdp.lines()
         .filter_map(|l| l.trim().strip_prefix("m="))
         .map(|m| {
             let f: Vec<&str> = m.split_whitespace().collect();
-            (f.first().unwrap_or(&"").to_string(), f.get(2).unwrap_or(&"").to_string())
+            let field = |i: usize| f.get(i).copied().unwrap_or_default();
+            // A port may carry a count (`9/2`); the port is what comes before it.
+            let port = field(1).split('/').next().and_then(|p| p.parse().ok());
+            Media { kind: field(0).to_owned(), port, protocol: field(2).to_owned() }
         })
         .collect()
 }
@@ -87,6 +113,8 @@ pub enum Missing {
     IceCredentials,
     Audio,
     Application,
+    /// An `m=application` with port 0: the answerer refused the data channel (RFC 3264 §6).
+    ApplicationRejected,
     Candidates,
 }
 
@@ -99,6 +127,7 @@ impl std::fmt::Display for Missing {
             Missing::IceCredentials => "no a=ice-ufrag / a=ice-pwd",
             Missing::Audio => "no m=audio section",
             Missing::Application => "no m=application section (no data channel)",
+            Missing::ApplicationRejected => "m=application with port 0 (the data channel was rejected)",
             Missing::Candidates => "no a=candidate",
         })
     }
@@ -119,11 +148,14 @@ pub fn validate_answer(sdp: &str) -> Vec<Missing> {
         m.push(Missing::IceCredentials);
     }
     let media = media(sdp);
-    if !media.iter().any(|(k, _)| k == "audio") {
+    if !media.iter().any(|s| s.kind == "audio") {
         m.push(Missing::Audio);
     }
-    if !media.iter().any(|(k, _)| k == "application") {
+    let application: Vec<&Media> = media.iter().filter(|s| s.kind == "application").collect();
+    if application.is_empty() {
         m.push(Missing::Application);
+    } else if application.iter().all(|s| s.port == Some(0)) {
+        m.push(Missing::ApplicationRejected);
     }
     if candidates(sdp).is_empty() {
         m.push(Missing::Candidates);
@@ -179,7 +211,7 @@ mod tests {
         assert!(validate_answer(ANSWER).is_empty());
         let c = candidates(ANSWER);
         assert_eq!(c.len(), 2);
-        assert_eq!((c[0].protocol.as_str(), c[0].port, c[0].kind), ("udp", 3478, CandidateType::Host));
+        assert_eq!((c[0].protocol, c[0].port, c[0].kind), (Protocol::Udp, 3478, CandidateType::Host));
         assert_eq!(c[1].tcp_type.as_deref(), Some("passive"));
         assert_eq!(ice_credentials(ANSWER).unwrap().0, "abcd");
         assert_eq!(codecs(ANSWER), ["opus"]);

@@ -2,7 +2,19 @@
 //! check, and the verdict, so problems show on the run's summary page.
 //! <https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions>
 
+use super::Render;
 use crate::report::{Report, Status};
+
+pub struct Github {
+    /// Warnings are errors (`--strict`).
+    pub strict: bool,
+}
+
+impl Render for Github {
+    fn render(&self, report: &Report) -> String {
+        render(report, self.strict)
+    }
+}
 
 /// Message data: `%`, CR and LF are escaped.
 fn data(s: &str) -> String {
@@ -14,7 +26,7 @@ fn property(s: &str) -> String {
     data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(report: &Report, strict: bool) -> String {
+fn render(report: &Report, strict: bool) -> String {
     let mut out = String::new();
     for r in &report.results {
         let level = match r.status {
@@ -47,6 +59,19 @@ pub fn render(report: &Report, strict: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_annotation_per_check_and_the_verdict() {
+        let text = Github { strict: false }.render(&crate::render::sample::report());
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 5, "{text}");
+        assert!(lines[1].starts_with("::error title=realtime-doctor stun FAIL::no reply"), "{text}");
+        assert!(lines[1].contains("%0Afix: Do the obvious thing"), "{text}");
+        assert!(lines[3].starts_with("::warning title=realtime-doctor datachannel WARN::"), "{text}");
+        assert!(lines[4].starts_with("::error title=realtime-doctor verdict%3A STUN::"), "{text}");
+        let strict = Github { strict: true }.render(&crate::render::sample::report());
+        assert!(strict.lines().nth(3).unwrap().starts_with("::error"), "{strict}");
+    }
 
     #[test]
     fn escapes_per_the_workflow_command_rules() {

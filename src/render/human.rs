@@ -1,7 +1,8 @@
 //! The human view: a line per check as it finishes (with a spinner for the rest on a terminal),
 //! then the summary and the fixes. `report show` renders a saved report through the same functions.
 
-use crate::report::{CheckId, CheckResult, Report, Status};
+use super::Render;
+use crate::report::{CandidatePair, CheckId, CheckResult, Report, Status};
 use crate::settings::Verbosity;
 use colored::{ColoredString, Colorize};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -68,15 +69,14 @@ pub fn result_lines(r: &CheckResult, verbosity: Verbosity) -> String {
             s.push_str(&format!("{pad}{}\n", format!("{}: {}", d.name, d.value).dimmed()));
         }
     }
+    if let Some(p) = &r.evidence.selected_pair {
+        s.push_str(&format!("{pad}{}\n", format!("selected pair: {}", pair(p)).dimmed()));
+    }
     if verbosity == Verbosity::Verbose || r.status >= Status::Warn {
         for c in &r.evidence.candidates {
             let src = c.source.as_deref().map(|s| format!(" via {s}")).unwrap_or_default();
-            s.push_str(&format!(
-                "{pad}{}\n",
-                format!("candidate {:?} {} {}:{} ({}){src}", c.kind, c.protocol, c.address, c.port, c.side)
-                    .to_lowercase()
-                    .dimmed()
-            ));
+            let side = if c.side == crate::report::Side::Local { "local" } else { "remote" };
+            s.push_str(&format!("{pad}{}\n", format!("candidate {c} ({side}){src}").dimmed()));
         }
     }
     if r.status >= Status::Warn
@@ -128,12 +128,38 @@ pub fn summary_lines(report: &Report) -> String {
     s
 }
 
+/// `host udp 10.0.0.2:50000 -> host udp 203.0.113.5:3478`.
+pub fn pair(p: &CandidatePair) -> String {
+    let remote = p.remote.as_ref().map(|r| r.to_string()).unwrap_or_else(|| "the answer's candidate".into());
+    format!("{} -> {remote}", p.local)
+}
+
 pub fn header_line(report_target: &crate::report::Target, version: &str) -> String {
     format!("{} {} · {} · model {}\n", "realtime-doctor".bold(), version, report_target.base_url, report_target.model)
 }
 
-/// A whole report at once (for `report show`): exactly the lines the live view printed.
-pub fn render(report: &Report, verbosity: Verbosity) -> String {
+/// The human view of a whole report, at once (`report show`, `--output run.txt`).
+pub struct Human {
+    pub verbosity: Verbosity,
+    pub color: bool,
+}
+
+impl Render for Human {
+    fn render(&self, report: &Report) -> String {
+        // colored's switch is global: set it for this rendering and put it back, one rendering at
+        // a time (tests render concurrently, with and without colour).
+        static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+        let before = colored::control::SHOULD_COLORIZE.should_colorize();
+        colored::control::set_override(self.color);
+        let text = render(report, self.verbosity);
+        colored::control::set_override(before);
+        text
+    }
+}
+
+/// A whole report at once: exactly the lines the live view printed.
+fn render(report: &Report, verbosity: Verbosity) -> String {
     let mut s = header_line(&report.target, &report.tool.version);
     for r in &report.results {
         s.push_str(&result_lines(r, verbosity));
@@ -205,5 +231,43 @@ impl Live {
             b.finish_and_clear();
         }
         self.write(&summary_lines(report));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_summary_verdict_and_fixes() {
+        let text = Human { verbosity: Verbosity::Normal, color: false }.render(&crate::render::sample::report());
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "realtime-doctor 0.1.0 · https://api.openai.com · model gpt-realtime");
+        assert!(lines[1].starts_with("PASS key          key works  (12.5 ms)"), "{text}");
+        assert!(text.contains("FAIL stun         no reply from 1 STUN server"), "{text}");
+        // The cause's sentence is the summary: only its id is repeated.
+        assert!(text.contains("     cause: [stun.udp_blocked]"), "{text}");
+        assert!(text.contains("     dns stun.example 3.0 ms"), "{text}");
+        assert!(text.contains("SKIP mic          no device <&> here"), "{text}");
+        assert!(text.contains("     selected pair: host tcp 10.0.0.2:50000 -> the answer's candidate"), "{text}");
+        assert!(text.contains("1 failed, 1 warning, 1 passed, 1 skipped in 1.50 s"), "{text}");
+        assert!(text.contains("Verdict: [STUN] no STUN server answers\n  fix: Allow UDP 3478."), "{text}");
+        assert!(text.contains("What to do:\n  FAIL stun: Do the obvious thing"), "{text}");
+        assert!(!text.contains('\u{1b}'), "no colour when not asked");
+        let coloured = Human { verbosity: Verbosity::Normal, color: true }.render(&crate::render::sample::report());
+        assert!(coloured.contains("\u{1b}[1;31mFAIL"), "{coloured}");
+    }
+
+    #[test]
+    fn quiet_keeps_problems_and_verbose_shows_everything() {
+        let report = crate::render::sample::report();
+        let quiet = Human { verbosity: Verbosity::Quiet, color: false }.render(&report);
+        assert!(quiet.contains("PASS key") && quiet.contains("cause: [stun.udp_blocked]"), "{quiet}");
+        let mut r = report.clone();
+        r.results[0].evidence.detail("key_kind", "project key");
+        let normal = Human { verbosity: Verbosity::Normal, color: false }.render(&r);
+        let verbose = Human { verbosity: Verbosity::Verbose, color: false }.render(&r);
+        assert!(!normal.contains("key_kind") && verbose.contains("key_kind: project key"), "{verbose}");
+        assert!(verbose.contains("candidate host tcp 10.0.0.2:50000") || !verbose.contains("candidate "));
     }
 }

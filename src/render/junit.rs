@@ -1,10 +1,22 @@
 //! The JUnit XML view for CI: one test case per check; failures carry the cause and the fix.
 
+use super::Render;
 use crate::report::{Report, Status};
 use quick_junit::{NonSuccessKind, Report as JReport, TestCase, TestCaseStatus, TestSuite};
 use std::time::Duration;
 
-pub fn render(report: &Report, strict: bool) -> String {
+pub struct Junit {
+    /// Warnings are failures (`--strict`).
+    pub strict: bool,
+}
+
+impl Render for Junit {
+    fn render(&self, report: &Report) -> String {
+        render(report, self.strict)
+    }
+}
+
+fn render(report: &Report, strict: bool) -> String {
     let mut suite = TestSuite::new("realtime-doctor");
     for r in &report.results {
         let evidence: String = r
@@ -12,6 +24,7 @@ pub fn render(report: &Report, strict: bool) -> String {
             .details
             .iter()
             .map(|d| format!("{}: {}\n", d.name, d.value))
+            .chain(r.evidence.selected_pair.iter().map(|p| format!("selected pair: {}\n", super::human::pair(p))))
             .chain(r.evidence.timings.iter().map(|t| format!("{} ms: {}\n", t.phase, t.ms)))
             .collect();
         let fix = r.fix.as_ref().map(|f| match &f.doc {
@@ -52,4 +65,41 @@ pub fn render(report: &Report, strict: bool) -> String {
     jr.set_time(Duration::from_secs_f64(report.duration_ms / 1000.0));
     jr.add_test_suite(suite);
     jr.to_string().expect("JUnit serialisation")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(xml: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        let doc = roxmltree::Document::parse(xml).unwrap_or_else(|e| panic!("{e}: {xml}"));
+        doc.descendants()
+            .filter(|n| n.has_tag_name("testcase"))
+            .map(|c| {
+                let child = c.children().find(|n| n.is_element() && !n.has_tag_name("system-out"));
+                (
+                    c.attribute("name").unwrap().to_owned(),
+                    child.map(|n| n.tag_name().name().to_owned()),
+                    child.and_then(|n| n.attribute("type").or(n.attribute("message")).map(str::to_owned)),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_case_per_check_with_failures_skips_and_the_verdict() {
+        let report = crate::render::sample::report();
+        let xml = Junit { strict: false }.render(&report);
+        let cases = parse(&xml);
+        let names: Vec<&str> = cases.iter().map(|c| c.0.as_str()).collect();
+        assert_eq!(names, ["key", "stun", "mic", "datachannel"]);
+        assert_eq!(cases[0].1, None, "a pass has no child: {xml}");
+        assert_eq!((cases[1].1.as_deref(), cases[1].2.as_deref()), (Some("failure"), Some("stun.udp_blocked")));
+        assert_eq!((cases[2].1.as_deref(), cases[2].2.as_deref()), (Some("skipped"), Some("no device <&> here")));
+        assert_eq!(cases[3].1, None, "a warning passes unless --strict");
+        assert!(xml.contains("selected pair: host tcp 10.0.0.2:50000"), "{xml}");
+        assert!(xml.contains("verdict [STUN] no STUN server answers"), "{xml}");
+        let strict = parse(&Junit { strict: true }.render(&report));
+        assert_eq!(strict[3].1.as_deref(), Some("failure"));
+    }
 }

@@ -3,74 +3,22 @@
 //! These types are the JSON contract (`docs/report.schema.json` is generated from them and a test
 //! fails when the two differ), so they never hold library types from reqwest, webrtc or stun-rs.
 
+mod load;
 mod redact;
 mod status;
 
+pub use load::{LoadError, Loaded, load};
 pub use redact::{Secrets, mask_key};
 pub use status::Status;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
-/// Bumped whenever the shape of [`Report`] changes incompatibly.
-pub const SCHEMA_VERSION: u32 = 2;
+/// Bumped whenever the shape of [`Report`] changes incompatibly. 3: the selected candidate pair
+/// is a structure (`evidence.selected_pair`), no longer a `selected_pair` detail line.
+pub const SCHEMA_VERSION: u32 = 3;
 
-/// Stable identifier of a check: the JSON `id`, the JUnit test-case name and the CLI subcommand.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum CheckId {
-    Key,
-    Stun,
-    Turn,
-    Mic,
-    Sdp,
-    Datachannel,
-}
-
-impl CheckId {
-    pub const ALL: [CheckId; 6] =
-        [CheckId::Key, CheckId::Stun, CheckId::Turn, CheckId::Mic, CheckId::Sdp, CheckId::Datachannel];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CheckId::Key => "key",
-            CheckId::Stun => "stun",
-            CheckId::Turn => "turn",
-            CheckId::Mic => "mic",
-            CheckId::Sdp => "sdp",
-            CheckId::Datachannel => "datachannel",
-        }
-    }
-
-    /// Human title shown beside the status word.
-    pub fn title(self) -> &'static str {
-        match self {
-            CheckId::Key => "API key and client secret",
-            CheckId::Stun => "STUN reachability and NAT",
-            CheckId::Turn => "TURN relay",
-            CheckId::Mic => "Microphone capture",
-            CheckId::Sdp => "SDP offer/answer",
-            CheckId::Datachannel => "Data channel open",
-        }
-    }
-}
-
-impl std::str::FromStr for CheckId {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        CheckId::ALL
-            .into_iter()
-            .find(|id| id.as_str() == s.trim())
-            .ok_or_else(|| format!("unknown check {s:?}; checks: key, stun, turn, mic, sdp, datachannel"))
-    }
-}
-
-impl fmt::Display for CheckId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+pub use crate::check::CheckId;
 
 /// A suggested fix: what to do, and where the vendor documents it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -125,21 +73,88 @@ pub enum CandidateType {
     Relay,
 }
 
+impl CandidateType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CandidateType::Host => "host",
+            CandidateType::Srflx => "srflx",
+            CandidateType::Prflx => "prflx",
+            CandidateType::Relay => "relay",
+        }
+    }
+}
+
+/// The transport protocol of a candidate (RFC 8445 for UDP, RFC 6544 for TCP).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Protocol {
+    Udp,
+    Tcp,
+}
+
+impl Protocol {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Protocol::Udp => "udp",
+            Protocol::Tcp => "tcp",
+        }
+    }
+}
+
+/// Whose candidate: gathered here, or the peer's (from the answer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    Local,
+    Remote,
+}
+
 /// An ICE candidate seen locally (gathered) or remotely (in the answer).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Candidate {
     #[serde(rename = "type")]
     pub kind: CandidateType,
-    /// `udp` or `tcp`.
-    pub protocol: String,
+    pub protocol: Protocol,
     pub address: String,
     pub port: u16,
-    /// `local` or `remote`.
-    pub side: String,
+    pub side: Side,
     /// Where it came from: a STUN/TURN server URL, or the SDP.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+}
+
+impl Candidate {
+    pub fn new(kind: CandidateType, protocol: Protocol, addr: std::net::SocketAddr, side: Side) -> Candidate {
+        Candidate { kind, protocol, address: addr.ip().to_string(), port: addr.port(), side, source: None }
+    }
+
+    pub fn from(mut self, source: impl Into<String>) -> Candidate {
+        self.source = Some(source.into());
+        self
+    }
+}
+
+impl std::fmt::Display for Candidate {
+    /// `host udp 10.0.0.2:50000`, as webrtc-internals names candidates.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (kind, proto) = (self.kind.as_str(), self.protocol.as_str());
+        if self.address.contains(':') {
+            write!(f, "{kind} {proto} [{}]:{}", self.address, self.port)
+        } else {
+            write!(f, "{kind} {proto} {}:{}", self.address, self.port)
+        }
+    }
+}
+
+/// The candidate pair ICE selected: what media actually flows over.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CandidatePair {
+    pub local: Candidate,
+    /// Absent when the peer's statistics do not name it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remote: Option<Candidate>,
 }
 
 /// Everything a check observed, whatever its verdict.
@@ -152,6 +167,9 @@ pub struct Evidence {
     pub timings: Vec<Timing>,
     #[serde(default)]
     pub candidates: Vec<Candidate>,
+    /// The pair ICE selected, when a connection was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selected_pair: Option<CandidatePair>,
     /// Texts worth keeping for support (the offer and answer SDPs), already redacted: ICE
     /// credentials and DTLS fingerprints never enter a report.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -94,7 +94,7 @@ impl Conn {
         let until = tokio::time::Instant::from_std(deadline);
         match transport {
             Transport::Udp => {
-                let sock = udp_socket(server, bind, false).map_err(io_err)?;
+                let sock = udp_socket(server, bind, Port::Own).map_err(io_err)?;
                 sock.connect(server).await.map_err(io_err)?;
                 Ok(Conn::Udp(sock))
             }
@@ -226,17 +226,25 @@ impl Conn {
     }
 }
 
-/// A UDP socket bound to `bind` (or the wildcard of `server`'s family). `reuse` lets several
-/// sockets share one local port, each connected to a different server, so mapped addresses can be
-/// compared for the same local endpoint.
-pub fn udp_socket(server: SocketAddr, bind: Option<SocketAddr>, reuse: bool) -> std::io::Result<UdpSocket> {
+/// Whether a UDP socket may share its local port with others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Port {
+    /// Its own port.
+    Own,
+    /// Shared (SO_REUSEADDR/SO_REUSEPORT): several sockets on one local port, each connected to a
+    /// different server, so their mapped addresses can be compared for the same local endpoint.
+    Shared,
+}
+
+/// A UDP socket bound to `bind` (or the wildcard of `server`'s family).
+pub fn udp_socket(server: SocketAddr, bind: Option<SocketAddr>, port: Port) -> std::io::Result<UdpSocket> {
     use socket2::{Domain, Protocol, Socket, Type};
     let local = bind.unwrap_or_else(|| match server {
         SocketAddr::V4(_) => "0.0.0.0:0".parse().expect("v4 any"),
         SocketAddr::V6(_) => "[::]:0".parse().expect("v6 any"),
     });
     let s = Socket::new(Domain::for_address(local), Type::DGRAM, Some(Protocol::UDP))?;
-    if reuse {
+    if port == Port::Shared {
         s.set_reuse_address(true)?;
         #[cfg(unix)]
         s.set_reuse_port(true)?;

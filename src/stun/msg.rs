@@ -81,6 +81,9 @@ pub fn decode(buf: &[u8], key: Option<&HMACKey>) -> Result<StunMessage, Malforme
     }
 }
 
+/// Encode one of our own messages. The largest has a username, realm and nonce at their maximum
+/// lengths (RFC 8489 §14: 513 + 763 + 763 bytes) and a few small attributes: 4 KiB holds it, and
+/// `LongTerm` refuses anything longer before a message is built.
 pub fn encode(msg: &StunMessage) -> Vec<u8> {
     let mut buf = vec![0u8; 4096];
     let n = MessageEncoderBuilder::default().build().encode(&mut buf, msg).expect("our own messages fit 4 KiB");
@@ -89,12 +92,13 @@ pub fn encode(msg: &StunMessage) -> Vec<u8> {
 }
 
 /// Credentials for the long-term mechanism (RFC 8489 §9.2), once the server's realm and nonce
-/// are known.
+/// are known. The attributes are built (and so validated) once, here: a username over the
+/// protocol's limit or a password SASLprep refuses is an error now, never a panic later.
 #[derive(Clone)]
 pub struct LongTerm {
-    pub username: String,
-    pub realm: String,
-    pub nonce: String,
+    username: UserName,
+    realm: Realm,
+    nonce: Nonce,
     pub key: HMACKey,
     /// How many times a 438 Stale Nonce made us retry with a new nonce.
     pub stale_retries: u32,
@@ -103,8 +107,25 @@ pub struct LongTerm {
 impl LongTerm {
     pub fn new(username: &str, password: &str, realm: &str, nonce: &str) -> Result<LongTerm, String> {
         let algorithm = stun_rs::Algorithm::from(stun_rs::AlgorithmId::MD5);
-        let key = HMACKey::new_long_term(username, realm, password, algorithm).map_err(|e| e.to_string())?;
-        Ok(LongTerm { username: username.into(), realm: realm.into(), nonce: nonce.into(), key, stale_retries: 0 })
+        let key = HMACKey::new_long_term(username, realm, password, algorithm).map_err(|e| format!("{e}"))?;
+        Ok(LongTerm {
+            username: UserName::new(username).map_err(|e| format!("username: {e}"))?,
+            realm: Realm::new(realm).map_err(|e| format!("realm: {e}"))?,
+            nonce: Nonce::new(nonce).map_err(|e| format!("nonce: {e}"))?,
+            key,
+            stale_retries: 0,
+        })
+    }
+
+    pub fn realm(&self) -> &str {
+        self.realm.as_str()
+    }
+
+    /// Take the new nonce of a 438 Stale Nonce answer (RFC 8489 §9.2.5).
+    pub fn renew(&mut self, nonce: &str) -> Result<(), String> {
+        self.nonce = Nonce::new(nonce).map_err(|e| format!("nonce: {e}"))?;
+        self.stale_retries += 1;
+        Ok(())
     }
 }
 
@@ -173,9 +194,9 @@ fn build(
     if let Some(lt) = auth {
         // Order matters (RFC 8489 §14.5): USERNAME, REALM, NONCE, then MESSAGE-INTEGRITY, FINGERPRINT.
         b = b
-            .with_attribute(UserName::new(&lt.username).expect("username"))
-            .with_attribute(Realm::new(&lt.realm).expect("realm"))
-            .with_attribute(Nonce::new(&lt.nonce).expect("nonce"))
+            .with_attribute(lt.username.clone())
+            .with_attribute(lt.realm.clone())
+            .with_attribute(lt.nonce.clone())
             .with_attribute(MessageIntegrity::new(lt.key.clone()));
     }
     if class != MessageClass::Indication {
@@ -275,6 +296,16 @@ mod tests {
         let (_, bytes) = request(BINDING, vec![], None);
         assert!(matches!(decode(&bytes[..10], None), Err(Malformed::Truncated { got: 10, want: 20 })));
         assert!(matches!(decode(&bytes[..bytes.len() - 4], None), Err(Malformed::Truncated { .. })));
+    }
+
+    #[test]
+    fn a_username_too_long_is_an_error_not_a_panic() {
+        let long = "u".repeat(600);
+        assert!(LongTerm::new(&long, "pass", "realm", "nonce").is_err());
+        let mut ok = LongTerm::new("user", "pass", "realm", "nonce").unwrap();
+        assert!(ok.renew(&"n".repeat(1000)).is_err());
+        let (_, bytes) = request(ALLOCATE, vec![requested_transport_udp()], Some(&ok));
+        assert!(decode(&bytes, Some(&ok.key)).is_ok());
     }
 
     #[test]

@@ -18,6 +18,16 @@ pub enum Transport {
     Tls,
 }
 
+impl Transport {
+    /// What carries the packets: TLS runs over TCP.
+    pub fn protocol(self) -> crate::report::Protocol {
+        match self {
+            Transport::Udp => crate::report::Protocol::Udp,
+            Transport::Tcp | Transport::Tls => crate::report::Protocol::Tcp,
+        }
+    }
+}
+
 impl fmt::Display for Transport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

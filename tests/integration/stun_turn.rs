@@ -174,8 +174,10 @@ fn stale_nonce_is_retried_with_the_new_nonce() {
     rt().block_on(async {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(8);
         let conn = Conn::open(Transport::Udp, addr, None, None, deadline).await.unwrap();
-        let mut a =
-            client::allocate(conn, Some((USER, PASSWORD)), deadline).await.map_err(|(e, _)| format!("{e:?}")).unwrap();
+        let mut a = client::allocate(conn, Some((USER, PASSWORD)), deadline, deadline)
+            .await
+            .map_err(|(e, _)| format!("{e:?}"))
+            .unwrap();
         // Let the nonce go stale, then ask for a permission: 438, then success with the new nonce.
         tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
         a.permit("127.0.0.1".parse().unwrap(), deadline).await.unwrap();

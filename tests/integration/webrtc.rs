@@ -39,8 +39,8 @@ fn offerer_and_answerer_open_oai_events_and_exchange_events() {
             }
         };
         assert!(updated.contains("session.updated"), "{updated}");
-        let (local, _) = realtime_doctor::peer::selected_pair(&off.pc).await.expect("a selected pair once connected");
-        assert_eq!((local.0.as_str(), local.2.as_str()), ("host", "127.0.0.1"), "{local:?}");
+        let pair = realtime_doctor::peer::selected_pair(&off.pc).await.expect("a selected pair once connected");
+        assert_eq!(pair.local.to_string().split(':').next(), Some("host udp 127.0.0.1"), "{pair:?}");
         off.close().await;
         ans.close().await;
     });
@@ -87,7 +87,7 @@ fn sdp_classifies_what_calls_answers() {
     expect_cause("sdp", Fault::CallsNotSdp, &[], "fail", "sdp.answer_not_sdp");
     expect_cause("sdp", Fault::InvalidKey, &[], "fail", "sdp.invalid_api_key");
     let res = expect_cause("sdp", Fault::NoApplication, &[], "fail", "sdp.no_application_section");
-    assert!(res["fix"]["text"].as_str().unwrap().contains("BEFORE createOffer"), "{res:#}");
+    assert!(res["fix"]["text"].as_str().unwrap().contains("before createOffer()"), "{res:#}");
 }
 
 #[test]
@@ -135,8 +135,10 @@ fn datachannel_healthy_run_shows_every_phase() {
     for w in order.windows(2) {
         assert!(at(w[0]) <= at(w[1]), "{} after {}: {res:#}", w[0], w[1]);
     }
-    assert!(
-        res["evidence"]["details"].to_string().contains("\"selected_pair\",\"value\":\"host udp 127.0.0.1"),
+    let local = &res["evidence"]["selected_pair"]["local"];
+    assert_eq!(
+        (&local["type"], &local["protocol"], &local["address"]),
+        (&"host".into(), &"udp".into(), &"127.0.0.1".into()),
         "{res:#}"
     );
 }
@@ -244,12 +246,12 @@ fn relay_path_through_coturn() {
         !cands.iter().any(|c| c["type"] == "host" && c["side"] == "local" && c["source"].is_null()),
         "relay policy gathers no host candidate: {res:#}"
     );
-    let pair =
-        res["evidence"]["details"].as_array().unwrap().iter().find(|d| d["name"] == "selected_pair").unwrap()["value"]
-            .as_str()
-            .unwrap()
-            .to_owned();
-    assert!(pair.starts_with("relay udp 127.0.0.1"), "{pair}");
+    let pair = &res["evidence"]["selected_pair"]["local"];
+    assert_eq!(
+        (&pair["type"], &pair["protocol"], &pair["address"]),
+        (&"relay".into(), &"udp".into(), &"127.0.0.1".into()),
+        "{res:#}"
+    );
     assert!(!r.all_output().contains(PASSWORD), "TURN password leaked");
 }
 

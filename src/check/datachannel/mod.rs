@@ -1,120 +1,144 @@
 //! The `datachannel` check: the whole way to the first event. Applies the answer and times each
 //! phase from the start (gathered, answer, ICE checking and connected with the selected pair,
-//! DTLS, channel open, session.created, session.updated), and names the stage that failed.
+//! DTLS, channel open, session.created, session.updated), and names the stage that failed. Each
+//! phase waits as long as a real client would, then gives up with that phase's cause.
 
 use crate::check::call::{self, CallCause};
-use crate::check::{Ctx, Outcome};
-use crate::peer::Event;
-use crate::report::{Candidate, CandidateType, CheckId, CheckResult};
-use std::time::Instant;
+use crate::check::kind::Causes;
+use crate::check::{CheckSpec, Ctx, Outcome, Wait, runner};
+use crate::cli::OptionGroup;
+use crate::peer::{Event, sdp};
+use crate::report::{CandidateType, CheckId, CheckResult};
+use std::time::Duration;
 use webrtc::peer_connection::{RTCIceConnectionState, RTCPeerConnectionState};
 
-pub async fn run(ctx: &Ctx) -> CheckResult {
-    let mut out = Outcome::new(CheckId::Datachannel);
-    if call::key_failed(ctx).await {
-        return out.skip("the key check failed, so no call was attempted: fix the key first");
-    }
+/// ICE: browsers move from checking to failed after about 30 s, but connectivity checks are
+/// retransmitted many times within 10 s (RFC 8445 §14): a path with no answer by then is dead, and
+/// the sdp check's own probes have already said which candidates answer.
+const ICE_LIMIT: Duration = Duration::from_secs(10);
+/// DTLS after ICE: a handshake is two round trips.
+const DTLS_LIMIT: Duration = Duration::from_secs(5);
+/// The channel after DTLS: what voice apps give their data channel before they report it broken.
+const OPEN_LIMIT: Duration = Duration::from_secs(5);
+/// session.created after the channel opens, and session.updated after session.update: the
+/// OpenAI Agents SDK waits 5 s for each.
+const EVENT_LIMIT: Duration = Duration::from_secs(5);
+
+pub const SPEC: CheckSpec = CheckSpec {
+    name: "datachannel",
+    title: "Data channel open",
+    about: "Check that oai-events opens and session.created arrives, each phase timed",
+    waits: "ICE gathering 3 s (a third of the budget when that is shorter), each API request 10 s, ICE connected 10 s after the answer, DTLS 5 s, \
+            the channel open 5 s, session.created 5 s and session.updated 5 s (the OpenAI Agents SDK's \
+            waits)",
+    budget: |_| Duration::from_secs(20),
+    budget_text: "20s",
+    needs: &[CheckId::Key],
     // One call at a time: when sdp runs too, this call starts after its hang-up, so the two never
     // compete for a media server's ports (the network lab's fake has one set, as a real media
     // address does) and each check's evidence is its own.
-    let _ = ctx.deps.wait(CheckId::Sdp).await;
+    after: &[CheckId::Sdp],
+    options: &[OptionGroup::Api, OptionGroup::Ice, OptionGroup::Peer],
+    in_selftest: true,
+    causes: Causes::Call,
+    run: runner!(run),
+};
+
+pub async fn run(ctx: &Ctx) -> CheckResult {
+    let mut out = Outcome::new(CheckId::Datachannel);
     let mut call = match call::open(ctx, &mut out).await {
         Ok(c) => c,
         Err(cause) => return out.diagnose(&cause, None),
     };
     let stalled = call.gathering_stalled;
     let result = connect(ctx, &mut out, &mut call).await;
-    if let Some((local, remote)) = crate::peer::selected_pair(&call.offerer.pc).await {
-        let show = |c: &crate::peer::PairSide| format!("{} {} {}:{}", c.0, c.1, c.2, c.3);
-        let remote_text = remote.as_ref().map(show).unwrap_or_else(|| "the answer's candidate".into());
-        out.evidence.detail("selected_pair", format!("{} -> {remote_text}", show(&local)));
-        for (side, c) in std::iter::once(("local", local)).chain(remote.map(|r| ("remote", r))) {
-            let kind = match c.0.as_str() {
-                "srflx" | "serverreflexive" => CandidateType::Srflx,
-                "prflx" | "peerreflexive" => CandidateType::Prflx,
-                "relay" => CandidateType::Relay,
-                _ => CandidateType::Host,
-            };
-            out.evidence.candidates.push(Candidate {
-                kind,
-                protocol: c.1,
-                address: c.2,
-                port: c.3,
-                side: side.into(),
-                source: Some("selected pair".into()),
-            });
-        }
-    }
+    out.evidence.selected_pair = crate::peer::selected_pair(&call.offerer.pc).await;
     call.end(ctx, &mut out).await;
     match result {
-        Ok(summary) => {
-            let stalled = stalled.map(|secs| CallCause::GatheringStalled { secs });
-            out.pass_or_warn(summary, stalled.as_ref().map(|c| c as &dyn crate::check::Diagnosis))
-        }
+        Ok(summary) => out.pass_or_warn(summary, stalled.map(|secs| CallCause::GatheringStalled { secs }).as_ref()),
         Err(cause) => out.diagnose(&cause, None),
+    }
+}
+
+/// Where the connection is, and how long it may stay there.
+#[derive(Clone, Copy, PartialEq)]
+enum Phase {
+    Ice,
+    Dtls,
+    Open,
+    FirstEvent,
+}
+
+impl Phase {
+    fn limit(self) -> Duration {
+        match self {
+            Phase::Ice => ICE_LIMIT,
+            Phase::Dtls => DTLS_LIMIT,
+            Phase::Open => OPEN_LIMIT,
+            Phase::FirstEvent => EVENT_LIMIT,
+        }
+    }
+
+    /// The cause when this phase outlasts its wait.
+    fn stuck(self, wait: Wait, relay_gathered: bool) -> CallCause {
+        match self {
+            Phase::Ice => CallCause::IceStuckChecking { wait: wait.words(), relay_gathered },
+            Phase::Dtls => CallCause::DtlsFailed { detail: format!("no DTLS handshake {}", wait.words()) },
+            Phase::Open => CallCause::ChannelNeverOpens { wait: wait.words() },
+            Phase::FirstEvent => CallCause::NoSessionCreated { first: format!("no event {}", wait.words()) },
+        }
     }
 }
 
 /// Drive the connection to `session.updated`, recording each phase.
 async fn connect(ctx: &Ctx, out: &mut Outcome, call: &mut call::Call) -> Result<String, CallCause> {
     let start = call.start;
+    let relay_gathered = sdp::candidates(&call.offer).iter().any(|c| c.kind == CandidateType::Relay);
     call.offerer.apply_answer(&call.answer).await.map_err(CallCause::BadAnswer)?;
-    let until = tokio::time::Instant::from_std(ctx.deadline);
-    let (mut checking, mut ice_up, mut dtls_up, mut open) = (None::<Instant>, false, false, false);
     let mark = |out: &mut Outcome, phase: &str| out.evidence.timing(phase, start.elapsed());
+    let (mut phase, mut checking) = (Phase::Ice, false);
+    let mut wait = ctx.wait(phase.limit());
+    let enter = |p: Phase, phase: &mut Phase, wait: &mut Wait| {
+        *phase = p;
+        *wait = ctx.wait(p.limit());
+    };
     // Phase 1: to the first message on oai-events (which also proves the channel open: on relay
     // paths webrtc 0.21 can deliver the first message before the open event).
     let first = loop {
-        let ev = match tokio::time::timeout_at(until, call.offerer.events.recv()).await {
+        let ev = match tokio::time::timeout_at(wait.tokio(), call.offerer.events.recv()).await {
             Ok(Some((_, e))) => e,
             Ok(None) => return Err(CallCause::Peer("the peer connection stopped".into())),
-            Err(_) => {
-                return Err(match (ice_up, dtls_up, open) {
-                    (false, _, _) => {
-                        CallCause::IceStuckChecking { secs: checking.map(|t| t.elapsed().as_secs_f64()).unwrap_or(0.0) }
-                    }
-                    (true, false, _) => {
-                        CallCause::DtlsFailed { detail: "no DTLS handshake before the deadline".into() }
-                    }
-                    (true, true, false) => CallCause::ChannelNeverOpens,
-                    (true, true, true) => CallCause::NoSessionCreated { first: "no event at all".into() },
-                });
-            }
+            Err(_) => return Err(phase.stuck(wait, relay_gathered)),
         };
         match ev {
-            Event::Ice(RTCIceConnectionState::Checking) if checking.is_none() => {
-                checking = Some(Instant::now());
+            Event::Ice(RTCIceConnectionState::Checking) if !checking => {
+                checking = true;
                 mark(out, "ice_checking");
             }
-            Event::Ice(RTCIceConnectionState::Connected | RTCIceConnectionState::Completed) if !ice_up => {
-                ice_up = true;
+            Event::Ice(RTCIceConnectionState::Connected | RTCIceConnectionState::Completed) if phase == Phase::Ice => {
                 mark(out, "ice_connected");
+                enter(Phase::Dtls, &mut phase, &mut wait);
             }
-            Event::Ice(RTCIceConnectionState::Failed) => {
-                return Err(if ice_up {
-                    CallCause::DtlsFailed { detail: "ICE failed after connecting".into() }
-                } else {
+            Event::Ice(RTCIceConnectionState::Failed) | Event::Connection(RTCPeerConnectionState::Failed) => {
+                return Err(if phase == Phase::Ice {
                     CallCause::IceFailed
-                });
-            }
-            Event::Connection(RTCPeerConnectionState::Connected) if !dtls_up => {
-                dtls_up = true;
-                mark(out, "dtls_connected");
-            }
-            Event::Connection(RTCPeerConnectionState::Failed) => {
-                return Err(if ice_up {
+                } else {
                     CallCause::DtlsFailed { detail: "the connection failed after ICE connected".into() }
-                } else {
-                    CallCause::IceFailed
                 });
             }
-            Event::ChannelOpen if !open => {
-                open = true;
-                mark(out, "channel_open");
+            Event::Connection(RTCPeerConnectionState::Connected) if matches!(phase, Phase::Ice | Phase::Dtls) => {
+                mark(out, "dtls_connected");
+                enter(Phase::Open, &mut phase, &mut wait);
             }
-            Event::ChannelClosed if !open => return Err(CallCause::ChannelNeverOpens),
+            Event::ChannelOpen if phase != Phase::FirstEvent => {
+                mark(out, "channel_open");
+                enter(Phase::FirstEvent, &mut phase, &mut wait);
+            }
+            Event::ChannelClosed if phase != Phase::FirstEvent => {
+                return Err(CallCause::ChannelNeverOpens { wait: "(the channel closed instead)".into() });
+            }
             Event::Message(m) => {
-                if !open {
+                if phase != Phase::FirstEvent {
                     mark(out, "channel_open");
                 }
                 mark(out, "first_event");
@@ -132,11 +156,11 @@ async fn connect(ctx: &Ctx, out: &mut Outcome, call: &mut call::Call) -> Result<
     }
 
     // Phase 2: session.update -> session.updated.
-    let sent = Instant::now();
     let update = serde_json::json!({"type": "session.update", "session": {"type": "realtime", "instructions": "realtime-doctor connectivity check"}});
     call.offerer.send(&update.to_string()).await.map_err(|e| CallCause::Peer(format!("send: {e}")))?;
+    let wait = ctx.wait(EVENT_LIMIT);
     loop {
-        match tokio::time::timeout_at(until, call.offerer.events.recv()).await {
+        match tokio::time::timeout_at(wait.tokio(), call.offerer.events.recv()).await {
             Ok(Some((_, Event::Message(m)))) => match event_type(&m).as_str() {
                 "session.updated" => {
                     mark(out, "session_updated");
@@ -146,7 +170,7 @@ async fn connect(ctx: &Ctx, out: &mut Outcome, call: &mut call::Call) -> Result<
                 _ => continue,
             },
             Ok(Some(_)) => continue,
-            _ => return Err(CallCause::NoSessionUpdated { secs: sent.elapsed().as_secs_f64() }),
+            _ => return Err(CallCause::NoSessionUpdated { wait: wait.words() }),
         }
     }
     Ok(format!(

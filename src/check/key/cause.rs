@@ -1,6 +1,6 @@
 //! Why the key check did not pass, and what to do about each reason.
 
-use crate::check::Diagnosis;
+use crate::check::kind::{CauseKind, Diagnosis, ids};
 use crate::report::{Fix, Status};
 
 const KEYS: &str = "https://platform.openai.com/api-keys";
@@ -12,7 +12,8 @@ const SECRETS: &str = "https://platform.openai.com/docs/api-reference/realtime-s
 const WEBRTC: &str = "https://platform.openai.com/docs/guides/realtime-webrtc";
 const STATUS: &str = "https://status.openai.com";
 
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error, strum::EnumDiscriminants)]
+#[strum_discriminants(name(KeyKind), derive(strum::EnumIter, Hash), vis(pub))]
 pub enum KeyCause {
     #[error("no API key: OPENAI_API_KEY is not set and neither --api-key-file nor --api-key-stdin was given")]
     Missing,
@@ -34,6 +35,9 @@ pub enum KeyCause {
     Admin,
     #[error("the key does not look like an OpenAI key (sk-…); fine for a gateway that issues its own")]
     UnknownShape,
+    /// Several lint findings at once: all are named, so that one round of fixing is enough.
+    #[error("the API key has {} problems: {}", .0.len(), .0.iter().map(|c| c.to_string()).collect::<Vec<_>>().join("; and "))]
+    Several(Vec<KeyCause>),
 
     #[error("cannot resolve {host}: {error}")]
     Dns { host: String, error: String },
@@ -41,8 +45,8 @@ pub enum KeyCause {
     Refused { addr: String, via_proxy: bool },
     #[error("{addr} is unreachable{}: {error}", via(*.via_proxy))]
     Unreachable { addr: String, error: String, via_proxy: bool },
-    #[error("no answer to the TCP connection attempt{} before the deadline (packets dropped)", via(*.via_proxy))]
-    ConnectTimeout { via_proxy: bool },
+    #[error("no answer to the TCP connection attempt{} {wait} (packets dropped)", via(*.via_proxy))]
+    ConnectTimeout { via_proxy: bool, wait: String },
     #[error("the proxy requires authentication (407)")]
     ProxyAuth,
     #[error("the proxy refused to open a tunnel to the API (HTTP {status})")]
@@ -59,8 +63,8 @@ pub enum KeyCause {
     NotTls,
     #[error("TLS handshake failed: {0}")]
     Tls(String),
-    #[error("connected, but no answer ({phase}) within {budget_s:.1} s")]
-    NoAnswer { phase: String, budget_s: f64 },
+    #[error("connected, but no answer ({phase}) {wait}")]
+    NoAnswer { phase: String, wait: String },
     #[error("the connection was closed during {phase}: {error}")]
     Closed { phase: String, error: String },
     #[error("the request could not be sent: {0}")]
@@ -92,8 +96,8 @@ pub enum KeyCause {
     BadRequest { step: String, message: String },
     #[error("unexpected HTTP {status} on {step}{}", detail(message))]
     Unexpected { step: String, status: u16, message: String },
-    #[error("no complete answer to {step} within the check's time budget ({budget_s:.1} s)")]
-    Slow { step: String, budget_s: f64 },
+    #[error("no complete answer to {step} {wait}")]
+    Slow { step: String, wait: String },
     #[error("the client secret answer is not usable: {why}")]
     BadClientSecret { why: String },
     #[error("this machine's clock is {skew_s} s off the server's: ephemeral tokens will look expired or not yet valid")]
@@ -125,55 +129,83 @@ const MIGRATE: &str = "Migrate to the GA endpoints: mint with POST /v1/realtime/
 not `client_secret.value`), then POST the SDP offer to /v1/realtime/calls with that ek_ token; drop the \
 `OpenAI-Beta: realtime=v1` header and the ?model= query.";
 
-impl Diagnosis for KeyCause {
-    fn id(&self) -> &'static str {
-        use KeyCause::*;
+ids!(KeyKind {
+    Missing => "missing_key",
+    Empty => "empty_key",
+    Quoted => "key_quoted",
+    Whitespace => "key_whitespace",
+    BearerPrefix => "key_bearer_prefix",
+    LooksMasked => "key_masked_copy",
+    NonAscii => "key_non_ascii",
+    Ephemeral => "ephemeral_key",
+    Admin => "admin_key",
+    UnknownShape => "unknown_key_shape",
+    Several => "key_several_problems",
+    Dns => "dns_failure",
+    Refused => "connection_refused",
+    Unreachable => "network_unreachable",
+    ConnectTimeout => "connect_timeout",
+    ProxyAuth => "proxy_auth_required",
+    ProxyRefused => "proxy_refused",
+    TlsIntercepted => "tls_interception",
+    TlsUntrusted => "tls_untrusted",
+    TlsExpired => "tls_expired",
+    TlsWrongName => "tls_wrong_name",
+    NotTls => "not_tls",
+    Tls => "tls_failure",
+    NoAnswer => "no_answer",
+    Closed => "connection_closed",
+    Transport => "transport_error",
+    InvalidApiKey => "invalid_api_key",
+    Unauthorized => "unauthorized",
+    Forbidden => "forbidden",
+    EndpointNotFound => "endpoint_not_found",
+    ModelNotFound => "model_not_found",
+    InsufficientQuota => "insufficient_quota",
+    RateLimited => "rate_limited",
+    RateLimitedRecovered => "rate_limited_recovered",
+    ServerError => "server_error",
+    NotOpenAi => "not_openai_response",
+    BadRequest => "bad_request",
+    Unexpected => "unexpected_status",
+    Slow => "slow_server",
+    BadClientSecret => "bad_client_secret",
+    ClockSkew => "clock_skew",
+    EphemeralRejected => "ephemeral_token_rejected",
+    BetaOnly => "beta_only",
+    BetaRetired => "beta_retired",
+    BetaDeprecated => "beta_deprecated",
+});
+
+/// Where on the path to a call a key-check cause stops the user, for the verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyStage {
+    /// The API cannot be reached over HTTPS (DNS, TCP, proxy, TLS, or something else answers).
+    Network,
+    /// The key itself cannot be used (malformed, rejected, no access to the model or the path).
+    Key,
+    /// The key works; minting a client secret or the account's limits do not.
+    Token,
+}
+
+impl KeyKind {
+    pub fn stage(self) -> KeyStage {
+        use KeyKind::*;
         match self {
-            Missing => "missing_key",
-            Empty => "empty_key",
-            Quoted => "key_quoted",
-            Whitespace { .. } => "key_whitespace",
-            BearerPrefix => "key_bearer_prefix",
-            LooksMasked => "key_masked_copy",
-            NonAscii => "key_non_ascii",
-            Ephemeral => "ephemeral_key",
-            Admin => "admin_key",
-            UnknownShape => "unknown_key_shape",
-            Dns { .. } => "dns_failure",
-            Refused { .. } => "connection_refused",
-            Unreachable { .. } => "network_unreachable",
-            ConnectTimeout { .. } => "connect_timeout",
-            ProxyAuth => "proxy_auth_required",
-            ProxyRefused { .. } => "proxy_refused",
-            TlsIntercepted { .. } => "tls_interception",
-            TlsUntrusted { .. } => "tls_untrusted",
-            TlsExpired => "tls_expired",
-            TlsWrongName { .. } => "tls_wrong_name",
-            NotTls => "not_tls",
-            Tls(_) => "tls_failure",
-            NoAnswer { .. } => "no_answer",
-            Closed { .. } => "connection_closed",
-            Transport(_) => "transport_error",
-            InvalidApiKey { .. } => "invalid_api_key",
-            Unauthorized { .. } => "unauthorized",
-            Forbidden { .. } => "forbidden",
-            EndpointNotFound { .. } => "endpoint_not_found",
-            ModelNotFound { .. } => "model_not_found",
-            InsufficientQuota => "insufficient_quota",
-            RateLimited { .. } => "rate_limited",
-            RateLimitedRecovered { .. } => "rate_limited_recovered",
-            ServerError { .. } => "server_error",
-            NotOpenAi { .. } => "not_openai_response",
-            BadRequest { .. } => "bad_request",
-            Unexpected { .. } => "unexpected_status",
-            Slow { .. } => "slow_server",
-            BadClientSecret { .. } => "bad_client_secret",
-            ClockSkew { .. } => "clock_skew",
-            EphemeralRejected { .. } => "ephemeral_token_rejected",
-            BetaOnly => "beta_only",
-            BetaRetired => "beta_retired",
-            BetaDeprecated => "beta_deprecated",
+            Dns | Refused | Unreachable | ConnectTimeout | ProxyAuth | ProxyRefused | TlsIntercepted | TlsUntrusted
+            | TlsExpired | TlsWrongName | NotTls | Tls | NoAnswer | Closed | Transport | NotOpenAi => KeyStage::Network,
+            Missing | Empty | Quoted | Whitespace | BearerPrefix | LooksMasked | NonAscii | Ephemeral | Admin
+            | Several | InvalidApiKey | Unauthorized | Forbidden | ModelNotFound | EndpointNotFound => KeyStage::Key,
+            UnknownShape | InsufficientQuota | RateLimited | RateLimitedRecovered | ServerError | BadRequest
+            | Unexpected | Slow | BadClientSecret | ClockSkew | EphemeralRejected | BetaOnly | BetaRetired
+            | BetaDeprecated => KeyStage::Token,
         }
+    }
+}
+
+impl Diagnosis for KeyCause {
+    fn kind(&self) -> CauseKind {
+        CauseKind::Key(self.into())
     }
 
     fn status(&self) -> Status {
@@ -197,12 +229,17 @@ impl Diagnosis for KeyCause {
             NonAscii => Fix::new("Re-copy the key from the dashboard into a plain-text editor; word processors replace characters with look-alikes.").doc(KEYS),
             Ephemeral => Fix::new("Use a standard key (sk-...) on your server to mint ek_ secrets; an ek_ secret is only for the browser's POST to /v1/realtime/calls.").doc(SECRETS),
             Admin => Fix::new("Use a project key (sk-proj-...) or service account key; admin keys only manage the organization.").doc(KEYS),
+            Several(all) => {
+                let steps: Vec<String> =
+                    all.iter().enumerate().map(|(i, c)| format!("({}) {}", i + 1, c.fix().text)).collect();
+                Fix::new(format!("Fix all {} at once: {}", all.len(), steps.join(" "))).doc(KEYS)
+            }
             UnknownShape => Fix::new("If you use a gateway or Azure OpenAI, make sure --base-url points at it; for api.openai.com use an sk-... key.").doc(KEYS),
             Dns { .. } => Fix::new("Check the host name in --base-url/OPENAI_BASE_URL, and this machine's DNS (resolv.conf, VPN split DNS); try `getent hosts <host>`."),
             Refused { via_proxy: true, .. } => Fix::new("The proxy in HTTPS_PROXY/HTTP_PROXY is not listening: fix the variable or start the proxy; set NO_PROXY to bypass it."),
             Refused { .. } => Fix::new("Nothing listens there: check the port in --base-url; a firewall may reject outbound HTTPS (TCP 443)."),
             Unreachable { .. } => Fix::new("There is no route to the host: check the network connection, VPN and default route (`ip route`)."),
-            ConnectTimeout { via_proxy: true } => Fix::new("The proxy does not answer: check HTTPS_PROXY/HTTP_PROXY, or ask IT which proxy to use."),
+            ConnectTimeout { via_proxy: true, .. } => Fix::new("The proxy does not answer: check HTTPS_PROXY/HTTP_PROXY, or ask IT which proxy to use."),
             ConnectTimeout { .. } => Fix::new("A firewall drops outbound HTTPS to this host: allow TCP 443 to api.openai.com, or set HTTPS_PROXY to your network's proxy."),
             ProxyAuth => Fix::new("Put the proxy credentials in the variable (https_proxy=http://user:pass@proxy:port) or ask IT to allow api.openai.com without authentication."),
             ProxyRefused { .. } => Fix::new("The proxy blocks api.openai.com: ask IT to allow api.openai.com (HTTPS) and, for WebRTC media, UDP 3478 and TCP 443 to OpenAI's media servers."),
@@ -234,13 +271,10 @@ impl Diagnosis for KeyCause {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_cause_has_an_id_a_message_and_a_fix() {
-        let all = [
+impl KeyCause {
+    #[cfg(test)]
+    pub(crate) fn examples() -> Vec<KeyCause> {
+        vec![
             KeyCause::Missing,
             KeyCause::Empty,
             KeyCause::Quoted,
@@ -251,10 +285,11 @@ mod tests {
             KeyCause::Ephemeral,
             KeyCause::Admin,
             KeyCause::UnknownShape,
+            KeyCause::Several(vec![KeyCause::Quoted, KeyCause::Whitespace { place: "a newline at the end".into() }]),
             KeyCause::Dns { host: "h".into(), error: "e".into() },
             KeyCause::Refused { addr: "a".into(), via_proxy: true },
             KeyCause::Unreachable { addr: "a".into(), error: "e".into(), via_proxy: false },
-            KeyCause::ConnectTimeout { via_proxy: false },
+            KeyCause::ConnectTimeout { via_proxy: false, wait: "in 3.0 s".into() },
             KeyCause::ProxyAuth,
             KeyCause::ProxyRefused { status: 403 },
             KeyCause::TlsIntercepted {
@@ -267,7 +302,7 @@ mod tests {
             KeyCause::TlsWrongName { subject: None },
             KeyCause::NotTls,
             KeyCause::Tls("x".into()),
-            KeyCause::NoAnswer { phase: "TLS handshake".into(), budget_s: 1.0 },
+            KeyCause::NoAnswer { phase: "TLS handshake".into(), wait: "in 4.0 s".into() },
             KeyCause::Closed { phase: "tls".into(), error: "reset".into() },
             KeyCause::Transport("x".into()),
             KeyCause::InvalidApiKey { message: String::new() },
@@ -282,21 +317,20 @@ mod tests {
             KeyCause::NotOpenAi { step: "s".into(), status: 200, what: "html".into() },
             KeyCause::BadRequest { step: "s".into(), message: "m".into() },
             KeyCause::Unexpected { step: "s".into(), status: 418, message: String::new() },
-            KeyCause::Slow { step: "s".into(), budget_s: 1.0 },
+            KeyCause::Slow { step: "s".into(), wait: "in 10.0 s".into() },
             KeyCause::BadClientSecret { why: "w".into() },
             KeyCause::ClockSkew { skew_s: 400 },
             KeyCause::EphemeralRejected { code: "ephemeral_token_already_used".into() },
             KeyCause::BetaOnly,
             KeyCause::BetaRetired,
             KeyCause::BetaDeprecated,
-        ];
-        let mut ids = std::collections::HashSet::new();
-        for c in &all {
-            assert!(ids.insert(c.id()), "duplicate id {}", c.id());
-            assert!(!c.to_string().is_empty());
-            assert!(c.fix().text.len() > 20, "{}: fix too thin", c.id());
-        }
+        ]
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
 
     #[test]
     fn quota_is_never_retry_advice() {

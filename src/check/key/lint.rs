@@ -1,7 +1,10 @@
-//! Key lint: the mistakes worth catching before any request (see ../shared/realtime-api.md,
-//! "Common user mistakes"). Each finding is a [`KeyCause`] with its fix.
+//! Key lint: the mistakes worth catching before any request (an empty value, quotes or whitespace
+//! from a `.env` file, a `Bearer ` prefix, a masked copy from the dashboard, an `ek_` client secret
+//! or an admin key where a standard key is needed). Each finding is a [`KeyCause`] with its fix.
 
 use super::cause::KeyCause;
+use crate::check::Diagnosis;
+use crate::report::Status;
 
 /// What kind of credential a value looks like, from its prefix.
 pub fn kind(key: &str) -> &'static str {
@@ -23,7 +26,21 @@ pub fn kind(key: &str) -> &'static str {
 }
 
 fn strip_bearer(k: &str) -> Option<&str> {
-    (k.len() > 7 && k[..7].eq_ignore_ascii_case("bearer ")).then(|| &k[7..])
+    // `get` and not indexing: byte 7 may fall inside a multi-byte character.
+    let (head, rest) = (k.get(..7)?, k.get(7..)?);
+    (head.eq_ignore_ascii_case("bearer ") && !rest.is_empty()).then_some(rest)
+}
+
+/// The lint's verdict: the findings that only warn, or the cause that stops the key from being
+/// sent: the one finding, or all of them together so that one round of fixing is enough.
+pub fn verdict(raw: &str) -> Result<Vec<KeyCause>, KeyCause> {
+    let (mut fails, warns): (Vec<KeyCause>, Vec<KeyCause>) =
+        lint(raw).into_iter().partition(|c| c.status() == Status::Fail);
+    match fails.len() {
+        0 => Ok(warns),
+        1 => Err(fails.remove(0)),
+        _ => Err(KeyCause::Several(fails)),
+    }
 }
 
 /// The findings for a key, most serious first. An empty list means "looks like a standard key".
@@ -85,7 +102,6 @@ mod tests {
     use super::*;
 
     fn ids(raw: &str) -> Vec<&'static str> {
-        use crate::check::Diagnosis;
         lint(raw).iter().map(|c| c.id()).collect()
     }
 
@@ -120,6 +136,26 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert!(found[0].to_string().contains("a space inside the key"), "{}", found[0]);
         assert!(lint("sk-proj-abc\n")[0].to_string().contains("a newline at the end"));
+    }
+
+    #[test]
+    fn several_problems_are_named_in_one_cause_and_one_fix() {
+        let c = verdict("\"sk-proj-abcdefghijklmnop\"\n").unwrap_err();
+        assert_eq!(c.id(), "key_several_problems");
+        let msg = c.to_string();
+        assert!(msg.contains("2 problems") && msg.contains("quotes") && msg.contains("a newline at the end"), "{msg}");
+        let fix = c.fix().text;
+        assert!(fix.contains("Remove the quotes") && fix.contains("Remove the whitespace"), "{fix}");
+        assert_eq!(verdict("sk-proj-abcdefghijklmnop\n").unwrap_err().id(), "key_whitespace");
+        assert_eq!(verdict("gw-token-0123456789").unwrap().len(), 1, "an unusual shape only warns");
+    }
+
+    #[test]
+    fn multi_byte_text_near_the_bearer_prefix_is_not_split() {
+        for raw in ["abcdef\u{e9}xyz", "Bearer\u{e9}", "bearer \u{1F600}", "\u{e9}\u{e9}\u{e9}\u{e9}"] {
+            let _ = lint(raw);
+            let _ = kind(raw);
+        }
     }
 
     #[test]

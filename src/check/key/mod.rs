@@ -1,38 +1,59 @@
 //! The key check: lint the key, reach the API (timed phase by phase), prove the key works, that the
 //! model is accessible, and that a client secret can be minted the GA way; explain the beta/GA split
-//! when a gateway only knows one generation (seed 004).
+//! when a gateway only knows one generation (the retired beta endpoints still answer on old
+//! gateways, and the beta shapes are refused on api.openai.com).
 
 mod cause;
 mod lint;
 pub mod mint;
 
-pub use cause::KeyCause;
-pub use lint::{kind as key_kind, lint};
+pub use cause::{KeyCause, KeyKind, KeyStage};
+pub use lint::{kind as key_kind, lint, verdict as lint_verdict};
 pub use mint::secret as mint_secret;
 
-use crate::check::{Ctx, Diagnosis, Outcome};
-use crate::cli::ApiGeneration;
-use crate::net::http::{Api, Exchange, Reply, Transport, classify, header};
+use crate::check::kind::Causes;
+use crate::check::{CheckSpec, Ctx, Outcome, runner};
+use crate::cli::{ApiGeneration, OptionGroup};
+use crate::net::http::{Api, Exchange, Reply, SendError, classify, describe_body, header};
 use crate::net::probe::{self, ProbeFailure, ProbeTarget, TlsFailure};
 use crate::net::tls;
-use crate::report::{CheckId, CheckResult, Status, mask_key};
+use crate::report::{CheckId, CheckResult, mask_key};
 use reqwest::header::AUTHORIZATION;
 use std::sync::Arc;
+use std::time::Duration;
+
+/// How long one API request may take, retries included: far beyond a healthy API's answer (a
+/// client secret is minted in a few hundred milliseconds), short enough to name a hanging server.
+pub const REQUEST_LIMIT: Duration = Duration::from_secs(10);
+
+pub const SPEC: CheckSpec = CheckSpec {
+    name: "key",
+    title: "API key and client secret",
+    about: "Check the API key, the way to the API, model access and client secrets",
+    waits: "DNS 3 s, TCP connect 3 s, TLS (or a proxy's CONNECT) 4 s and the first byte of an \
+            unauthenticated request 4 s (a healthy API gets through each in well under a second), \
+            then each API request 10 s",
+    budget: |_| Duration::from_secs(15),
+    budget_text: "15s",
+    needs: &[],
+    after: &[],
+    options: &[OptionGroup::Api],
+    in_selftest: true,
+    causes: Causes::Key,
+    run: runner!(run),
+};
 
 pub async fn run(ctx: &Ctx) -> CheckResult {
     let mut out = Outcome::new(CheckId::Key);
     let mut warnings = Vec::new();
     match flow(ctx, &mut out, &mut warnings).await {
         Err(cause) => out.diagnose(&cause, None),
-        Ok(summary) => match warnings.first() {
-            None => out.pass(summary),
-            Some(w) => {
-                for extra in &warnings[1..] {
-                    out.evidence.detail("warning", extra.to_string());
-                }
-                out.diagnose(w, Some(format!("{summary}; but {w}")))
+        Ok(summary) => {
+            for extra in warnings.iter().skip(1) {
+                out.evidence.detail("warning", extra.to_string());
             }
-        },
+            out.pass_or_warn(summary, warnings.first())
+        }
     }
 }
 
@@ -48,7 +69,20 @@ pub enum Step {
 }
 
 impl Step {
-    fn label(self) -> &'static str {
+    /// Whether a 2xx body has the shape this endpoint answers with (the OpenAI API reference):
+    /// a list for `/v1/models`, a model object for `/v1/models/{id}`, a JSON object when minting.
+    /// The SDP answer of `/calls` is judged by the WebRTC checks themselves.
+    pub fn shape_ok(self, body: &str) -> bool {
+        let json = || serde_json::from_str::<serde_json::Value>(body).ok();
+        match self {
+            Step::Models => json().is_some_and(|v| v.get("data").is_some_and(|d| d.is_array())),
+            Step::Model => json().is_some_and(|v| v.get("id").is_some_and(|i| i.is_string())),
+            Step::MintGa | Step::MintBeta => json().is_some_and(|v| v.is_object()),
+            Step::Calls => true,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
         match self {
             Step::Models => "GET /v1/models",
             Step::Model => "GET /v1/models/{model}",
@@ -85,39 +119,13 @@ async fn flow(ctx: &Ctx, out: &mut Outcome, warnings: &mut Vec<KeyCause>) -> Res
     }
 
     // 1. Lint before any request: a quoted or masked key cannot work, so no request is made.
-    for finding in lint::lint(&key.value) {
-        if finding.status() == Status::Fail {
-            return Err(finding);
-        }
-        warnings.push(finding);
-    }
+    warnings.extend(lint::verdict(&key.value)?);
 
     // 2. The connection, phase by phase.
-    let proxy = s.proxy.for_url(&s.base_url);
-    let probe_tls = tls::client_config(s.ca_cert.as_deref(), false).map_err(|e| KeyCause::Tls(format!("{e:#}")))?;
-    let p = probe::run(&ProbeTarget {
-        url: &s.base_url,
-        proxy: proxy.as_ref(),
-        tls: Arc::new(probe_tls),
-        deadline: ctx.deadline,
-    })
-    .await;
-    for (name, value) in &p.details {
-        out.evidence.detail(*name, value);
-    }
-    for (phase, d) in &p.timings {
-        out.evidence.timing(*phase, *d);
-    }
-    if let Some(f) = p.failure {
-        return Err(probe_cause(f, s.base_url.host_str().unwrap_or_default(), ctx.budget.as_secs_f64()));
-    }
+    reach(ctx, out).await?;
 
     // 3. The key, the model, the client secret.
-    let api = Api::new(
-        s.clone(),
-        tls::client_config(s.ca_cert.as_deref(), true).map_err(|e| KeyCause::Tls(format!("{e:#}")))?,
-    )
-    .map_err(|e| KeyCause::Transport(format!("{e:#}")))?;
+    let api = client(ctx)?;
     let bearer = Api::bearer(&key.value).map_err(|_| KeyCause::NonAscii)?;
     let auth = |b: reqwest::RequestBuilder| b.header(AUTHORIZATION, bearer.clone());
 
@@ -149,7 +157,42 @@ async fn flow(ctx: &Ctx, out: &mut Outcome, warnings: &mut Vec<KeyCause>) -> Res
     Ok(format!("key {} works; {} accessible; {minted}", mask_key(&key.value), s.model))
 }
 
-/// Send one API request, record it in the evidence, and turn anything but a 2xx into a cause.
+/// The phases of reaching the API, each under its own limit; evidence goes into `out`.
+async fn reach(ctx: &Ctx, out: &mut Outcome) -> Result<(), KeyCause> {
+    let s = &ctx.settings;
+    let proxy = s.proxy.for_url(&s.base_url);
+    let probe_tls =
+        tls::client_config(s.ca_cert.as_deref(), tls::Alpn::None).map_err(|e| KeyCause::Tls(format!("{e:#}")))?;
+    let p = probe::run(&ProbeTarget {
+        url: &s.base_url,
+        proxy: proxy.as_ref(),
+        tls: Arc::new(probe_tls),
+        limits: probe::LIMITS,
+        deadline: ctx.deadline,
+        budget: ctx.budget,
+    })
+    .await;
+    for (name, value) in &p.details {
+        out.evidence.detail(*name, value);
+    }
+    for (phase, d) in &p.timings {
+        out.evidence.timing(*phase, *d);
+    }
+    match p.failure {
+        Some(f) => Err(probe_cause(f, s.base_url.host_str().unwrap_or_default())),
+        None => Ok(()),
+    }
+}
+
+/// The API client with the settings' trust, proxy and organization headers.
+pub fn client(ctx: &Ctx) -> Result<Api, KeyCause> {
+    let s = &ctx.settings;
+    let tls = tls::client_config(s.ca_cert.as_deref(), tls::Alpn::Http).map_err(|e| KeyCause::Tls(format!("{e:#}")))?;
+    Api::new(s.clone(), tls).map_err(|e| KeyCause::Transport(format!("{e:#}")))
+}
+
+/// Send one API request (at most [`REQUEST_LIMIT`]), record it in the evidence, and turn anything
+/// but a 2xx with the endpoint's own shape into a cause.
 pub async fn request(
     ctx: &Ctx,
     out: &mut Outcome,
@@ -159,21 +202,29 @@ pub async fn request(
     build: impl Fn(&reqwest::Client) -> reqwest::RequestBuilder,
 ) -> Result<Exchange, KeyCause> {
     let s = &ctx.settings;
+    let wait = ctx.wait(REQUEST_LIMIT);
     let sent = if step == Step::Calls {
-        api.send_once(step.label(), ctx.deadline, build).await
+        api.send_once(step.label(), wait.until, build).await
     } else {
-        api.send(step.label(), ctx.deadline, build).await
+        api.send(step.label(), wait.until, build).await
     };
     let ex = match sent {
         Ok(ex) => ex,
-        Err(Transport::Timeout) => {
-            return Err(KeyCause::Slow { step: step.label().into(), budget_s: ctx.budget.as_secs_f64() });
-        }
-        Err(Transport::Connect(e)) | Err(Transport::Other(e)) => return Err(KeyCause::Transport(e)),
+        Err(SendError::Timeout) => return Err(KeyCause::Slow { step: step.label().into(), wait: wait.words() }),
+        Err(SendError::Connect(e)) | Err(SendError::Other(e)) => return Err(KeyCause::Transport(e)),
     };
     record(out, step, &ex);
     let reply = classify(&ex);
     if reply == Reply::Success {
+        // A 2xx that is not the endpoint's JSON is somebody else answering (a captive portal or a
+        // proxy's login page served with 200), never a pass.
+        if !step.shape_ok(&ex.body) {
+            return Err(KeyCause::NotOpenAi {
+                step: step.label().into(),
+                status: ex.status,
+                what: describe_body(ex.content_type.as_deref(), &ex.body),
+            });
+        }
         if ex.attempts > 1 {
             warnings.push(KeyCause::RateLimitedRecovered { step: step.label().into(), attempts: ex.attempts });
         }
@@ -246,7 +297,7 @@ fn phase_words(phase: &str) -> &'static str {
     }
 }
 
-fn probe_cause(f: ProbeFailure, host: &str, budget_s: f64) -> KeyCause {
+fn probe_cause(f: ProbeFailure, host: &str) -> KeyCause {
     let openai = host == "openai.com" || host.ends_with(".openai.com");
     match f {
         ProbeFailure::Dns { host, error } => KeyCause::Dns { host, error },
@@ -254,7 +305,9 @@ fn probe_cause(f: ProbeFailure, host: &str, budget_s: f64) -> KeyCause {
         ProbeFailure::Unreachable { addr, error, via_proxy } => {
             KeyCause::Unreachable { addr: addr.to_string(), error, via_proxy }
         }
-        ProbeFailure::ConnectTimeout { via_proxy, .. } => KeyCause::ConnectTimeout { via_proxy },
+        ProbeFailure::ConnectTimeout { via_proxy, wait, .. } => {
+            KeyCause::ConnectTimeout { via_proxy, wait: wait.words() }
+        }
         ProbeFailure::ProxyAuthRequired => KeyCause::ProxyAuth,
         ProbeFailure::ProxyRefused { status } => KeyCause::ProxyRefused { status },
         ProbeFailure::Tls(TlsFailure::Untrusted(Some(c))) if c.vendor.is_some() || openai => {
@@ -265,7 +318,9 @@ fn probe_cause(f: ProbeFailure, host: &str, budget_s: f64) -> KeyCause {
         ProbeFailure::Tls(TlsFailure::WrongName(c)) => KeyCause::TlsWrongName { subject: c.map(|c| c.subject) },
         ProbeFailure::Tls(TlsFailure::NotTls) => KeyCause::NotTls,
         ProbeFailure::Tls(TlsFailure::Other(e)) => KeyCause::Tls(e),
-        ProbeFailure::NoAnswer { phase } => KeyCause::NoAnswer { phase: phase_words(phase).into(), budget_s },
+        ProbeFailure::NoAnswer { phase, wait } => {
+            KeyCause::NoAnswer { phase: phase_words(phase).into(), wait: wait.words() }
+        }
         ProbeFailure::Closed { phase, error } => KeyCause::Closed { phase: phase_words(phase).into(), error },
     }
 }

@@ -1,9 +1,10 @@
 //! Why the microphone check did not pass, with fixes per operating system.
 
-use crate::check::Diagnosis;
+use crate::check::kind::{CauseKind, Diagnosis, ids};
 use crate::report::{Fix, Status};
 
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error, strum::EnumDiscriminants)]
+#[strum_discriminants(name(MicKind), derive(strum::EnumIter, Hash), vis(pub))]
 pub enum MicCause {
     #[error("no usable input device: {0}")]
     NoDevice(String),
@@ -43,25 +44,27 @@ const PERMISSIONS: &str = "Linux: add yourself to the `audio` group or run insid
 macOS: System Settings > Privacy & Security > Microphone, allow the terminal app; Windows: Settings > Privacy & security > Microphone, \
 allow desktop apps. In a browser, the site's microphone permission is separate.";
 
+ids!(MicKind {
+    NoDevice => "no_device",
+    DeviceNotFound => "device_not_found",
+    Busy => "device_busy",
+    PermissionDenied => "permission_denied",
+    UnsupportedFormat => "unsupported_format",
+    StreamError => "stream_error",
+    Vanished => "device_vanished",
+    NoSamples => "no_samples",
+    Stalled => "stalled",
+    TooFast => "too_fast",
+    DigitalSilence => "silence",
+    Quiet => "quiet",
+    Clipping => "clipping",
+    DcOffset => "dc_offset",
+    SlowStart => "slow_start",
+});
+
 impl Diagnosis for MicCause {
-    fn id(&self) -> &'static str {
-        match self {
-            MicCause::NoDevice(_) => "no_device",
-            MicCause::DeviceNotFound { .. } => "device_not_found",
-            MicCause::Busy(_) => "device_busy",
-            MicCause::PermissionDenied(_) => "permission_denied",
-            MicCause::UnsupportedFormat(_) => "unsupported_format",
-            MicCause::StreamError(_) => "stream_error",
-            MicCause::Vanished(_) => "device_vanished",
-            MicCause::NoSamples { .. } => "no_samples",
-            MicCause::Stalled { .. } => "stalled",
-            MicCause::TooFast { .. } => "too_fast",
-            MicCause::DigitalSilence => "silence",
-            MicCause::Quiet { .. } => "quiet",
-            MicCause::Clipping { .. } => "clipping",
-            MicCause::DcOffset { .. } => "dc_offset",
-            MicCause::SlowStart { .. } => "slow_start",
-        }
+    fn kind(&self) -> CauseKind {
+        CauseKind::Mic(self.into())
     }
 
     fn status(&self) -> Status {
@@ -112,8 +115,32 @@ impl Diagnosis for MicCause {
                 "A DC offset points to a faulty or misconfigured device; try another input or enable the OS's input filtering.",
             ),
             MicCause::SlowStart { .. } => Fix::new(
-                "Open the microphone early and wait for the first audio (as seed 003's 300 ms delay for Bluetooth headsets does) before starting the session.",
+                "Open the microphone early and wait for its first audio before starting the session: Bluetooth headsets commonly need 300 ms or more to switch to their microphone profile.",
             ),
         }
+    }
+}
+
+impl MicCause {
+    #[cfg(test)]
+    pub(crate) fn examples() -> Vec<MicCause> {
+        let m = || "hw:1: detail".to_owned();
+        vec![
+            MicCause::NoDevice(m()),
+            MicCause::DeviceNotFound { wanted: "usb".into(), available: "default".into() },
+            MicCause::Busy(m()),
+            MicCause::PermissionDenied(m()),
+            MicCause::UnsupportedFormat(m()),
+            MicCause::StreamError(m()),
+            MicCause::Vanished(m()),
+            MicCause::NoSamples { secs: 1.5 },
+            MicCause::Stalled { got: 100, expected: 36_000, pct: 0.3 },
+            MicCause::TooFast { got: 72_000, expected: 36_000, pct: 200.0 },
+            MicCause::DigitalSilence,
+            MicCause::Quiet { rms: -70.0, floor: -60.0 },
+            MicCause::Clipping { pct: 2.5 },
+            MicCause::DcOffset { offset: 0.2 },
+            MicCause::SlowStart { ms: 600.0 },
+        ]
     }
 }

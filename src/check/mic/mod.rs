@@ -5,9 +5,11 @@
 mod cause;
 pub mod levels;
 
-pub use cause::MicCause;
+pub use cause::{MicCause, MicKind};
 
-use crate::check::{Ctx, Outcome};
+use crate::check::kind::Causes;
+use crate::check::{CheckSpec, Ctx, Outcome, runner};
+use crate::cli::OptionGroup;
 use crate::report::{CheckId, CheckResult};
 use cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
 use cpal::{ErrorKind, SampleFormat, StreamConfig};
@@ -17,8 +19,28 @@ use std::time::{Duration, Instant};
 
 /// Quieter than this (RMS) is not speech at a normal distance.
 const QUIET_FLOOR_DBFS: f64 = -60.0;
-/// Seed 003 waits 300 ms for Bluetooth microphones: slower than that deserves a word.
+/// Bluetooth headsets take about 300 ms to switch to their microphone profile: slower than that
+/// deserves a word.
 const SLOW_START: Duration = Duration::from_millis(300);
+
+/// Opening, starting and closing a device takes well under a second; a device (or a Bluetooth
+/// profile switch) that needs more than 5 s on top of the capture window is broken.
+const OPEN_CLOSE_LIMIT: Duration = Duration::from_secs(5);
+
+pub const SPEC: CheckSpec = CheckSpec {
+    name: "mic",
+    title: "Microphone capture",
+    about: "Check microphone capture: the device, its format and its level",
+    waits: "the capture window (--seconds, 1.5 s by default) plus 5 s to open and close the device",
+    budget: |s| s.mic_seconds + OPEN_CLOSE_LIMIT,
+    budget_text: "the capture window plus 5s",
+    needs: &[],
+    after: &[],
+    options: &[OptionGroup::Mic],
+    in_selftest: false,
+    causes: Causes::Mic,
+    run: runner!(run),
+};
 
 /// What the capture produced.
 #[derive(Debug, Clone, Default)]
@@ -54,12 +76,7 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
         Err(e) => return out.diagnose(&MicCause::StreamError(format!("capture thread: {e}")), None),
     };
     record(&mut out, &c);
-    match judge(&c) {
-        Ok((summary, warning)) => {
-            out.pass_or_warn(summary, warning.as_ref().map(|w| w as &dyn crate::check::Diagnosis))
-        }
-        Err(cause) => out.diagnose(&cause, None),
-    }
+    out.judged(judge(&c))
 }
 
 fn record(out: &mut Outcome, c: &Capture) {

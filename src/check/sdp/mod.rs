@@ -6,15 +6,31 @@
 mod probe;
 
 use crate::check::call::{self, CallCause};
-use crate::check::{Ctx, Outcome};
+use crate::check::kind::Causes;
+use crate::check::{CheckSpec, Ctx, Outcome, runner};
+use crate::cli::OptionGroup;
 use crate::peer::sdp;
-use crate::report::{CheckId, CheckResult};
+use crate::report::{CheckId, CheckResult, Protocol};
+use std::time::Duration;
+
+pub const SPEC: CheckSpec = CheckSpec {
+    name: "sdp",
+    title: "SDP offer/answer",
+    about: "Check the SDP round trip with /v1/realtime/calls, and which answer candidates answer",
+    waits: "ICE gathering 3 s (a third of the budget when that is shorter), each API request 10 s, each connectivity check to the answer's \
+            candidates 2 s (four retransmissions: far beyond any round trip)",
+    budget: |_| Duration::from_secs(15),
+    budget_text: "15s",
+    needs: &[CheckId::Key],
+    after: &[],
+    options: &[OptionGroup::Api, OptionGroup::Ice, OptionGroup::Peer],
+    in_selftest: true,
+    causes: Causes::Call,
+    run: runner!(run),
+};
 
 pub async fn run(ctx: &Ctx) -> CheckResult {
     let mut out = Outcome::new(CheckId::Sdp);
-    if call::key_failed(ctx).await {
-        return out.skip("the key check failed, so no call was attempted: fix the key first");
-    }
     let call = match call::open(ctx, &mut out).await {
         Ok(c) => c,
         Err(cause) => return out.diagnose(&cause, None),
@@ -23,22 +39,22 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
     let remote = sdp::ice_credentials(&call.answer);
     let cands = sdp::candidates(&call.answer);
     let results = match (local, remote) {
-        (Some(l), Some(r)) => probe::all(&cands, &l, &r, ctx.deadline).await,
+        (Some(l), Some(r)) => probe::all(&cands, &l, &r, ctx.wait(probe::LIMIT).until).await,
         _ => Vec::new(),
     };
     let mut udp_ok = Vec::new();
     let mut tcp_ok = Vec::new();
     let mut dead = Vec::new();
     for (c, res) in &results {
-        let name = format!("check {} {}:{}", c.protocol, c.address, c.port);
+        let name = format!("check {} {}:{}", c.protocol.as_str(), c.address, c.port);
         match res {
             Ok(rtt) => {
                 out.evidence.detail(name, format!("answers ({:.2} ms)", rtt.as_secs_f64() * 1000.0));
-                if c.protocol == "udp" { udp_ok.push(c) } else { tcp_ok.push(c) }
+                if c.protocol == Protocol::Udp { udp_ok.push(c) } else { tcp_ok.push(c) }
             }
             Err(e) => {
                 out.evidence.detail(name, format!("no: {e}"));
-                dead.push(format!("{} {}:{} {e}", c.protocol, c.address, c.port));
+                dead.push(format!("{} {}:{} {e}", c.protocol.as_str(), c.address, c.port));
             }
         }
     }

@@ -4,6 +4,7 @@
 //! framing (a 16-bit length before each message).
 
 use crate::peer::sdp::SdpCandidate;
+use crate::report::Protocol;
 use crate::stun::msg::{self, BINDING};
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
@@ -28,23 +29,22 @@ fn request(local: &(String, String), remote: &(String, String)) -> Result<(Trans
 }
 
 /// A candidate silent this long is dead: 2 s is four RFC 8489 retransmissions, far beyond any RTT.
-const PROBE_LIMIT: Duration = Duration::from_secs(2);
+pub const LIMIT: Duration = Duration::from_secs(2);
 
-/// Probe every candidate concurrently; each result is the RTT or why not.
+/// Probe every candidate concurrently, until `deadline`; each result is the RTT or why not.
 pub async fn all(
     cands: &[SdpCandidate],
     local: &(String, String),
     remote: &(String, String),
     deadline: Instant,
 ) -> Vec<(SdpCandidate, Result<Duration, String>)> {
-    let deadline = deadline.min(Instant::now() + PROBE_LIMIT);
     // Active TCP candidates dial out; there is nothing to connect to, so they are not probed.
     let tasks = cands.iter().filter(|c| c.tcp_type.as_deref() != Some("active")).map(|c| async move {
         let res = match c.address.parse::<std::net::IpAddr>() {
             Err(_) => Err("not an IP address (mDNS?)".to_owned()),
             Ok(ip) => {
                 let addr = SocketAddr::new(ip, c.port);
-                if c.protocol == "udp" {
+                if c.protocol == Protocol::Udp {
                     udp(addr, local, remote, deadline).await
                 } else if c.tcp_type.as_deref() == Some("passive") {
                     tcp(addr, local, remote, deadline).await

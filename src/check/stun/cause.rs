@@ -1,11 +1,12 @@
 //! Why the STUN check did not pass, and what to do about each reason.
 
-use crate::check::Diagnosis;
+use crate::check::kind::{CauseKind, Diagnosis, ids};
 use crate::report::{Fix, Status};
 
 const WEBRTC: &str = "https://platform.openai.com/docs/guides/realtime-webrtc";
 
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error, strum::EnumDiscriminants)]
+#[strum_discriminants(name(StunKind), derive(strum::EnumIter, Hash), vis(pub))]
 pub enum StunCause {
     #[error("no STUN server name resolves ({detail})")]
     Dns { detail: String },
@@ -29,19 +30,21 @@ pub enum StunCause {
     SomeFailed { failed: usize, total: usize, which: String },
 }
 
+ids!(StunKind {
+    Dns => "dns_failure",
+    UdpBlocked => "udp_blocked",
+    UdpRejected => "udp_rejected",
+    StreamBlocked => "tcp_blocked",
+    NotStun => "not_stun",
+    ErrorResponse => "error_response",
+    NoMappedAddress => "no_mapped_address",
+    AllFailed => "all_failed",
+    SomeFailed => "some_unreachable",
+});
+
 impl Diagnosis for StunCause {
-    fn id(&self) -> &'static str {
-        match self {
-            StunCause::Dns { .. } => "dns_failure",
-            StunCause::UdpBlocked { .. } => "udp_blocked",
-            StunCause::UdpRejected => "udp_rejected",
-            StunCause::StreamBlocked => "tcp_blocked",
-            StunCause::NotStun { .. } => "not_stun",
-            StunCause::ErrorResponse { .. } => "error_response",
-            StunCause::NoMappedAddress { .. } => "no_mapped_address",
-            StunCause::AllFailed { .. } => "all_failed",
-            StunCause::SomeFailed { .. } => "some_unreachable",
-        }
+    fn kind(&self) -> CauseKind {
+        CauseKind::Stun(self.into())
     }
 
     fn status(&self) -> Status {
@@ -70,13 +73,10 @@ impl Diagnosis for StunCause {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_cause_has_a_fix() {
-        let all = [
+impl StunCause {
+    #[cfg(test)]
+    pub(crate) fn examples() -> Vec<StunCause> {
+        vec![
             StunCause::Dns { detail: "x".into() },
             StunCause::UdpBlocked { servers: 2 },
             StunCause::UdpRejected,
@@ -86,12 +86,16 @@ mod tests {
             StunCause::NoMappedAddress { server: "s".into() },
             StunCause::AllFailed { detail: "d".into() },
             StunCause::SomeFailed { failed: 1, total: 2, which: "w".into() },
-        ];
-        let mut ids = std::collections::HashSet::new();
-        for c in &all {
-            assert!(ids.insert(c.id()));
-            assert!(c.fix().text.len() > 20);
-        }
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocked_udp_points_at_the_tcp_paths() {
         assert!(StunCause::UdpBlocked { servers: 1 }.fix().text.contains("TCP"));
     }
 }

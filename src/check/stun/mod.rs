@@ -4,10 +4,12 @@
 mod cause;
 pub mod nat;
 
-pub use cause::StunCause;
+pub use cause::{StunCause, StunKind};
 
-use crate::check::{Ctx, Outcome};
-use crate::report::{Candidate, CandidateType, CheckId, CheckResult};
+use crate::check::kind::Causes;
+use crate::check::{CheckSpec, Ctx, Outcome, runner};
+use crate::cli::OptionGroup;
+use crate::report::{Candidate, CandidateType, CheckId, CheckResult, Side};
 use crate::stun::conn::{Conn, TxError};
 use crate::stun::msg::{self, BINDING};
 use crate::stun::{IceUrl, Transport};
@@ -18,9 +20,25 @@ use std::time::{Duration, Instant};
 /// Binding requests per server: enough for a min and a median, few enough to stay fast.
 const SAMPLES: usize = 3;
 
-/// What one server said.
+pub const SPEC: CheckSpec = CheckSpec {
+    name: "stun",
+    title: "STUN reachability and NAT",
+    about: "Check STUN reachability and NAT behaviour (RFC 8489, RFC 5780)",
+    waits: "3 s for every server at once (RFC 8489 retransmissions from 500 ms, capped), and the NAT \
+            filtering tests up to 1.5 s each (a filtering NAT's silence is the answer)",
+    budget: |_| Duration::from_secs(3),
+    budget_text: "3s",
+    needs: &[],
+    after: &[],
+    options: &[OptionGroup::Ice],
+    in_selftest: true,
+    causes: Causes::Stun,
+    run: runner!(run),
+};
+
+/// What one server said (and what probing it showed).
 #[derive(Debug, Clone)]
-pub struct ServerReport {
+pub struct ServerProbe {
     pub url: IceUrl,
     pub addr: Option<SocketAddr>,
     pub dns: Option<Duration>,
@@ -56,7 +74,7 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
     if s.stun_is_default {
         out.evidence.detail("servers", "built-in defaults (pass --stun to test your app's servers)");
     }
-    let tls = crate::net::tls::client_config(s.ca_cert.as_deref(), false).ok().map(Arc::new);
+    let tls = crate::net::tls::client_config(s.ca_cert.as_deref(), crate::net::tls::Alpn::None).ok().map(Arc::new);
     let reports = probe_all(&s.stun, tls, ctx.deadline).await;
     record(&mut out, &reports);
     let verdict = judge(&reports);
@@ -85,26 +103,16 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
         }
     }
 
-    match verdict {
-        Err(cause) => out.diagnose(&cause, None),
-        Ok((summary, warning)) => {
-            let summary = match nat_note {
-                Some(n) => format!("{summary}; {n}"),
-                None => summary,
-            };
-            out.pass_or_warn(summary, warning.as_ref().map(|w| w as &dyn crate::check::Diagnosis))
-        }
-    }
+    out.judged(verdict.map(|(summary, warning)| match nat_note {
+        Some(n) => (format!("{summary}; {n}"), warning),
+        None => (summary, warning),
+    }))
 }
 
 /// Probe every server concurrently. UDP servers share one local port, so their mapped addresses
 /// can be compared: different mappings for the same local endpoint mean the NAT's mapping depends
 /// on the destination (RFC 5780 §4.3 without needing OTHER-ADDRESS).
-pub async fn probe_all(
-    urls: &[IceUrl],
-    tls: Option<Arc<rustls::ClientConfig>>,
-    deadline: Instant,
-) -> Vec<ServerReport> {
+pub async fn probe_all(urls: &[IceUrl], tls: Option<Arc<rustls::ClientConfig>>, deadline: Instant) -> Vec<ServerProbe> {
     let until = tokio::time::Instant::from_std(deadline);
     let resolved = futures_util::future::join_all(urls.iter().map(|u| async move {
         let start = Instant::now();
@@ -131,7 +139,7 @@ pub async fn probe_all(
             (Ok(a), Transport::Udp) => {
                 let reuse = seen.insert(*a);
                 let bind = shared_port.filter(|_| reuse).map(|p| SocketAddr::new(unspecified(a), p));
-                match crate::stun::conn::udp_socket(*a, bind, true) {
+                match crate::stun::conn::udp_socket(*a, bind, crate::stun::conn::Port::Shared) {
                     Ok(sock) => match sock.connect(a).await {
                         Ok(()) => {
                             if shared_port.is_none() {
@@ -152,7 +160,7 @@ pub async fn probe_all(
     let tasks = urls.iter().zip(resolved).zip(conns).map(|((u, (addr, dns)), conn)| {
         let tls = tls.clone();
         async move {
-            let mut r = ServerReport {
+            let mut r = ServerProbe {
                 url: u.clone(),
                 addr: None,
                 dns: None,
@@ -232,7 +240,7 @@ pub fn rtt_stats(rtts: &[Duration]) -> Option<(Duration, Duration)> {
     Some((*v.first()?, v[v.len() / 2]))
 }
 
-fn record(out: &mut Outcome, reports: &[ServerReport]) {
+fn record(out: &mut Outcome, reports: &[ServerProbe]) {
     let mut hosts = Vec::new();
     for r in reports {
         let name = r.url.to_string();
@@ -259,46 +267,30 @@ fn record(out: &mut Outcome, reports: &[ServerReport]) {
         if let Some((min, _)) = rtt_stats(&r.rtts) {
             out.evidence.timing(format!("rtt {}:{}", r.url.host, r.url.port), min);
         }
-        let proto = if r.url.transport == Transport::Udp { "udp" } else { "tcp" };
+        let proto = r.url.transport.protocol();
         if let Some(l) = r.local
             && !hosts.contains(&l)
         {
             hosts.push(l);
-            out.evidence.candidates.push(Candidate {
-                kind: CandidateType::Host,
-                protocol: proto.into(),
-                address: l.ip().to_string(),
-                port: l.port(),
-                side: "local".into(),
-                source: None,
-            });
+            out.evidence.candidates.push(Candidate::new(CandidateType::Host, proto, l, Side::Local));
         }
-        if let Some(m) = r.mapped {
-            // A mapping equal to the local address is a host candidate, not a server-reflexive one.
-            if r.local != Some(m) {
-                out.evidence.candidates.push(Candidate {
-                    kind: CandidateType::Srflx,
-                    protocol: proto.into(),
-                    address: m.ip().to_string(),
-                    port: m.port(),
-                    side: "local".into(),
-                    source: Some(name),
-                });
-            }
+        // A mapping equal to the local address is a host candidate, not a server-reflexive one.
+        if let Some(m) = r.mapped.filter(|m| r.local != Some(*m)) {
+            out.evidence.candidates.push(Candidate::new(CandidateType::Srflx, proto, m, Side::Local).from(name));
         }
     }
 }
 
 /// The verdict over all servers: the summary and an optional warning, or the cause of failure.
-pub fn judge(reports: &[ServerReport]) -> Result<(String, Option<StunCause>), StunCause> {
-    let ok: Vec<&ServerReport> = reports.iter().filter(|r| r.failure.is_none() && r.mapped.is_some()).collect();
-    let failed: Vec<&ServerReport> = reports.iter().filter(|r| r.failure.is_some()).collect();
+pub fn judge(reports: &[ServerProbe]) -> Result<(String, Option<StunCause>), StunCause> {
+    let ok: Vec<&ServerProbe> = reports.iter().filter(|r| r.failure.is_none() && r.mapped.is_some()).collect();
+    let failed: Vec<&ServerProbe> = reports.iter().filter(|r| r.failure.is_some()).collect();
     if ok.is_empty() {
         return Err(all_failed(&failed));
     }
     let mut parts = vec![format!("{}/{} server(s) answer", ok.len(), reports.len())];
     let mapped: Vec<SocketAddr> = ok.iter().filter_map(|r| r.mapped).collect();
-    let udp: Vec<&&ServerReport> = ok.iter().filter(|r| r.url.transport == Transport::Udp).collect();
+    let udp: Vec<&&ServerProbe> = ok.iter().filter(|r| r.url.transport == Transport::Udp).collect();
     let natted = ok.iter().any(|r| r.local.is_some_and(|l| Some(l) != r.mapped));
     let first = mapped[0];
     if ok.iter().all(|r| r.local.is_some() && r.local == r.mapped) {
@@ -333,8 +325,8 @@ pub fn judge(reports: &[ServerReport]) -> Result<(String, Option<StunCause>), St
     Ok((parts.join("; "), warning))
 }
 
-fn all_failed(failed: &[&ServerReport]) -> StunCause {
-    let f = |r: &&ServerReport| r.failure.clone().expect("failed");
+fn all_failed(failed: &[&ServerProbe]) -> StunCause {
+    let f = |r: &&ServerProbe| r.failure.clone().expect("failed");
     let all = |p: &dyn Fn(&Failure) -> bool| !failed.is_empty() && failed.iter().all(|r| p(&f(r)));
     let udp_only = failed.iter().all(|r| r.url.transport == Transport::Udp);
     if all(&|x| matches!(x, Failure::Dns(_))) {
@@ -352,7 +344,7 @@ fn all_failed(failed: &[&ServerReport]) -> StunCause {
         return StunCause::Dns { detail };
     }
     // Servers whose names resolved decide the network verdict.
-    let reached: Vec<&&ServerReport> = failed.iter().filter(|r| !matches!(f(r), Failure::Dns(_))).collect();
+    let reached: Vec<&&ServerProbe> = failed.iter().filter(|r| !matches!(f(r), Failure::Dns(_))).collect();
     let reached_all = |p: &dyn Fn(&Failure) -> bool| reached.iter().all(|r| p(&f(r)));
     if let Some(r) = reached
         .iter()

@@ -97,7 +97,7 @@ pub async fn discover(
     deadline: Instant,
 ) -> Behaviour {
     let mapping = async {
-        let sock = crate::stun::conn::udp_socket(primary, None, false).ok()?;
+        let sock = crate::stun::conn::udp_socket(primary, None, crate::stun::conn::Port::Own).ok()?;
         let port = sock.local_addr().ok()?.port();
         let m1 = binding(&sock, primary, None, deadline).await?.mapped?;
         if m1 == SocketAddr::new(local_ip, port) {
@@ -111,7 +111,7 @@ pub async fn discover(
         Some(Ok::<_, String>(if m3 == m2 { Mapping::AddressDependent } else { Mapping::AddressAndPortDependent }))
     };
     let filtering = async {
-        let sock = crate::stun::conn::udp_socket(primary, None, false).ok()?;
+        let sock = crate::stun::conn::udp_socket(primary, None, crate::stun::conn::Port::Own).ok()?;
         binding(&sock, primary, None, deadline).await?;
         // A missing reply is the answer here, so each probe gets a short, fixed share of the time.
         let share = deadline.saturating_duration_since(Instant::now()) / 2;

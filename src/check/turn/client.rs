@@ -25,6 +25,8 @@ pub enum AllocError {
         realm: String,
     },
     StaleNonce,
+    /// The credentials cannot be encoded (a username too long, a password SASLprep refuses).
+    Credentials(String),
     /// A success reply whose MESSAGE-INTEGRITY does not verify with our key.
     BadIntegrity,
     Error {
@@ -45,14 +47,16 @@ pub struct Allocation {
 }
 
 /// Allocate on `conn`. `creds` are (username, password); without them only an open relay works.
+/// The server must answer the first request by `first_answer`; the rest is bounded by `deadline`.
 pub async fn allocate(
     mut conn: Conn,
     creds: Option<(&str, &str)>,
+    first_answer: Instant,
     deadline: Instant,
 ) -> Result<Allocation, (AllocError, Option<String>)> {
     let base = || vec![msg::requested_transport_udp(), msg::lifetime(LIFETIME_S)];
     let (tid, bytes) = msg::request(ALLOCATE, base(), None);
-    let first = conn.transact(&tid, &bytes, None, deadline).await.map_err(|e| (AllocError::Tx(e), None))?;
+    let first = conn.transact(&tid, &bytes, None, first_answer).await.map_err(|e| (AllocError::Tx(e), None))?;
     if first.reply.success {
         return done(conn, None, first, None);
     }
@@ -66,8 +70,8 @@ pub async fn allocate(
     let Some((user, pass)) = creds else {
         return Err((AllocError::NeedsCredentials { realm: realm.clone() }, Some(realm)));
     };
-    let mut auth = LongTerm::new(user, pass, &realm, &nonce)
-        .map_err(|e| (AllocError::Error { code: 0, reason: e }, Some(realm.clone())))?;
+    let mut auth =
+        LongTerm::new(user, pass, &realm, &nonce).map_err(|e| (AllocError::Credentials(e), Some(realm.clone())))?;
     let answer = signed(&mut conn, &mut auth, ALLOCATE, &base, deadline).await.map_err(|e| (e, Some(realm.clone())))?;
     done(conn, Some(auth), answer, Some(realm))
 }
@@ -99,14 +103,11 @@ async fn signed(
             return verify(&a, auth).map(|_| a);
         }
         match a.reply.error.clone().unwrap_or((0, String::new())) {
-            (438, _) => match a.reply.nonce.clone() {
-                Some(n) => {
-                    auth.nonce = n;
-                    auth.stale_retries += 1;
-                }
-                None => return Err(AllocError::StaleNonce),
+            (438, _) => match a.reply.nonce.as_deref().map(|n| auth.renew(n)) {
+                Some(Ok(())) => {}
+                _ => return Err(AllocError::StaleNonce),
             },
-            (401, _) => return Err(AllocError::Rejected { realm: auth.realm.clone() }),
+            (401, _) => return Err(AllocError::Rejected { realm: auth.realm().to_owned() }),
             (code, reason) => return Err(AllocError::Error { code, reason }),
         }
     }

@@ -5,10 +5,12 @@
 mod cause;
 pub mod client;
 
-pub use cause::TurnCause;
+pub use cause::{TurnCause, TurnKind};
 
-use crate::check::{Ctx, Outcome};
-use crate::report::{Candidate, CandidateType, CheckId, CheckResult};
+use crate::check::kind::Causes;
+use crate::check::{CheckSpec, Ctx, Outcome, runner};
+use crate::cli::OptionGroup;
+use crate::report::{Candidate, CandidateType, CheckId, CheckResult, Protocol, Side};
 use crate::settings::TurnAuth;
 use crate::stun::conn::{Conn, TxError};
 use crate::stun::{IceUrl, Transport};
@@ -20,6 +22,40 @@ use std::time::{Duration, Instant};
 /// TURN REST credentials are made valid for a day, as coturn's examples do.
 const REST_TTL: Duration = Duration::from_secs(86_400);
 
+/// A TURN server silent this long to an Allocate is unreachable: RFC 8489's retransmissions from
+/// 500 ms have sent three requests by then, and a healthy server answers the first in one round trip.
+pub const ANSWER_LIMIT: Duration = Duration::from_secs(3);
+
+pub const SPEC: CheckSpec = CheckSpec {
+    name: "turn",
+    title: "TURN relay",
+    about: "Check TURN allocation and that the relay really relays (RFC 8656)",
+    waits: "3 s for the first answer to an Allocate (or the TCP/TLS connection), then the rest of the \
+            check's budget for the second allocation, permissions and the relayed round trip",
+    budget: |_| Duration::from_secs(5),
+    budget_text: "5s",
+    needs: &[],
+    after: &[],
+    options: &[OptionGroup::Ice],
+    in_selftest: true,
+    causes: Causes::Turn,
+    run: runner!(run),
+};
+
+/// The TURN credentials the settings give, as (username, password); TURN REST credentials are
+/// derived here, and their password registered as a secret of the run.
+pub fn credentials(ctx: &Ctx) -> Option<(String, String)> {
+    match &ctx.settings.turn_auth {
+        Some(TurnAuth::Static { username, password }) => Some((username.clone(), password.clone())),
+        Some(TurnAuth::Rest { secret, user }) => {
+            let (u, p) = client::rest_credentials(secret, user, REST_TTL);
+            ctx.secrets.lock().expect("secrets lock").add(&p);
+            Some((u, p))
+        }
+        None => None,
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Failure {
     Dns(String),
@@ -30,7 +66,7 @@ pub enum Failure {
 }
 
 #[derive(Debug, Clone)]
-pub struct TurnReport {
+pub struct UrlProbe {
     pub url: IceUrl,
     pub addr: Option<SocketAddr>,
     pub realm: Option<String>,
@@ -48,39 +84,33 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
     if s.turn.is_empty() {
         return out.skip("no TURN server configured (OpenAI's SDKs use none); pass --turn URL to test your app's");
     }
-    let creds = match &s.turn_auth {
-        Some(TurnAuth::Static { username, password }) => Some((username.clone(), password.clone())),
-        Some(TurnAuth::Rest { secret, user }) => {
-            let (u, p) = client::rest_credentials(secret, user, REST_TTL);
-            ctx.secrets.lock().expect("secrets lock").add(&p);
-            out.evidence.detail("turn_credentials", format!("TURN REST, username {u}"));
-            Some((u, p))
-        }
-        None => None,
-    };
+    let creds = credentials(ctx);
     if let Some((u, _)) = &creds {
+        if matches!(s.turn_auth, Some(TurnAuth::Rest { .. })) {
+            out.evidence.detail("turn_credentials", format!("TURN REST, username {u}"));
+        }
         out.evidence.detail("turn_username", u);
     }
-    let tls = crate::net::tls::client_config(s.ca_cert.as_deref(), false).ok().map(Arc::new);
-    let reports =
-        futures_util::future::join_all(s.turn.iter().map(|u| probe(u, creds.clone(), tls.clone(), ctx.deadline))).await;
-    record(&mut out, &reports);
-    match judge(&reports) {
-        Ok((summary, warning)) => {
-            out.pass_or_warn(summary, warning.as_ref().map(|w| w as &dyn crate::check::Diagnosis))
-        }
-        Err(cause) => out.diagnose(&cause, None),
-    }
+    let tls = crate::net::tls::client_config(s.ca_cert.as_deref(), crate::net::tls::Alpn::None).ok().map(Arc::new);
+    let first_answer = ctx.wait(ANSWER_LIMIT).until;
+    let probes = futures_util::future::join_all(
+        s.turn.iter().map(|u| probe(u, creds.clone(), tls.clone(), first_answer, ctx.deadline)),
+    )
+    .await;
+    record(&mut out, &probes);
+    out.judged(judge(&probes))
 }
 
-/// One URL, start to finish; never leaves an allocation behind when it got one.
+/// One URL, start to finish; never leaves an allocation behind when it got one. The server must
+/// have answered by `first_answer`; everything is over by `deadline`.
 pub async fn probe(
     url: &IceUrl,
     creds: Option<(String, String)>,
     tls: Option<Arc<rustls::ClientConfig>>,
+    first_answer: Instant,
     deadline: Instant,
-) -> TurnReport {
-    let mut r = TurnReport {
+) -> UrlProbe {
+    let mut r = UrlProbe {
         url: url.clone(),
         addr: None,
         realm: None,
@@ -109,18 +139,19 @@ pub async fn probe(
     let open = || Conn::open(url.transport, addr, None, tls.clone().map(|t| (t, url.host.clone())), deadline);
 
     let start = Instant::now();
-    let conn = match open().await {
-        Ok(c) => c,
-        Err(e) => {
-            r.failure = Some(Failure::Connect(e));
-            return r;
-        }
-    };
+    let conn =
+        match Conn::open(url.transport, addr, None, tls.clone().map(|t| (t, url.host.clone())), first_answer).await {
+            Ok(c) => c,
+            Err(e) => {
+                r.failure = Some(Failure::Connect(e));
+                return r;
+            }
+        };
     if url.transport != Transport::Udp {
         r.timings.push(("connect", start.elapsed()));
     }
     let start = Instant::now();
-    let mut a = match client::allocate(conn, creds_ref, deadline).await {
+    let mut a = match client::allocate(conn, creds_ref, first_answer, deadline).await {
         Ok(a) => a,
         Err((e, realm)) => {
             r.realm = realm;
@@ -136,7 +167,7 @@ pub async fn probe(
 
     // The second allocation is the peer: relay-to-relay works wherever the relay itself works.
     let peer = match open().await {
-        Ok(c) => client::allocate(c, creds_ref, deadline).await.map_err(|(e, _)| e),
+        Ok(c) => client::allocate(c, creds_ref, deadline, deadline).await.map_err(|(e, _)| e),
         Err(e) => Err(AllocError::Tx(e)),
     };
     let mut b = match peer {
@@ -209,6 +240,7 @@ fn alloc_words(e: &AllocError) -> String {
         AllocError::BadIntegrity => "a reply with a bad MESSAGE-INTEGRITY".into(),
         AllocError::Error { code, reason } => format!("error {code} {reason}"),
         AllocError::NoRelayedAddress => "success without XOR-RELAYED-ADDRESS".into(),
+        AllocError::Credentials(why) => format!("credentials not usable: {why}"),
     }
 }
 
@@ -221,7 +253,7 @@ fn words(f: &Failure) -> String {
     }
 }
 
-fn record(out: &mut Outcome, reports: &[TurnReport]) {
+fn record(out: &mut Outcome, reports: &[UrlProbe]) {
     for r in reports {
         let name = r.url.to_string();
         // Say how far it got: reached (any STUN answer), authenticated (a relay allocated).
@@ -248,34 +280,23 @@ fn record(out: &mut Outcome, reports: &[TurnReport]) {
         for (phase, d) in &r.timings {
             out.evidence.timing(format!("{phase} {}", r.url.transport), *d);
         }
+        // The relayed address is UDP whatever carries the TURN messages (RFC 8656 §3.1).
         if let Some(relay) = r.relayed {
-            out.evidence.candidates.push(Candidate {
-                kind: CandidateType::Relay,
-                protocol: "udp".into(),
-                address: relay.ip().to_string(),
-                port: relay.port(),
-                side: "local".into(),
-                source: Some(name.clone()),
-            });
+            out.evidence
+                .candidates
+                .push(Candidate::new(CandidateType::Relay, Protocol::Udp, relay, Side::Local).from(&name));
         }
         if let Some(m) = r.mapped {
-            let proto = if r.url.transport == Transport::Udp { "udp" } else { "tcp" };
-            out.evidence.candidates.push(Candidate {
-                kind: CandidateType::Srflx,
-                protocol: proto.into(),
-                address: m.ip().to_string(),
-                port: m.port(),
-                side: "local".into(),
-                source: Some(name),
-            });
+            let srflx = Candidate::new(CandidateType::Srflx, r.url.transport.protocol(), m, Side::Local);
+            out.evidence.candidates.push(srflx.from(name));
         }
     }
 }
 
 /// The verdict over all URLs.
-pub fn judge(reports: &[TurnReport]) -> Result<(String, Option<TurnCause>), TurnCause> {
-    let ok: Vec<&TurnReport> = reports.iter().filter(|r| r.failure.is_none()).collect();
-    let failed: Vec<&TurnReport> = reports.iter().filter(|r| r.failure.is_some()).collect();
+pub fn judge(reports: &[UrlProbe]) -> Result<(String, Option<TurnCause>), TurnCause> {
+    let ok: Vec<&UrlProbe> = reports.iter().filter(|r| r.failure.is_none()).collect();
+    let failed: Vec<&UrlProbe> = reports.iter().filter(|r| r.failure.is_some()).collect();
     if ok.is_empty() {
         return Err(most_telling(&failed));
     }
@@ -299,7 +320,7 @@ pub fn judge(reports: &[TurnReport]) -> Result<(String, Option<TurnCause>), Turn
                     | Some(Failure::Alloc(AllocError::Tx(TxError::Timeout { .. } | TxError::Refused)))
             )
     });
-    let stream_ok: Vec<&&TurnReport> = ok.iter().filter(|r| r.url.transport != Transport::Udp).collect();
+    let stream_ok: Vec<&&UrlProbe> = ok.iter().filter(|r| r.url.transport != Transport::Udp).collect();
     if udp_dead && !stream_ok.is_empty() {
         let works: Vec<String> = stream_ok.iter().map(|r| r.url.to_string()).collect();
         let host = &stream_ok[0].url.host;
@@ -327,10 +348,9 @@ pub fn judge(reports: &[TurnReport]) -> Result<(String, Option<TurnCause>), Turn
 
 /// When every URL failed, the cause that tells the user most: credentials and protocol errors
 /// before "unreachable".
-fn most_telling(failed: &[&TurnReport]) -> TurnCause {
+fn most_telling(failed: &[&UrlProbe]) -> TurnCause {
     for r in failed {
         let server = r.url.to_string();
-        let realm = r.realm.clone().unwrap_or_default();
         let cause = match r.failure.clone().expect("failed") {
             Failure::Alloc(AllocError::Rejected { realm }) => TurnCause::CredentialsRejected { server, realm },
             Failure::Alloc(AllocError::NeedsCredentials { realm }) => TurnCause::NoCredentials { server, realm },
@@ -354,6 +374,7 @@ fn most_telling(failed: &[&TurnReport]) -> TurnCause {
             Failure::Alloc(AllocError::NoChallenge) => {
                 TurnCause::NotTurn { server, what: "answered 401 without a realm and nonce".into() }
             }
+            Failure::Alloc(AllocError::Credentials(why)) => TurnCause::UnusableCredentials { server, why },
             Failure::Alloc(AllocError::NoRelayedAddress) => {
                 TurnCause::NoRelay { server, why: "the Allocate success has no XOR-RELAYED-ADDRESS".into() }
             }
@@ -361,7 +382,6 @@ fn most_telling(failed: &[&TurnReport]) -> TurnCause {
             Failure::Connect(TxError::Io(e)) if e.starts_with("TLS") => TurnCause::Tls { server, error: e },
             _ => continue,
         };
-        let _ = realm;
         return cause;
     }
     if failed.iter().all(|r| matches!(r.failure, Some(Failure::Dns(_)))) {

@@ -1,0 +1,198 @@
+//! The table of checks. Everything the rest of the tool knows about a check is declared once, in
+//! its module's `SPEC`: the subcommand and its help, the options it reads, its default time
+//! budget, the checks it needs or follows, its cause table and how to run it. `CheckId`, the CLI
+//! subcommands, `--timeout`'s help, the scheduler's order and the verdict's cause parsing all
+//! derive from this list. Adding a check is a new module with a `SPEC` and one line below.
+
+use super::Ctx;
+use super::kind::Causes;
+use crate::cli::OptionGroup;
+use crate::report::CheckResult;
+use crate::settings::Settings;
+use std::future::Future;
+use std::pin::Pin;
+use std::time::Duration;
+
+pub type Running = Pin<Box<dyn Future<Output = CheckResult> + Send>>;
+
+/// One check, declared once.
+pub struct CheckSpec {
+    /// The subcommand, the JSON `id` and the JUnit test-case name.
+    pub name: &'static str,
+    /// Shown beside the status word.
+    pub title: &'static str,
+    /// The subcommand's one-line help.
+    pub about: &'static str,
+    /// The waits the check does, each the time after which a real client gives up (for `--help`).
+    pub waits: &'static str,
+    /// The default time budget (`--timeout` overrides it), from when the checks it needs are done.
+    pub budget: fn(&Settings) -> Duration,
+    /// The default budget in words, for `--timeout`'s help.
+    pub budget_text: &'static str,
+    /// Checks whose failure makes this one pointless: it is skipped, naming them.
+    pub needs: &'static [CheckId],
+    /// Checks that must have finished first, whatever their outcome (to take turns on a resource).
+    pub after: &'static [CheckId],
+    /// The option groups it reads (its subcommand's options; check-all has them all).
+    pub options: &'static [OptionGroup],
+    /// Whether `selftest` runs it (it needs no device of the machine's own).
+    pub in_selftest: bool,
+    pub causes: Causes,
+    pub run: fn(Ctx) -> Running,
+}
+
+/// Declares `CheckId` and ties each variant to its module's `SPEC`.
+macro_rules! registry {
+    ($($variant:ident => $module:ident),* $(,)?) => {
+        /// Stable identifier of a check: the JSON `id`, the JUnit test-case name and the subcommand.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum CheckId {
+            $($variant),*
+        }
+
+        impl CheckId {
+            /// Every check, in the order reports list them.
+            pub const ALL: &[CheckId] = &[$(CheckId::$variant),*];
+
+            pub fn spec(self) -> &'static CheckSpec {
+                match self {
+                    $(CheckId::$variant => &super::$module::SPEC),*
+                }
+            }
+        }
+    };
+}
+
+registry! {
+    Key => key,
+    Stun => stun,
+    Turn => turn,
+    Mic => mic,
+    Sdp => sdp,
+    Datachannel => datachannel,
+}
+
+impl CheckId {
+    pub fn as_str(self) -> &'static str {
+        self.spec().name
+    }
+
+    pub fn title(self) -> &'static str {
+        self.spec().title
+    }
+
+    pub fn from_name(name: &str) -> Option<CheckId> {
+        CheckId::ALL.iter().copied().find(|id| id.as_str() == name)
+    }
+
+    /// Every check this one waits for, needed or merely followed.
+    pub fn waits_for(self) -> impl Iterator<Item = CheckId> {
+        let s = self.spec();
+        s.needs.iter().chain(s.after).copied()
+    }
+}
+
+impl std::str::FromStr for CheckId {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        CheckId::from_name(s.trim()).ok_or_else(|| {
+            let names: Vec<&str> = CheckId::ALL.iter().map(|id| id.as_str()).collect();
+            format!("unknown check {s:?}; checks: {}", names.join(", "))
+        })
+    }
+}
+
+impl std::fmt::Display for CheckId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for CheckId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CheckId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        name.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl schemars::JsonSchema for CheckId {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CheckId".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let names: Vec<&str> = CheckId::ALL.iter().map(|id| id.as_str()).collect();
+        schemars::json_schema!({
+            "description": "Stable identifier of a check: the JSON `id`, the JUnit test-case name and the subcommand.",
+            "type": "string",
+            "enum": names,
+        })
+    }
+}
+
+/// `--timeout`'s help: every check's default budget, from the table.
+pub fn timeout_help() -> String {
+    let defaults: Vec<String> = CheckId::ALL.iter().map(|id| format!("{id} {}", id.spec().budget_text)).collect();
+    format!(
+        "Time allowed for each check, counted from when the checks it needs have finished (e.g. 10s, \
+         1500ms). Default per check: {}. Each wait inside a check has its own, shorter limit (see the \
+         check's --help)",
+        defaults.join(", ")
+    )
+}
+
+/// A check's long help: what it does, its waits and its default budget.
+pub fn long_about(spec: &CheckSpec) -> String {
+    let mut s = format!("{}.\n\nWaits: {}.\n\nDefault time budget: {}.", spec.about, spec.waits, spec.budget_text);
+    if !spec.needs.is_empty() {
+        let names: Vec<&str> = spec.needs.iter().map(|id| id.as_str()).collect();
+        s.push_str(&format!(
+            "\n\nIn check-all it runs after the {} check, and is skipped when that one fails.",
+            names.join(" and ")
+        ));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_check_is_complete_and_its_dependencies_come_first() {
+        let mut names = std::collections::HashSet::new();
+        let settings = Settings::default();
+        for (i, id) in CheckId::ALL.iter().enumerate() {
+            let s = id.spec();
+            assert!(names.insert(s.name), "two checks named {}", s.name);
+            assert_eq!(id.as_str().parse::<CheckId>(), Ok(*id));
+            assert!(!s.title.is_empty() && s.about.len() > 10 && s.waits.len() > 5, "{id}: help missing");
+            assert!(!s.budget_text.is_empty() && !(s.budget)(&settings).is_zero(), "{id}: no budget");
+            assert!(!s.causes.kinds().is_empty(), "{id}: no cause table");
+            // Dependencies point backwards in the table, so the scheduler can never wait in a cycle.
+            for dep in id.waits_for() {
+                assert!(CheckId::ALL[..i].contains(&dep), "{id} waits for {dep}, which is not before it");
+            }
+        }
+        assert!(timeout_help().contains("datachannel"));
+    }
+
+    #[test]
+    fn every_check_has_a_subcommand_with_its_options() {
+        let cmd = crate::cli::command();
+        for id in CheckId::ALL {
+            let sub = cmd.find_subcommand(id.as_str()).unwrap_or_else(|| panic!("no subcommand for {id}"));
+            for group in id.spec().options {
+                for arg in group.arg_ids() {
+                    assert!(sub.get_arguments().any(|a| a.get_id().as_str() == arg), "{id} lacks --{arg}");
+                }
+            }
+        }
+    }
+}
