@@ -38,6 +38,7 @@ echo "selftest (key, stun, turn, sdp, datachannel against the built-in servers, 
 blackholed=("$bin" check-all --skip mic --base-url "http://127.0.0.1:$api" --stun "stun:127.0.0.1:$stun"
   --turn "turn:127.0.0.1:$turn" --turn-username u --turn-credential p)
 export OPENAI_API_KEY=sk-proj-benchmark-key-000000000000
-echo "everything blackholed, default budgets ($runs runs): $(time_runs "${blackholed[@]}")"
+verdict=$("${blackholed[@]}" --format json 2>/dev/null | python3 -c 'import json,sys; v=json.load(sys.stdin)["verdict"]; print(v["rule"], "-", v["summary"])' || true)
+echo "everything blackholed, default budgets ($runs runs): $(time_runs "${blackholed[@]}"); verdict: $verdict"
 echo "everything blackholed, --timeout 3s ($runs runs): $(time_runs "${blackholed[@]}" --timeout 3s)"
 echo "everything blackholed, --deadline 2s ($runs runs): $(time_runs "${blackholed[@]}" --deadline 2s)"

@@ -220,4 +220,15 @@ mod tests {
         assert!(!mac, "{text}");
         assert!(!e.os.is_empty());
     }
+
+    #[test]
+    fn prop_ip_masking_is_stable_and_never_panics() {
+        use crate::testing::props;
+        props::check("mask ips", "([0-9a-f.:\\[\\] ]|[a-z]|,){0,60}", |text| {
+            let mut map = HashMap::new();
+            let once = mask_ips(&text, &mut map);
+            proptest::prop_assert_eq!(mask_ips(&once, &mut map), once.clone());
+            Ok(())
+        });
+    }
 }

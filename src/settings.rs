@@ -577,4 +577,24 @@ mod tests {
         assert_eq!(first_line("sk-abc\r\n"), "sk-abc");
         assert_eq!(first_line(" \"sk-abc\" \n"), " \"sk-abc\" ");
     }
+
+    #[test]
+    fn prop_urls_and_durations_parse_or_are_refused() {
+        use crate::testing::props;
+        use proptest::prelude::*;
+        let durations = prop_oneof!["[0-9.e+-]{0,12}(ms|s|m|h|us|ns|d)?", ".{0,12}"];
+        props::check("duration", durations, |s| {
+            if let Ok(d) = parse_duration(&s) {
+                prop_assert!(!d.is_zero());
+            }
+            Ok(())
+        });
+        props::check("base url", "(https?|ftp)?(://)?[a-z0-9.:@\\[\\]/-]{0,30}(/v1)?/?", |s| {
+            if let Ok(u) = parse_base_url(&s) {
+                prop_assert!(matches!(u.scheme(), "http" | "https") && u.host_str().is_some());
+                prop_assert!(!u.path().ends_with("/v1"));
+            }
+            Ok(())
+        });
+    }
 }

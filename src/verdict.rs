@@ -467,6 +467,8 @@ mod tests {
                 let v = diagnose(&report(&[(*id, status, Some(cause.kind()))]))
                     .unwrap_or_else(|| panic!("{id}.{}: no verdict", cause.id()));
                 assert!(v.fix.text.len() > 10, "{id}.{}: {v:?}", cause.id());
+                crate::check::registry::words::assert_clean(&format!("verdict {}", v.rule), &v.summary);
+                crate::check::registry::words::assert_clean(&format!("verdict {} fix", v.rule), &v.fix.text);
                 if status == Fail {
                     assert_ne!(v.rule, "warning", "{id}.{} fails without a rule of its own", cause.id());
                 }

@@ -196,3 +196,78 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+pub(crate) mod words {
+    //! Every text a user reads names things they can see: no internal documents (the project's
+    //! design notes and the user reports it grew from live outside this repository).
+    use super::CheckId;
+
+    /// What must not appear: references to documents outside the repository.
+    const FORBIDDEN: &[&str] = &[
+        "seed 0",
+        "seed:",
+        "(seed",
+        "seeds/",
+        "../shared",
+        "shared/notes",
+        "realtime-api.md",
+        "live-api.md",
+        "sin data channel",
+    ];
+
+    pub(crate) fn assert_clean(what: &str, text: &str) {
+        let lower = text.to_lowercase();
+        for f in FORBIDDEN {
+            assert!(!lower.contains(f), "{what} names an internal document ({f:?}): {text}");
+        }
+    }
+
+    #[test]
+    fn causes_fixes_and_verdicts_speak_to_users() {
+        for id in CheckId::ALL {
+            for cause in id.spec().causes.examples() {
+                assert_clean(&format!("{id}.{} message", cause.id()), &cause.to_string());
+                assert_clean(&format!("{id}.{} fix", cause.id()), &cause.fix().text);
+            }
+            let s = id.spec();
+            for text in [s.title, s.about, s.waits, s.budget_text] {
+                assert_clean(&format!("{id}'s help"), text);
+            }
+        }
+        for r in crate::verdict::RULES {
+            assert_clean(&format!("rule {}", r.id), r.stage);
+        }
+    }
+
+    #[test]
+    fn help_readme_and_sources_speak_to_users() {
+        let mut cmd = crate::cli::command();
+        cmd.build();
+        let mut pending = vec![cmd];
+        while let Some(mut c) = pending.pop() {
+            assert_clean(&format!("{} --help", c.get_name()), &c.render_long_help().to_string());
+            pending.extend(c.get_subcommands().cloned());
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = vec![root.join("README.md")];
+        let mut dirs = vec![root.join("src"), root.join("tests"), root.join("examples"), root.join("benches")];
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(&d).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.extension().is_some_and(|x| ["rs", "sh", "md", "yml"].contains(&x.to_str().unwrap_or(""))) {
+                    files.push(p);
+                }
+            }
+        }
+        for f in files {
+            // This file lists the forbidden words themselves.
+            if f.ends_with("check/registry.rs") {
+                continue;
+            }
+            assert_clean(&f.display().to_string(), &std::fs::read_to_string(&f).unwrap());
+        }
+    }
+}

@@ -184,18 +184,22 @@ fn send_error(e: reqwest::Error) -> SendError {
     if e.is_connect() { SendError::Connect(msg) } else { SendError::Other(msg) }
 }
 
+/// The longest wait a server can ask for between attempts (the check's budget cuts it anyway).
+const MAX_RETRY_WAIT_S: f64 = 60.0;
+
 /// Delay before the next attempt: the server's `retry-after-ms` / `retry-after` when given (as the
 /// OpenAI SDKs honour them), else exponential backoff from 0.5 s with ±25 % jitter, capped at 8 s.
 pub fn retry_delay(h: &HeaderMap, attempt: u32) -> Duration {
     if let Some(ms) =
         header(h, "retry-after-ms").and_then(|v| v.trim().parse::<f64>().ok()).filter(|v| v.is_finite() && *v >= 0.0)
     {
-        return Duration::from_secs_f64(ms / 1000.0).min(Duration::from_secs(60));
+        // Clamp before converting: a server's `1e300` must not overflow the conversion.
+        return Duration::from_secs_f64((ms / 1000.0).min(MAX_RETRY_WAIT_S));
     }
     if let Some(s) =
         header(h, "retry-after").and_then(|v| v.trim().parse::<f64>().ok()).filter(|v| v.is_finite() && *v >= 0.0)
     {
-        return Duration::from_secs_f64(s).min(Duration::from_secs(60));
+        return Duration::from_secs_f64(s.min(MAX_RETRY_WAIT_S));
     }
     let base = 0.5 * 2f64.powi(attempt.saturating_sub(1) as i32);
     let jitter = 0.75 + fastrand::f64() * 0.5;
@@ -299,5 +303,24 @@ mod tests {
             assert!(d.as_secs_f64() <= (base * 1.25).min(8.0) + 1e-9, "{attempt}: {d:?}");
             assert!(d.as_secs_f64() >= (base * 0.75).min(8.0) - 1e-9 || d.as_secs_f64() >= 6.0, "{attempt}: {d:?}");
         }
+    }
+
+    #[test]
+    fn prop_retry_delays_are_bounded_whatever_the_server_says() {
+        use crate::testing::props;
+        props::check(
+            "retry-after",
+            ("[0-9.eE+-]{0,12}|.{0,12}", "[0-9.eE+-]{0,12}|.{0,12}", 0u32..100),
+            |(a, ms, attempt)| {
+                let mut h = HeaderMap::new();
+                for (name, v) in [("retry-after", a), ("retry-after-ms", ms)] {
+                    if let Ok(v) = HeaderValue::from_str(&v) {
+                        h.insert(name, v);
+                    }
+                }
+                proptest::prop_assert!(retry_delay(&h, attempt) <= Duration::from_secs(60));
+                Ok(())
+            },
+        );
     }
 }

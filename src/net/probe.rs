@@ -350,4 +350,14 @@ mod tests {
         assert_eq!(parse_status(b"<html>"), None);
         assert_eq!(parse_status(b""), None);
     }
+
+    #[test]
+    fn prop_status_lines_of_any_bytes() {
+        use crate::testing::props;
+        use proptest::prelude::*;
+        props::check("status line", prop::collection::vec(any::<u8>(), 0..64), |b| {
+            let _ = parse_status(&b);
+            Ok(())
+        });
+    }
 }

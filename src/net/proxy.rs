@@ -166,4 +166,22 @@ mod tests {
         let u = Url::parse("http://user:hunter2@proxy:3128").unwrap();
         assert_eq!(shown(&u), "http://user:***@proxy:3128");
     }
+
+    #[test]
+    fn prop_no_proxy_lists_never_panic() {
+        use crate::testing::props;
+        use proptest::prelude::*;
+        let entry = prop_oneof!["[a-z0-9.*-]{0,12}(:[0-9]{0,5})?", "\\[?[0-9a-f:.]{0,20}\\]?(/[0-9]{0,3})?", ".{0,10}"];
+        let hosts = prop_oneof![
+            "[a-z0-9.-]{1,20}",
+            "[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}",
+            "\\[[0-9a-f:]{2,20}\\]"
+        ];
+        props::check("no_proxy", (prop::collection::vec(entry, 0..5), hosts), |(entries, host)| {
+            if let Ok(u) = Url::parse(&format!("https://{host}/")) {
+                let _ = env(Some("http://p:1"), Some(&entries.join(","))).for_url(&u);
+            }
+            Ok(())
+        });
+    }
 }

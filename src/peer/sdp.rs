@@ -242,4 +242,25 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn prop_any_text_is_read_as_sdp_without_panicking() {
+        use crate::testing::props;
+        use proptest::prelude::*;
+        props::check("sdp", props::sdp_like(), |text| {
+            let cands = candidates(&text);
+            let _ = (media(&text), codecs(&text), ice_credentials(&text), without_application(&text));
+            let missing = validate_answer(&text);
+            prop_assert!(missing.is_empty() || !missing.iter().any(|m| m.to_string().is_empty()));
+            if missing.is_empty() {
+                prop_assert!(!cands.is_empty());
+            }
+            // Redaction leaves no ICE password of the input behind.
+            let red = redacted(&text);
+            if let Some((_, pwd)) = ice_credentials(&text).filter(|(_, p)| p.len() >= 4) {
+                prop_assert!(!red.lines().any(|l| l.starts_with("a=ice-pwd:") && l.contains(pwd.as_str())));
+            }
+            Ok(())
+        });
+    }
 }

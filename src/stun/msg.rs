@@ -317,3 +317,59 @@ mod tests {
         assert!(matches!(decode(&bytes, Some(&bad.key)), Err(Malformed::BadIntegrity)));
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use crate::testing::props;
+    use proptest::prelude::*;
+
+    /// Our own messages and servers' replies, with long-term credentials and every attribute we read.
+    fn messages() -> (Vec<Vec<u8>>, LongTerm) {
+        let auth = LongTerm::new("user", "pass", "realm", "nonce").unwrap();
+        let peer: SocketAddr = "198.51.100.9:5000".parse().unwrap();
+        let (_, alloc) = request(ALLOCATE, vec![requested_transport_udp(), lifetime(60)], Some(&auth));
+        let ok =
+            response(ALLOCATE, [7; 12], None, vec![xor_relayed(peer), xor_mapped(peer), lifetime(60)], Some(&auth.key));
+        let challenge = response(ALLOCATE, [7; 12], Some((401, "Unauthorized")), vec![realm("r"), nonce("n")], None);
+        let data = indication(DATA, vec![self::peer(peer), self::data(b"ping".to_vec())]);
+        (vec![alloc, ok, challenge, data, request(BINDING, vec![change_request(true, true)], None).1], auth)
+    }
+
+    #[test]
+    fn prop_any_bytes_decode_or_are_named_malformed() {
+        let (templates, auth) = messages();
+        let read_all = |b: &[u8]| {
+            let _ = (transaction_id(b), framed_len(b));
+            for key in [None, Some(&auth.key)] {
+                match decode(b, key) {
+                    Ok(m) => {
+                        let _ = read(&m);
+                    }
+                    Err(e) => assert!(!e.to_string().is_empty()),
+                }
+            }
+        };
+        props::check("stun noise", prop::collection::vec(any::<u8>(), 0..400), |b| {
+            read_all(&b);
+            Ok(())
+        });
+        let mutation = (
+            0..templates.len(),
+            prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..4),
+            any::<Option<prop::sample::Index>>(),
+        );
+        props::check("mutated stun", mutation, |(which, changes, cut)| {
+            let mut b = templates[which].clone();
+            for (at, byte) in changes {
+                let i = at.index(b.len());
+                b[i] = byte;
+            }
+            if let Some(at) = cut {
+                b.truncate(at.index(b.len()));
+            }
+            read_all(&b);
+            Ok(())
+        });
+    }
+}

@@ -156,4 +156,20 @@ mod tests {
             assert!(IceUrl::parse(bad).is_err(), "{bad}");
         }
     }
+
+    #[test]
+    fn prop_ice_urls_parse_or_are_refused_and_round_trip() {
+        use crate::testing::props;
+        use proptest::prelude::*;
+        let urls = prop_oneof![
+            "(stun|stuns|turn|turns|STUN|http)(:|://)(\\[[0-9a-f:]{0,12}\\]|[a-z0-9.-]{0,20})(:[0-9]{0,6})?(\\?transport=(udp|tcp|tls|x)|\\?[a-z=&]{0,10})?",
+            ".{0,40}",
+        ];
+        props::check("ice url", urls, |s| {
+            if let Ok(u) = IceUrl::parse(&s) {
+                prop_assert_eq!(IceUrl::parse(&u.to_string()), Ok(u));
+            }
+            Ok(())
+        });
+    }
 }

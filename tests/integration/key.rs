@@ -206,3 +206,51 @@ fn the_key_never_appears_in_any_format() {
         }
     }
 }
+
+#[test]
+fn a_200_html_page_on_every_path_is_not_the_api() {
+    // A proxy login page served with 200: the models list must not pass on it.
+    let s = with(Some(Fault::Html200));
+    let r = key_check(&s.url(), Some(KEY), &[]);
+    let res = expect(&r, "fail", Some("key.not_openai_response"));
+    let msg = res["cause"]["message"].as_str().unwrap();
+    assert!(msg.starts_with("GET /v1/models was answered by something other than the OpenAI API"), "{msg}");
+    assert!(msg.contains("HTTP 200") && msg.contains("Guest Wi-Fi"), "{msg}");
+    assert!(res["fix"]["text"].as_str().unwrap().contains("captive portal"), "{res:#}");
+}
+
+#[test]
+fn a_key_with_several_problems_names_all_of_them() {
+    let s = with(None);
+    let r = key_check(&s.url(), Some(&format!("\"{KEY}\"\n")), &[]);
+    let res = expect(&r, "fail", Some("key.key_several_problems"));
+    let msg = res["cause"]["message"].as_str().unwrap();
+    assert!(msg.contains("quotes") && msg.contains("a newline at the end"), "{msg}");
+    let fix = res["fix"]["text"].as_str().unwrap();
+    assert!(fix.contains("Remove the quotes") && fix.contains("Remove the whitespace"), "{fix}");
+    assert_eq!(s.requests(), 0, "a linted key must not be sent");
+}
+
+#[test]
+fn a_dead_network_is_judged_by_its_phase_limits_not_the_budget() {
+    // No --timeout: the connect phase's own limit (3 s) names the dropped SYNs.
+    let (addr, _held) = blackhole();
+    let r = key_check(&format!("http://{addr}"), Some(KEY), &[]);
+    let res = expect(&r, "fail", Some("key.connect_timeout"));
+    assert!(res["cause"]["message"].as_str().unwrap().contains("in 3.0 s"), "{res:#}");
+    // A server that accepts and never answers: the first byte's limit (4 s).
+    let silent = silent_server();
+    let r = key_check(&format!("http://{silent}"), Some(KEY), &[]);
+    let res = expect(&r, "fail", Some("key.no_answer"));
+    assert!(res["cause"]["message"].as_str().unwrap().contains("first byte of the first request) in 4.0 s"), "{res:#}");
+}
+
+#[test]
+fn a_hanging_mint_gets_the_request_limit_not_the_dead_network_one() {
+    // The connection and the first requests answer at once; minting hangs.
+    let s = with(Some(Fault::SlowMint(std::time::Duration::from_secs(30))));
+    let r = key_check(&s.url(), Some(KEY), &[]);
+    let res = expect(&r, "fail", Some("key.slow_server"));
+    let msg = res["cause"]["message"].as_str().unwrap();
+    assert!(msg.contains("POST /v1/realtime/client_secrets in 10.0 s"), "{msg}");
+}

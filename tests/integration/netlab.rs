@@ -383,3 +383,21 @@ fn udp_3478_dropped_but_other_udp_allowed() {
     assert!(detail(&v, "sdp", "check udp 198.18.0.4:3478").starts_with("no"), "{}", r.stdout);
     assert_eq!(v["verdict"]["rule"], "udp_blocked_tcp_works", "{}", r.stdout);
 }
+
+#[test]
+fn only_a_turn_relay_over_tcp_gets_through() {
+    if !available() {
+        return;
+    }
+    let lab = Lab::up("relay-only");
+    let (r, v) = lab.check_all();
+    assert_eq!(status(&v, "key"), "pass", "the API works: {}", r.stdout);
+    assert_eq!(cause(&v, "stun"), "stun.udp_blocked", "{}", r.stdout);
+    assert_eq!(cause(&v, "turn"), "turn.udp_blocked_tcp_works", "{}", r.stdout);
+    assert_eq!(cause(&v, "sdp"), "sdp.candidates_unreachable", "no media candidate answers: {}", r.stdout);
+    // Not "ICE stuck": the turn check's own evidence names what is wrong and what works.
+    assert_eq!(v["verdict"]["rule"], "udp_blocked_turn_tcp_works", "{}", r.stdout);
+    let fix = v["verdict"]["fix"]["text"].as_str().unwrap();
+    assert!(fix.contains("turn:198.18.0.3:443?transport=tcp") && fix.contains("iceServers"), "{fix}");
+    assert!(!fix.contains("198.18.0.2:3478?transport=udp"), "the UDP URL did not relay: {fix}");
+}

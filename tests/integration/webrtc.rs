@@ -281,3 +281,57 @@ fn datachannel_without_session_updated() {
         "datachannel.no_session_updated",
     );
 }
+
+#[test]
+fn a_rejected_data_channel_is_named_at_once() {
+    // m=application with port 0: the sdp check names it from the answer alone, and so does the
+    // datachannel check, instead of waiting for a channel that cannot open.
+    for name in ["sdp", "datachannel"] {
+        let res = expect_cause(name, Fault::ApplicationRejected, &[], "fail", &format!("{name}.application_rejected"));
+        assert!(res["fix"]["text"].as_str().unwrap().contains("before createOffer()"), "{res:#}");
+        assert!(res["summary"].as_str().unwrap().contains("port 0"), "{res:#}");
+    }
+}
+
+#[test]
+fn no_session_created_is_given_up_after_the_agents_sdk_wait() {
+    let res = expect_cause("datachannel", Fault::NoSessionCreated, &[], "fail", "datachannel.no_session_created");
+    assert!(res["summary"].as_str().unwrap().contains("no event in 5.0 s"), "{res:#}");
+}
+
+#[test]
+fn a_slow_key_check_does_not_eat_the_data_channel_budget() {
+    // Minting takes 2.5 s: key, then sdp, then datachannel each mint once, 7.5 s in all. Each
+    // budget (4 s) starts when the check starts, so the data channel still opens.
+    let s = fake(FakeConfig::new(KEY).fault(Fault::SlowMint(Duration::from_millis(2500))));
+    let mut c = doctor();
+    c.args(["check-all", "--format", "json", "--base-url", &s.url(), "--only", "key,sdp,datachannel"])
+        .args(["--timeout", "4s"])
+        .env("OPENAI_API_KEY", KEY);
+    let r = run(c);
+    for id in ["key", "sdp", "datachannel"] {
+        assert_eq!(r.result(id)["status"], "pass", "{id}: {}", r.stdout);
+    }
+    assert_eq!(r.code, 0);
+    assert!(r.elapsed > Duration::from_secs(7), "the three mints ran one after the other: {:?}", r.elapsed);
+}
+
+#[test]
+fn a_failed_key_check_skips_the_calls_naming_the_real_blocker() {
+    let addr = super::support::closed_port();
+    let mut c = doctor();
+    c.args(["check-all", "--format", "json", "--base-url", &format!("http://{addr}"), "--only", "key,sdp,datachannel"])
+        .env("OPENAI_API_KEY", KEY);
+    let r = run(c);
+    assert_eq!(r.result("key")["cause"]["id"], "key.connection_refused");
+    for id in ["sdp", "datachannel"] {
+        let res = r.result(id);
+        assert_eq!(res["status"], "skip", "{res:#}");
+        let why = res["summary"].as_str().unwrap();
+        assert!(
+            why.starts_with("not run: the API could not be reached (connection to") && !why.contains("fix the key"),
+            "{why}"
+        );
+    }
+    assert_eq!(r.json()["verdict"]["rule"], "api_unreachable");
+}

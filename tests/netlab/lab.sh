@@ -8,7 +8,8 @@
 # (RFC 2544's benchmarking range, never routed). Nothing touches the host's interfaces.
 # Scenarios (router policy, nftables): none, nat (masquerade: endpoint-independent mapping),
 # symmetric (masquerade fully-random: address-and-port-dependent), udp-drop, udp-reject,
-# tcp443-only, udp3478-drop, drop-all.
+# tcp443-only, udp3478-drop, relay-only (UDP dropped and the media address unreachable: only the
+# API and the TURN servers get through), drop-all.
 set -Eeuo pipefail
 cmd=${1:?up|down}
 name=${2:?name}
@@ -28,7 +29,7 @@ down) down ;;
 up)
   scenario=${3:?scenario}
   case $scenario in
-    none | nat | symmetric | udp-drop | udp-reject | tcp443-only | udp3478-drop | drop-all) ;;
+    none | nat | symmetric | udp-drop | udp-reject | tcp443-only | udp3478-drop | relay-only | drop-all) ;;
     *) echo "unknown scenario $scenario" >&2; exit 2 ;;
   esac
   trap down ERR
@@ -57,6 +58,7 @@ up)
     udp-reject) nat ""; filter "add rule inet f filt iifname r0 meta l4proto udp reject with icmp type port-unreachable" ;;
     tcp443-only) nat ""; filter "add rule inet f filt ct state established,related accept; add rule inet f filt iifname r0 tcp dport 443 accept; add rule inet f filt iifname r0 drop" ;;
     udp3478-drop) nat ""; filter "add rule inet f filt iifname r0 udp dport 3478 drop" ;;
+    relay-only) nat ""; filter "add rule inet f filt iifname r0 meta l4proto udp drop; add rule inet f filt iifname r0 ip daddr 198.18.0.4 drop" ;;
     drop-all) nat ""; filter "add rule inet f filt iifname r0 drop" ;;
     *) echo "unknown scenario $scenario" >&2; exit 2 ;;
   esac

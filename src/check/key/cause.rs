@@ -90,7 +90,9 @@ pub enum KeyCause {
     RateLimitedRecovered { step: String, attempts: u32 },
     #[error("the API answered {status} on {step} (server error{})", if *.attempts > 1 { format!(", {} attempts", attempts) } else { String::new() })]
     ServerError { step: String, status: u16, attempts: u32 },
-    #[error("{step} was answered by something other than the OpenAI API: HTTP {status} with {what}")]
+    #[error(
+        "{step} was answered by something other than the OpenAI API (a captive portal, proxy or gateway): HTTP {status} with {what}"
+    )]
     NotOpenAi { step: String, status: u16, what: String },
     #[error("the request was refused as invalid (400) on {step}{}", detail(message))]
     BadRequest { step: String, message: String },

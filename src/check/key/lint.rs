@@ -167,4 +167,24 @@ mod tests {
         assert_eq!(kind("ek_x"), "ephemeral client secret");
         assert_eq!(kind("xyz"), "unknown");
     }
+
+    #[test]
+    fn prop_any_key_is_linted_without_panicking_and_never_shown_whole() {
+        use crate::testing::props;
+        let keys = proptest::prop_oneof![
+            "(Bearer |bearer )?[\"'\u{201c}]?(sk-(proj-|admin-|svcacct-)?|ek_)?.{0,40}[\"'\u{201d}]?\\s?",
+            ".{0,60}"
+        ];
+        props::check("key", keys, |raw| {
+            let _ = (lint(&raw), kind(&raw));
+            if let Err(c) = verdict(&raw) {
+                proptest::prop_assert!(c.fix().text.len() > 20);
+            }
+            let shown = crate::report::mask_key(&raw);
+            if raw.trim().chars().count() >= 16 {
+                proptest::prop_assert!(!shown.contains(raw.trim()), "{shown}");
+            }
+            Ok(())
+        });
+    }
 }

@@ -341,3 +341,80 @@ fn realtime_models(body: &str) -> Vec<String> {
     ids.truncate(8);
     ids
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Diagnosis;
+    use crate::report::Status;
+    use crate::testing::props;
+    use proptest::prelude::*;
+    use std::time::Duration;
+
+    fn exchange(status: u16, content_type: Option<String>, body: String) -> Exchange {
+        Exchange {
+            label: "t".into(),
+            status,
+            request_id: None,
+            content_type,
+            first_byte: Duration::ZERO,
+            total: Duration::ZERO,
+            body,
+            headers: reqwest::header::HeaderMap::new(),
+            attempts: 1,
+            waited: Duration::ZERO,
+        }
+    }
+
+    /// Bodies an API, a gateway or a portal sends: the OpenAI error JSON with any code, other
+    /// JSON, HTML pages, text, with a byte of them replaced.
+    fn bodies() -> impl Strategy<Value = String> {
+        let error = ("[a-z_]{0,24}", ".{0,40}", prop::option::of("[a-z_]{0,20}")).prop_map(|(code, message, kind)| {
+            serde_json::json!({"error": {"code": code, "message": message, "type": kind, "param": null}}).to_string()
+        });
+        let html = ".{0,30}".prop_map(|t| format!("<!DOCTYPE html><html><head><TITLE>{t}</title></head></html>"));
+        let json = props::json_value().prop_map(|v| v.to_string());
+        prop_oneof![
+            error,
+            html,
+            json,
+            ".{0,80}",
+            Just(r#"{"data": []}"#.to_owned()),
+            Just(r#"{"id": "gpt-realtime"}"#.to_owned())
+        ]
+    }
+
+    #[test]
+    fn prop_any_http_answer_is_classified_with_a_fix() {
+        let steps = prop::sample::select(vec![Step::Models, Step::Model, Step::MintGa, Step::MintBeta, Step::Calls]);
+        let cts = prop::option::of(prop_oneof![
+            Just("application/json".to_owned()),
+            Just("text/html; charset=utf-8".to_owned()),
+            ".{0,20}"
+        ]);
+        props::check("http answer", (steps, 100u16..600, cts, bodies()), |(step, status, ct, body)| {
+            let ex = exchange(status, ct, body);
+            let reply = classify(&ex);
+            if reply == Reply::Success {
+                prop_assert!((200..300).contains(&status));
+                let _ = step.shape_ok(&ex.body);
+                let _ = describe_body(ex.content_type.as_deref(), &ex.body);
+            } else {
+                let cause = reply_cause(step, &ex, reply, "gpt-realtime");
+                prop_assert!(cause.status() == Status::Fail, "{cause:?}");
+                prop_assert!(cause.fix().text.len() > 20 && !cause.to_string().is_empty());
+            }
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_2xx_must_have_the_endpoints_shape() {
+        assert!(Step::Models.shape_ok(r#"{"object":"list","data":[]}"#));
+        assert!(!Step::Models.shape_ok("<html><title>Log in</title></html>"));
+        assert!(!Step::Models.shape_ok(r#"{"data": {}}"#));
+        assert!(Step::Model.shape_ok(r#"{"id":"gpt-realtime","object":"model"}"#));
+        assert!(!Step::Model.shape_ok(r#"{"data":[]}"#));
+        assert!(Step::MintGa.shape_ok(r#"{"value":"ek_x"}"#) && !Step::MintGa.shape_ok("[]"));
+    }
+}

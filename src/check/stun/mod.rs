@@ -373,3 +373,92 @@ fn all_failed(failed: &[&ServerProbe]) -> StunCause {
         detail: failed.iter().map(|r| format!("{}: {}", r.url, f(r))).collect::<Vec<_>>().join("; "),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Diagnosis;
+    use crate::report::Status;
+    use crate::stun::msg;
+    use crate::testing::props;
+    use proptest::prelude::*;
+
+    /// Replies a server could send to a Binding request: real ones with a byte changed or cut
+    /// short, other protocols' first bytes, and noise. `tid` is filled in when asked.
+    fn reply_bytes() -> impl Strategy<Value = (Vec<u8>, bool)> {
+        let mapped = msg::xor_mapped("198.51.100.7:40000".parse().unwrap());
+        let templates = vec![
+            msg::response(BINDING, [0; 12], None, vec![mapped.clone()], None),
+            msg::response(BINDING, [0; 12], Some((400, "Bad Request")), vec![], None),
+            msg::response(BINDING, [0; 12], None, vec![], None),
+            b"HTTP/1.1 400 Bad Request\r\n\r\n".to_vec(),
+        ];
+        let mutated = (prop::sample::select(templates), any::<prop::sample::Index>(), any::<u8>(), 0usize..4).prop_map(
+            |(mut b, at, byte, how)| {
+                let i = at.index(b.len());
+                match how {
+                    0 => b[i] = byte,
+                    1 => b.truncate(i),
+                    2 => b.extend(std::iter::repeat_n(byte, i)),
+                    _ => {}
+                }
+                b
+            },
+        );
+        (prop_oneof![mutated, prop::collection::vec(any::<u8>(), 0..300)], any::<bool>())
+    }
+
+    #[test]
+    fn prop_any_reply_ends_in_a_verdict_with_a_cause() {
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        props::check("stun reply on a stream", reply_bytes(), |(mut reply, same_tid)| {
+            let url = IceUrl::parse("stun:192.0.2.1:3478?transport=tcp").unwrap();
+            let probe = rt.block_on(async {
+                let (client, mut server) = tokio::io::duplex(1 << 16);
+                let mut conn = Conn::Stream { io: Box::new(client), buf: Vec::new(), local: None };
+                let (tid, request) = msg::request(BINDING, vec![], None);
+                if same_tid && reply.len() >= 20 {
+                    reply[8..20].copy_from_slice(tid.as_bytes());
+                }
+                // The server reads the request, answers, and hangs up.
+                tokio::spawn(async move {
+                    let mut req = [0u8; 20];
+                    if tokio::io::AsyncReadExt::read_exact(&mut server, &mut req).await.is_ok() {
+                        let _ = tokio::io::AsyncWriteExt::write_all(&mut server, &reply).await;
+                    }
+                });
+                let deadline = Instant::now() + Duration::from_millis(200);
+                let mut p = ServerProbe {
+                    url,
+                    addr: Some("192.0.2.1:3478".parse().unwrap()),
+                    dns: None,
+                    local: None,
+                    mapped: None,
+                    rtts: Vec::new(),
+                    other_address: None,
+                    failure: None,
+                };
+                match conn.transact(&tid, &request, None, deadline).await {
+                    Err(e) => p.failure = Some(Failure::Tx(e)),
+                    Ok(a) if !a.reply.success => {
+                        let (code, reason) = a.reply.error.unwrap_or((0, String::new()));
+                        p.failure = Some(Failure::Error(code, reason));
+                    }
+                    Ok(a) => match a.reply.mapped {
+                        Some(m) => p.mapped = Some(m),
+                        None => p.failure = Some(Failure::NoMapped),
+                    },
+                }
+                p
+            });
+            match judge(std::slice::from_ref(&probe)) {
+                Ok((summary, _)) => prop_assert!(probe.mapped.is_some() && !summary.is_empty()),
+                Err(cause) => {
+                    prop_assert_eq!(cause.status(), Status::Fail);
+                    prop_assert!(cause.fix().text.len() > 20 && !cause.to_string().is_empty());
+                }
+            }
+            Ok(())
+        });
+    }
+}

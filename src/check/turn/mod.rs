@@ -396,3 +396,86 @@ fn most_telling(failed: &[&UrlProbe]) -> TurnCause {
             .join("; "),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Diagnosis;
+    use crate::report::Status;
+    use crate::stun::msg;
+    use crate::testing::props;
+    use proptest::prelude::*;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    /// Replies to an Allocate: real ones (success, 401 challenge, error codes) with a byte changed
+    /// or cut short, and noise; the first bytes of a reply carry the request's transaction id when
+    /// `same_tid`.
+    fn replies() -> impl Strategy<Value = (Vec<u8>, bool)> {
+        let relay: SocketAddr = "198.51.100.9:50000".parse().unwrap();
+        let templates = vec![
+            msg::response(msg::ALLOCATE, [0; 12], None, vec![msg::xor_relayed(relay), msg::lifetime(60)], None),
+            msg::response(
+                msg::ALLOCATE,
+                [0; 12],
+                Some((401, "Unauthorized")),
+                vec![msg::realm("r"), msg::nonce("n")],
+                None,
+            ),
+            msg::response(msg::ALLOCATE, [0; 12], Some((486, "Allocation Quota Reached")), vec![], None),
+            msg::response(msg::ALLOCATE, [0; 12], None, vec![], None),
+        ];
+        let mutated = (prop::sample::select(templates), any::<prop::sample::Index>(), any::<u8>(), any::<bool>())
+            .prop_map(|(mut b, at, byte, cut)| {
+                let i = at.index(b.len());
+                if cut {
+                    b.truncate(i)
+                } else {
+                    b[i] = byte
+                }
+                b
+            });
+        (prop_oneof![mutated, prop::collection::vec(any::<u8>(), 0..200)], any::<bool>())
+    }
+
+    #[test]
+    fn prop_any_answer_to_an_allocate_ends_in_a_cause() {
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        props::check("turn reply on a stream", replies(), |(mut reply, same_tid)| {
+            let failure = rt.block_on(async {
+                let (client, mut server) = tokio::io::duplex(1 << 16);
+                tokio::spawn(async move {
+                    let mut request = [0u8; 20];
+                    if server.read_exact(&mut request).await.is_ok() && same_tid && reply.len() >= 20 {
+                        reply[8..20].copy_from_slice(&request[8..20]);
+                    }
+                    let _ = server.write_all(&reply).await;
+                });
+                let conn = Conn::Stream { io: Box::new(client), buf: Vec::new(), local: None };
+                let deadline = Instant::now() + Duration::from_millis(300);
+                match client::allocate(conn, Some(("user", "pass")), deadline, deadline).await {
+                    Ok(a) => {
+                        a.release().await;
+                        None
+                    }
+                    Err((e, _)) => Some(Failure::Alloc(e)),
+                }
+            });
+            let Some(failure) = failure else { return Ok(()) };
+            let probe = UrlProbe {
+                url: IceUrl::parse("turn:192.0.2.1:3478?transport=tcp").unwrap(),
+                addr: None,
+                realm: None,
+                relayed: None,
+                mapped: None,
+                lifetime: None,
+                relay_rtt: None,
+                timings: Vec::new(),
+                failure: Some(failure),
+            };
+            let cause = judge(&[probe]).expect_err("a failure is never a pass");
+            prop_assert_eq!(cause.status(), Status::Fail);
+            prop_assert!(cause.fix().text.len() > 20 && !cause.to_string().is_empty());
+            Ok(())
+        });
+    }
+}
