@@ -20,7 +20,7 @@ pub mod props {
         let config = |cases| Config { cases, failure_persistence: None, ..Config::default() };
         let Some(secs) = fuzz else {
             if let Err(e) = TestRunner::new(config(CASES)).run(&strategy, &test) {
-                panic!("property {name:?} failed: {e}");
+                panic!("property {name:?} failed: {e:?}");
             }
             return;
         };
@@ -29,7 +29,7 @@ pub mod props {
         while start.elapsed() < budget {
             // A new runner each batch: a new random seed, so batches explore different inputs.
             if let Err(e) = TestRunner::new(config(batch)).run(&strategy, &test) {
-                panic!("property {name:?} failed after {cases} cases: {e}");
+                panic!("property {name:?} failed after {cases} cases: {e:?}");
             }
             cases += u64::from(batch);
         }

@@ -330,11 +330,7 @@ mod tests {
     use crate::testing::props;
     use proptest::prelude::*;
 
-    const ANSWER: &str = "v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0 1\r\n\
-        m=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=ice-ufrag:abcd\r\na=ice-pwd:0123456789abcdef012345\r\n\
-        a=fingerprint:sha-256 AA:BB\r\na=setup:passive\r\na=rtpmap:111 opus/48000/2\r\n\
-        a=candidate:1 1 udp 2130706431 203.0.113.5 3478 typ host\r\n\
-        m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\na=mid:1\r\na=sctp-port:5000\r\n";
+    use crate::peer::sdp::ANSWER;
 
     #[test]
     fn a_rejected_data_channel_is_named_at_once() {

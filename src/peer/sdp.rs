@@ -195,16 +195,18 @@ pub fn without_application(sdp: &str) -> String {
     out.lines().filter(|l| !l.starts_with("a=group:BUNDLE")).map(|l| format!("{l}\r\n")).collect()
 }
 
+/// An answer shaped like OpenAI's (for tests).
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const ANSWER: &str = "v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0 1\r\n\
+pub(crate) const ANSWER: &str = "v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0 1\r\n\
         m=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=ice-ufrag:abcd\r\na=ice-pwd:0123456789abcdef012345\r\n\
         a=fingerprint:sha-256 AA:BB\r\na=setup:passive\r\na=rtpmap:111 opus/48000/2\r\n\
         a=candidate:1 1 udp 2130706431 203.0.113.5 3478 typ host\r\n\
         a=candidate:2 1 tcp 1671430143 203.0.113.5 443 typ host tcptype passive\r\n\
         m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\na=mid:1\r\na=sctp-port:5000\r\n";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
 
     #[test]
     fn reads_an_openai_like_answer() {

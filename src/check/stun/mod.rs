@@ -68,6 +68,21 @@ impl std::fmt::Display for Failure {
     }
 }
 
+impl ServerProbe {
+    pub fn new(url: IceUrl) -> ServerProbe {
+        ServerProbe {
+            url,
+            addr: None,
+            dns: None,
+            local: None,
+            mapped: None,
+            rtts: Vec::new(),
+            other_address: None,
+            failure: None,
+        }
+    }
+}
+
 pub async fn run(ctx: &Ctx) -> CheckResult {
     let mut out = Outcome::new(CheckId::Stun);
     let s = &ctx.settings;
@@ -160,16 +175,7 @@ pub async fn probe_all(urls: &[IceUrl], tls: Option<Arc<rustls::ClientConfig>>, 
     let tasks = urls.iter().zip(resolved).zip(conns).map(|((u, (addr, dns)), conn)| {
         let tls = tls.clone();
         async move {
-            let mut r = ServerProbe {
-                url: u.clone(),
-                addr: None,
-                dns: None,
-                local: None,
-                mapped: None,
-                rtts: Vec::new(),
-                other_address: None,
-                failure: None,
-            };
+            let mut r = ServerProbe::new(u.clone());
             let addr = match addr {
                 Ok(a) => a,
                 Err(e) => {
@@ -428,16 +434,7 @@ mod tests {
                     }
                 });
                 let deadline = Instant::now() + Duration::from_millis(200);
-                let mut p = ServerProbe {
-                    url,
-                    addr: Some("192.0.2.1:3478".parse().unwrap()),
-                    dns: None,
-                    local: None,
-                    mapped: None,
-                    rtts: Vec::new(),
-                    other_address: None,
-                    failure: None,
-                };
+                let mut p = ServerProbe::new(url);
                 match conn.transact(&tid, &request, None, deadline).await {
                     Err(e) => p.failure = Some(Failure::Tx(e)),
                     Ok(a) if !a.reply.success => {

@@ -78,6 +78,22 @@ pub struct UrlProbe {
     pub failure: Option<Failure>,
 }
 
+impl UrlProbe {
+    pub fn new(url: IceUrl) -> UrlProbe {
+        UrlProbe {
+            url,
+            addr: None,
+            realm: None,
+            relayed: None,
+            mapped: None,
+            lifetime: None,
+            relay_rtt: None,
+            timings: Vec::new(),
+            failure: None,
+        }
+    }
+}
+
 pub async fn run(ctx: &Ctx) -> CheckResult {
     let mut out = Outcome::new(CheckId::Turn);
     let s = &ctx.settings;
@@ -110,17 +126,7 @@ pub async fn probe(
     first_answer: Instant,
     deadline: Instant,
 ) -> UrlProbe {
-    let mut r = UrlProbe {
-        url: url.clone(),
-        addr: None,
-        realm: None,
-        relayed: None,
-        mapped: None,
-        lifetime: None,
-        relay_rtt: None,
-        timings: Vec::new(),
-        failure: None,
-    };
+    let mut r = UrlProbe::new(url.clone());
     let until = tokio::time::Instant::from_std(deadline);
     let addr = match tokio::time::timeout_at(until, tokio::net::lookup_host((url.host.as_str(), url.port))).await {
         Ok(Ok(mut a)) => a.find(|a| a.is_ipv4()),
@@ -461,17 +467,8 @@ mod tests {
                 }
             });
             let Some(failure) = failure else { return Ok(()) };
-            let probe = UrlProbe {
-                url: IceUrl::parse("turn:192.0.2.1:3478?transport=tcp").unwrap(),
-                addr: None,
-                realm: None,
-                relayed: None,
-                mapped: None,
-                lifetime: None,
-                relay_rtt: None,
-                timings: Vec::new(),
-                failure: Some(failure),
-            };
+            let mut probe = UrlProbe::new(IceUrl::parse("turn:192.0.2.1:3478?transport=tcp").unwrap());
+            probe.failure = Some(failure);
             let cause = judge(&[probe]).expect_err("a failure is never a pass");
             prop_assert_eq!(cause.status(), Status::Fail);
             prop_assert!(cause.fix().text.len() > 20 && !cause.to_string().is_empty());
