@@ -191,7 +191,7 @@ pub const RULES: &[Rule] = &[
                     "outbound UDP is blocked and the media servers do not answer over TCP either; TURN over TCP works here ({works} relayed), so calls can only go through it"
                 ),
                 Fix::new(format!(
-                    "Put {works} in your app's iceServers (with its username and credential), preferably as turns: on port 443, which firewalls let through; browsers then relay media over it. For lower latency, allow outbound UDP 3478 to OpenAI's media servers."
+                    "Put {works} in your app's iceServers (with the username and credential), preferably as turns: on port 443, which firewalls let through; browsers then relay media over it. For lower latency, allow outbound UDP 3478 to OpenAI's media servers."
                 ))
                 .doc(WEBRTC),
             )
