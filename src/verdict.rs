@@ -74,6 +74,17 @@ impl<'a> Facts<'a> {
     fn media_protocol(&self) -> Option<Protocol> {
         Some(self.result(CheckId::Datachannel)?.evidence.selected_pair.as_ref()?.local.protocol)
     }
+    /// The call itself went through a TURN relay reached over TCP or TLS.
+    fn call_relayed_over_stream(&self) -> bool {
+        let Some(pair) = self.result(Datachannel).and_then(|r| r.evidence.selected_pair.as_ref()) else { return false };
+        pair.local.kind == CandidateType::Relay
+            && pair
+                .local
+                .source
+                .as_deref()
+                .and_then(|u| IceUrl::parse(u).ok())
+                .is_some_and(|u| u.transport != Transport::Udp)
+    }
     /// The TURN URLs over TCP or TLS that relayed in the turn check.
     fn turn_stream_relays(&self) -> Vec<String> {
         let Some(r) = self.result(CheckId::Turn) else { return Vec::new() };
@@ -143,8 +154,8 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "all_blocked",
         stage: "ICE",
-        // Not when TCP to the media server answers: our own peer (webrtc-rs) does no active
-        // ICE-TCP, so its ICE failure then says nothing about browsers, which do.
+        // Not when TCP to the media server answers (the sdp check's own probe): then ICE-TCP is a
+        // way, as it is for browsers.
         when: |f| {
             f.stun_udp_dead()
                 && f.call(Sdp) != Some(CallKind::UdpBlockedTcpWorks)
@@ -162,10 +173,12 @@ pub const RULES: &[Rule] = &[
         id: "udp_blocked_tcp_works",
         stage: "ICE",
         // UDP dead needs TCP evidence: the answer's TCP candidates answered and its UDP ones did
-        // not, or media itself runs over TCP. A dead STUN server alone proves nothing about UDP.
+        // not, or the call itself ran over ICE-TCP although the answer had UDP candidates. A dead
+        // STUN server alone proves nothing about UDP.
         when: |f| {
             f.call(Sdp) == Some(CallKind::UdpBlockedTcpWorks)
-                || (f.stun_udp_dead() && f.media_protocol() == Some(Protocol::Tcp))
+                || (f.media_protocol() == Some(Protocol::Tcp)
+                    && (f.stun_udp_dead() || f.call(Datachannel) == Some(CallKind::MediaOverTcp)))
         },
         then: |_| {
             (
@@ -186,12 +199,26 @@ pub const RULES: &[Rule] = &[
         then: |f| {
             let relays = f.turn_stream_relays();
             let works = if relays.is_empty() { "the TCP/TLS TURN URL".to_owned() } else { relays.join(" and ") };
+            let lower = "For lower latency, allow outbound UDP 3478 to OpenAI's media servers.";
+            // Never advise what the run shows working: when the call went through the relay, the
+            // news is that the relay is the only way, not that it should be configured.
+            if f.call_relayed_over_stream() {
+                return (
+                    format!(
+                        "outbound UDP is blocked and the media servers do not answer over TCP either; calls get through only the TURN relay over TCP ({works}), which carried this run's call"
+                    ),
+                    Fix::new(format!(
+                        "Keep {works} in your app's iceServers: it is the only way through this network. {lower}"
+                    ))
+                    .doc(WEBRTC),
+                );
+            }
             (
                 format!(
                     "outbound UDP is blocked and the media servers do not answer over TCP either; TURN over TCP works here ({works} relayed), so calls can only go through it"
                 ),
                 Fix::new(format!(
-                    "Put {works} in your app's iceServers (with the username and credential), preferably as turns: on port 443, which firewalls let through; browsers then relay media over it. For lower latency, allow outbound UDP 3478 to OpenAI's media servers."
+                    "Put {works} in your app's iceServers (with the username and credential), preferably as turns: on port 443, which firewalls let through; browsers then relay media over it. {lower}"
                 ))
                 .doc(WEBRTC),
             )
@@ -526,6 +553,31 @@ mod tests {
     }
 
     #[test]
+    fn a_call_that_went_through_the_relay_is_not_told_to_configure_it() {
+        let mut r = report(&[
+            (Stun, Fail, stun(StunKind::UdpBlocked)),
+            (Sdp, Fail, call(CallKind::CandidatesUnreachable)),
+            (Datachannel, Warn, call(CallKind::MediaOverTcp)),
+            (Turn, Warn, turn(TurnKind::UdpBlockedStreamWorks)),
+        ]);
+        let url = "turn:198.18.0.3:443?transport=tcp";
+        let relay =
+            Candidate::new(CandidateType::Relay, Protocol::Udp, "198.18.0.3:49400".parse().unwrap(), Side::Local);
+        r.results.iter_mut().find(|x| x.id == Turn).unwrap().evidence.candidates.push(relay.clone().from(url));
+        r.results.iter_mut().find(|x| x.id == Datachannel).unwrap().evidence.selected_pair =
+            Some(CandidatePair { local: relay.from(url), remote: None });
+        let v = diagnose(&r).unwrap();
+        assert_eq!(v.rule, "udp_blocked_turn_tcp_works");
+        assert!(v.summary.contains("carried this run's call"), "{}", v.summary);
+        assert!(
+            v.fix.text.starts_with("Keep turn:198.18.0.3:443?transport=tcp in your app's iceServers"),
+            "{}",
+            v.fix.text
+        );
+        assert!(!v.fix.text.contains("Put "), "{}", v.fix.text);
+    }
+
+    #[test]
     fn media_over_tcp_with_dead_udp_is_the_tcp_fallback() {
         let mut r = report(&[(Stun, Fail, stun(StunKind::UdpBlocked))]);
         let pair = |p| CandidatePair {
@@ -538,6 +590,11 @@ mod tests {
         let dc = r.results.iter_mut().find(|x| x.id == Datachannel).unwrap();
         dc.evidence.selected_pair = Some(pair(Protocol::Udp));
         assert_eq!(diagnose(&r).map(|v| v.rule).as_deref(), Some("stun_only"));
+        // The call itself over ICE-TCP although the answer had UDP: UDP is blocked, whatever STUN says.
+        let mut r = report(&[(Datachannel, Warn, call(CallKind::MediaOverTcp))]);
+        let dc = r.results.iter_mut().find(|x| x.id == Datachannel).unwrap();
+        dc.evidence.selected_pair = Some(pair(Protocol::Tcp));
+        assert_eq!(diagnose(&r).map(|v| v.rule).as_deref(), Some("udp_blocked_tcp_works"));
     }
 
     #[test]

@@ -12,7 +12,6 @@ use crate::report::{Artifact, Fix, Side, Status};
 use reqwest::header::{AUTHORIZATION, HeaderValue};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use webrtc::peer_connection::RTCIceServer;
 
 const WEBRTC: &str = "https://platform.openai.com/docs/guides/realtime-webrtc";
 
@@ -52,6 +51,10 @@ pub enum CallCause {
         "ICE gathering did not complete in {secs:.1} s: an ICE server (STUN/TURN) in the configuration does not answer, and a non-trickle app waits for it"
     )]
     GatheringStalled { secs: f64 },
+    #[error("media runs over TCP ({how}): UDP to the media server does not get through, so voice has more latency")]
+    MediaOverTcp { how: String },
+    #[error("the answer offers no UDP candidate: media can only run over TCP, with more latency")]
+    NoUdpCandidate,
     #[error("ICE stuck in checking: no candidate pair got an answer {wait}")]
     IceStuckChecking { wait: String, relay_gathered: bool },
     #[error("ICE failed: every candidate pair failed")]
@@ -79,6 +82,8 @@ ids!(CallKind {
     CandidatesUnreachable => "candidates_unreachable",
     UdpBlockedTcpWorks => "udp_blocked_tcp_works",
     GatheringStalled => "gathering_stalled",
+    MediaOverTcp => "media_over_tcp",
+    NoUdpCandidate => "no_udp_candidate",
     IceStuckChecking => "ice_stuck_checking",
     IceFailed => "ice_failed",
     DtlsFailed => "dtls_failed",
@@ -103,7 +108,10 @@ impl Diagnosis for CallCause {
     fn status(&self) -> Status {
         match self {
             CallCause::Key(k) => k.status(),
-            CallCause::UdpBlockedTcpWorks { .. } | CallCause::GatheringStalled { .. } => Status::Warn,
+            CallCause::UdpBlockedTcpWorks { .. }
+            | CallCause::GatheringStalled { .. }
+            | CallCause::MediaOverTcp { .. }
+            | CallCause::NoUdpCandidate => Status::Warn,
             _ => Status::Fail,
         }
     }
@@ -118,8 +126,10 @@ impl Diagnosis for CallCause {
             CallCause::CandidatesUnreachable { .. } => Fix::new("Allow outbound UDP 3478 and TCP 443 to OpenAI's media servers, or configure a TURN server over TLS on 443 (turns:host:443?transport=tcp) in iceServers.").doc(WEBRTC),
             CallCause::UdpBlockedTcpWorks { .. } => Fix::new("Allow outbound UDP 3478 for the lowest latency; until then media runs over ICE-TCP to port 443.").doc(WEBRTC),
             CallCause::GatheringStalled { .. } => Fix::new("Remove the STUN/TURN servers that do not answer from iceServers (see the stun and turn checks), or send the offer before gathering completes (trickle ICE); OpenAI's SDKs configure no ICE servers at all.").doc(WEBRTC),
+            CallCause::MediaOverTcp { .. } => Fix::new("For the network admin: allow outbound UDP 3478 to OpenAI's media servers; WebRTC voice wants UDP (TCP retransmits delay audio). Until then calls work over TCP, with more latency.").doc(WEBRTC),
+            CallCause::NoUdpCandidate => Fix::new("The answer should carry a UDP candidate (OpenAI's answers have one on port 3478): check whatever forwards or rewrites the SDP answer between the API and the app.").doc(WEBRTC),
             CallCause::IceStuckChecking { relay_gathered: true, .. } => Fix::new("Even the path through the TURN relay got no answer from the media server: check that the TURN server may relay to OpenAI's media servers (its allowed peers and outbound firewall), and see the turn check's evidence.").doc(WEBRTC),
-            CallCause::IceStuckChecking { .. } => Fix::new("ICE checks get no answer: outbound UDP is blocked and no TURN relay was gathered. Allow UDP 3478 to OpenAI (or TCP 443), or add a TURN server over TCP/TLS 443 to iceServers. (This tool's own peer does not do ICE-TCP; if the sdp check found the TCP candidates answering, browsers will connect over TCP 443.)").doc(WEBRTC),
+            CallCause::IceStuckChecking { .. } => Fix::new("ICE checks get no answer over UDP or ICE-TCP, and no TURN relay was gathered: allow outbound UDP 3478 or TCP 443 to OpenAI's media servers, or add a TURN server over TCP/TLS on 443 (turns:host:443?transport=tcp) to iceServers.").doc(WEBRTC),
             CallCause::IceFailed => Fix::new("Every path failed: allow outbound UDP 3478 / TCP 443, or add TURN (turns:host:443?transport=tcp) to iceServers.").doc(WEBRTC),
             CallCause::DtlsFailed { .. } => Fix::new("Something alters the SDP (the a=fingerprint must match the server's certificate) or blocks DTLS packets: forward the answer unmodified; check firewalls that inspect UDP.").doc(WEBRTC),
             CallCause::ChannelNeverOpens { .. } => Fix::new("The data channel must be created before createOffer(), and the answer's m=application must be accepted (port not 0): check the offer your app sends and any SDP munging.").doc(WEBRTC),
@@ -145,6 +155,8 @@ impl CallCause {
             CallCause::CandidatesUnreachable { detail: d() },
             CallCause::UdpBlockedTcpWorks { detail: d() },
             CallCause::GatheringStalled { secs: 3.0 },
+            CallCause::MediaOverTcp { how: "ICE-TCP to 203.0.113.5:443".into() },
+            CallCause::NoUdpCandidate,
             CallCause::IceStuckChecking { wait: wait(), relay_gathered: false },
             CallCause::IceStuckChecking { wait: wait(), relay_gathered: true },
             CallCause::IceFailed,
@@ -172,33 +184,23 @@ pub struct Call {
     api: Arc<Api>,
 }
 
-/// The peer options the settings ask for.
+/// The peer options the settings ask for: the app's ICE servers, and where to bind.
 pub fn peer_options(ctx: &Ctx) -> Options {
     let s = &ctx.settings;
-    let mut ice_servers = Vec::new();
-    if !s.stun_is_default {
-        for u in &s.stun {
-            ice_servers.push(RTCIceServer { urls: vec![u.to_string()], ..Default::default() });
-        }
+    // Loopback base URL (the fake server, selftest): gather on loopback, which browsers (and a
+    // wildcard bind) leave out.
+    let loopback = s.base_url.host_str().and_then(|h| match h.trim_start_matches('[').trim_end_matches(']') {
+        "localhost" => Some(std::net::IpAddr::from(std::net::Ipv4Addr::LOCALHOST)),
+        h => h.parse::<std::net::IpAddr>().ok().filter(|ip| ip.is_loopback()),
+    });
+    Options {
+        stun: if s.stun_is_default { Vec::new() } else { s.stun.clone() },
+        turn: s.turn.clone(),
+        turn_credentials: crate::check::turn::credentials(ctx),
+        tls: crate::net::tls::client_config(s.ca_cert.as_deref(), crate::net::tls::Alpn::None).ok().map(Arc::new),
+        relay_only: s.relay_only,
+        bind: s.bind.or(loopback),
     }
-    let (username, credential) = crate::check::turn::credentials(ctx).unwrap_or_default();
-    for u in &s.turn {
-        ice_servers.push(RTCIceServer {
-            urls: vec![u.to_string()],
-            username: username.clone(),
-            credential: credential.clone(),
-        });
-    }
-    // Loopback base URL (the fake server, selftest): a wildcard would skip loopback interfaces.
-    let host_is_loopback = s
-        .base_url
-        .host_str()
-        .is_some_and(|h| h == "localhost" || h.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback()));
-    let ip = s
-        .bind
-        .map(|ip| ip.to_string())
-        .unwrap_or_else(|| if host_is_loopback { "127.0.0.1".into() } else { "0.0.0.0".into() });
-    Options { ice_servers, relay_only: s.relay_only, udp_addrs: vec![format!("{ip}:0")], tcp_addrs: vec![] }
 }
 
 /// Build the offer, get a credential, POST it, and read the answer. Evidence goes into `out`.

@@ -3,12 +3,12 @@
 //! multipart form (`sdp` and `session` fields).
 
 use super::{Fault, Shared, error, now, reply};
-use crate::peer::{AnswerBehaviour, Answerer, Options, sdp};
+use crate::peer::{AnswerBehaviour, AnswerOptions, Answerer, sdp};
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// A call in progress: its answerer and, with fixed media ports, the right to them.
 pub(crate) struct Call {
@@ -144,26 +144,24 @@ async fn answer(s: &Arc<Shared>, offer: &str) -> Response {
         Some(ip) => (ip, 3478, 443),
         None => (s.ip, 0, 0),
     };
-    let opts = Options {
-        ice_servers: vec![],
-        relay_only: false,
-        udp_addrs: vec![format!("{}", std::net::SocketAddr::new(media_ip, udp))],
-        tcp_addrs: vec![format!("{}", std::net::SocketAddr::new(media_ip, tcp))],
-    };
-    let behaviour = AnswerBehaviour {
-        session_created: !s.cfg.has(&Fault::NoSessionCreated),
-        error_event: s.cfg.has(&Fault::ErrorEvent),
-        session_updated: !s.cfg.has(&Fault::NoSessionUpdated),
+    let opts = AnswerOptions {
+        udp: std::net::SocketAddr::new(media_ip, udp),
+        tcp: std::net::SocketAddr::new(media_ip, tcp),
+        behaviour: AnswerBehaviour {
+            session_created: !s.cfg.has(&Fault::NoSessionCreated),
+            error_event: s.cfg.has(&Fault::ErrorEvent),
+            session_updated: !s.cfg.has(&Fault::NoSessionUpdated),
+            dtls_passive: s.cfg.has(&Fault::DtlsPassive),
+        },
     };
     // Channel that never opens: the answerer negotiates audio only (so it runs no SCTP), and the
     // answer it returns claims the data channel anyway (see graft_application).
     let never_opens = s.cfg.has(&Fault::ChannelNeverOpens);
     let offer_seen = if never_opens { sdp::without_application(offer) } else { offer.to_owned() };
-    let (answerer, mut answer) =
-        match Answerer::answer(&offer_seen, &opts, behaviour, Instant::now() + Duration::from_secs(10)).await {
-            Ok(a) => a,
-            Err(e) => return bad_request(&format!("Invalid SDP offer: {e}"), Some("invalid_offer")),
-        };
+    let (answerer, mut answer) = match Answerer::answer(&offer_seen, &opts).await {
+        Ok(a) => a,
+        Err(e) => return bad_request(&format!("Invalid SDP offer: {e}"), Some("invalid_offer")),
+    };
     if never_opens {
         answer = graft_application(&answer, offer);
     }
@@ -202,6 +200,15 @@ fn mutate(s: &Shared, answer: String) -> String {
     }
     if s.cfg.has(&Fault::ApplicationRejected) {
         a = a.replacen("m=application 9 ", "m=application 0 ", 1);
+    }
+    if s.cfg.has(&Fault::TcpOnlyAnswer) {
+        a = a
+            .lines()
+            .filter(|l| {
+                !(l.starts_with("a=candidate:") && l.split(' ').nth(2).is_some_and(|p| p.eq_ignore_ascii_case("udp")))
+            })
+            .map(|l| format!("{l}\r\n"))
+            .collect();
     }
     let udp_only = s.cfg.has(&Fault::UdpCandidatesNowhere);
     if s.cfg.has(&Fault::CandidatesNowhere) || udp_only {

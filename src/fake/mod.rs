@@ -79,6 +79,11 @@ pub enum Fault {
     UdpCandidatesNowhere,
     /// The answer's `m=application` has port 0: the data channel is refused (RFC 3264 §6).
     ApplicationRejected,
+    /// Not a fault: the answer takes the DTLS server role (`a=setup:passive`) where OpenAI's
+    /// answers take the client role (`active`); both are valid (RFC 5763 §5).
+    DtlsPassive,
+    /// The answer carries only its ICE-TCP candidate (no UDP), as some TCP-only deployments do.
+    TcpOnlyAnswer,
 }
 
 impl FromStr for Fault {
@@ -116,6 +121,8 @@ impl FromStr for Fault {
             "no-session-updated" => Fault::NoSessionUpdated,
             "udp-candidates-nowhere" => Fault::UdpCandidatesNowhere,
             "application-rejected" => Fault::ApplicationRejected,
+            "dtls-passive" => Fault::DtlsPassive,
+            "tcp-only-answer" => Fault::TcpOnlyAnswer,
             _ => return Err(format!("unknown fault {s:?}; known: {}", Fault::NAMES.join(", "))),
         })
     }
@@ -152,6 +159,8 @@ impl Fault {
         "no-session-updated",
         "udp-candidates-nowhere",
         "application-rejected",
+        "dtls-passive",
+        "tcp-only-answer",
     ];
 }
 

@@ -4,6 +4,7 @@
 
 pub mod conn;
 pub mod msg;
+pub mod turn;
 pub mod url;
 
 pub use url::{IceUrl, Scheme, Transport};

@@ -250,6 +250,22 @@ fn cause(v: &Value, id: &str) -> String {
 fn status(v: &Value, id: &str) -> String {
     result(v, id)["status"].as_str().unwrap().to_owned()
 }
+/// The data channel's selected pair: (local type, local protocol, local source).
+fn pair(v: &Value) -> (String, String, String) {
+    let l = &result(v, "datachannel")["evidence"]["selected_pair"]["local"];
+    let s = |k: &str| l[k].as_str().unwrap_or("").to_owned();
+    (s("type"), s("protocol"), s("source"))
+}
+
+/// The data channel opened over ICE-TCP to the media server's TCP 443, session.created came, and
+/// the check warns that media runs over TCP.
+fn opened_over_ice_tcp(v: &Value, out: &str) {
+    assert_eq!(pair(v), ("host".into(), "tcp".into(), String::new()), "{out}");
+    assert_eq!(cause(v, "datachannel"), "datachannel.media_over_tcp", "{out}");
+    assert!(result(v, "datachannel")["summary"].as_str().unwrap().contains("ICE-TCP to 198.18.0.4:443"), "{out}");
+    assert_eq!(detail(v, "datachannel", "first_event"), "session.created", "{out}");
+}
+
 fn detail(v: &Value, id: &str, name: &str) -> String {
     result(v, id)["evidence"]["details"]
         .as_array()
@@ -270,6 +286,8 @@ fn no_nat_everything_connects() {
     assert_eq!(r.code, 0, "{}", r.stdout);
     assert!(detail(&v, "stun", "nat_mapping").starts_with("no NAT"), "{}", r.stdout);
     assert_eq!(status(&v, "datachannel"), "pass");
+    // With UDP open, UDP is what ICE picks, though ICE-TCP is offered too.
+    assert_eq!(pair(&v).1, "udp", "{}", r.stdout);
     assert!(v.get("verdict").is_none());
 }
 
@@ -301,6 +319,7 @@ fn home_nat_srflx_is_the_router_and_the_channel_opens() {
             .any(|c| c["type"] == "host" && c["address"] == "10.77.0.2")
     );
     assert_eq!(status(&v, "datachannel"), "pass");
+    assert_eq!(pair(&v).1, "udp", "{}", r.stdout);
     assert_eq!(status(&v, "turn"), "pass");
 }
 
@@ -326,6 +345,7 @@ fn udp_dropped_stun_fails_fast_and_tcp_paths_work() {
     assert_eq!(cause(&v, "stun"), "stun.udp_blocked", "{}", r.stdout);
     assert_eq!(cause(&v, "turn"), "turn.udp_blocked_tcp_works", "{}", r.stdout);
     assert_eq!(cause(&v, "sdp"), "sdp.udp_blocked_tcp_works", "{}", r.stdout);
+    opened_over_ice_tcp(&v, &r.stdout);
     assert_eq!(v["verdict"]["rule"], "udp_blocked_tcp_works", "{}", r.stdout);
     assert!(r.elapsed < Duration::from_secs(14), "{:?}", r.elapsed);
 }
@@ -338,6 +358,7 @@ fn udp_rejected_is_told_from_dropped() {
     let lab = Lab::up("udp-reject");
     let (r, v) = lab.check_all();
     assert_eq!(cause(&v, "stun"), "stun.udp_rejected", "{}", r.stdout);
+    opened_over_ice_tcp(&v, &r.stdout);
     assert_eq!(v["verdict"]["rule"], "udp_blocked_tcp_works", "{}", r.stdout);
 }
 
@@ -368,6 +389,7 @@ fn only_tcp_443_allowed() {
     assert_eq!(cause(&v, "turn"), "turn.udp_blocked_tcp_works", "{}", r.stdout);
     assert!(detail(&v, "turn", "turn:198.18.0.3:443?transport=tcp").contains("reached, authenticated"), "{}", r.stdout);
     assert_eq!(cause(&v, "sdp"), "sdp.udp_blocked_tcp_works", "the media server's TCP 443 answers: {}", r.stdout);
+    opened_over_ice_tcp(&v, &r.stdout);
     assert_eq!(v["verdict"]["rule"], "udp_blocked_tcp_works", "{}", r.stdout);
 }
 
@@ -381,6 +403,7 @@ fn udp_3478_dropped_but_other_udp_allowed() {
     assert_eq!(cause(&v, "stun"), "stun.udp_blocked", "{}", r.stdout);
     assert_eq!(cause(&v, "sdp"), "sdp.udp_blocked_tcp_works", "{}", r.stdout);
     assert!(detail(&v, "sdp", "check udp 198.18.0.4:3478").starts_with("no"), "{}", r.stdout);
+    opened_over_ice_tcp(&v, &r.stdout);
     assert_eq!(v["verdict"]["rule"], "udp_blocked_tcp_works", "{}", r.stdout);
 }
 
@@ -395,9 +418,24 @@ fn only_a_turn_relay_over_tcp_gets_through() {
     assert_eq!(cause(&v, "stun"), "stun.udp_blocked", "{}", r.stdout);
     assert_eq!(cause(&v, "turn"), "turn.udp_blocked_tcp_works", "{}", r.stdout);
     assert_eq!(cause(&v, "sdp"), "sdp.candidates_unreachable", "no media candidate answers: {}", r.stdout);
-    // Not "ICE stuck": the turn check's own evidence names what is wrong and what works.
+    // The call goes through the TURN relay, reached over TCP, and says so.
+    let (kind, _, source) = pair(&v);
+    assert!(kind == "relay" && source.ends_with("?transport=tcp"), "{}", r.stdout);
+    assert_eq!(cause(&v, "datachannel"), "datachannel.media_over_tcp", "{}", r.stdout);
+    assert!(
+        result(&v, "datachannel")["summary"].as_str().unwrap().contains("through the TURN relay turn:198.18.0."),
+        "{}",
+        r.stdout
+    );
+    // Not "ICE stuck": the turn check's own evidence names what is wrong and what works, and the
+    // fix does not ask to configure the relay that carried the call.
     assert_eq!(v["verdict"]["rule"], "udp_blocked_turn_tcp_works", "{}", r.stdout);
     let fix = v["verdict"]["fix"]["text"].as_str().unwrap();
-    assert!(fix.contains("turn:198.18.0.3:443?transport=tcp") && fix.contains("iceServers"), "{fix}");
+    assert!(
+        fix.contains("Keep turn:198.18.0.")
+            && fix.contains("turn:198.18.0.3:443?transport=tcp")
+            && fix.contains("iceServers"),
+        "{fix}"
+    );
     assert!(!fix.contains("198.18.0.2:3478?transport=udp"), "the UDP URL did not relay: {fix}");
 }

@@ -167,7 +167,7 @@ fn stale_nonce_is_retried_with_the_new_nonce() {
     if !coturn::available() {
         return;
     }
-    use realtime_doctor::check::turn::client;
+    use realtime_doctor::stun::turn as client;
     use realtime_doctor::stun::{Transport, conn::Conn};
     let c = coturn::start(Options { stale_nonce_s: Some(1), ..Default::default() });
     let addr = c.addr();

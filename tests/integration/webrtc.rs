@@ -1,49 +1,64 @@
 //! The WebRTC peers themselves, on loopback: a real offer/answer, ICE, DTLS, SCTP, channel open.
 
 use super::support::rt;
-use realtime_doctor::peer::{AnswerBehaviour, Answerer, Event, Offerer, Options};
+use realtime_doctor::peer::{AnswerBehaviour, AnswerOptions, Answerer, Event, Offerer, Options};
 use std::time::{Duration, Instant};
 
 fn loopback() -> Options {
-    Options { ice_servers: vec![], relay_only: false, udp_addrs: vec!["127.0.0.1:0".into()], tcp_addrs: vec![] }
+    Options { bind: Some("127.0.0.1".parse().unwrap()), ..Options::default() }
 }
 
+fn answering(dtls_passive: bool) -> AnswerOptions {
+    AnswerOptions {
+        udp: "127.0.0.1:0".parse().unwrap(),
+        tcp: "127.0.0.1:0".parse().unwrap(),
+        behaviour: AnswerBehaviour { session_created: true, error_event: false, session_updated: true, dtls_passive },
+    }
+}
+
+/// The next message on oai-events, with every event before it.
+async fn message(off: &mut Offerer, until: Instant, start: Instant, seen: &mut Vec<(Duration, Event)>) -> String {
+    loop {
+        let (at, e) = off.next_event(until.into()).await.expect("timed out");
+        seen.push((at - start, e.clone()));
+        if let Event::Message(m) = e {
+            return m;
+        }
+    }
+}
+
+/// Both DTLS roles an answer may take (RFC 5763 §5): OpenAI's answers say `a=setup:active`
+/// (the server is the DTLS client); `passive` makes this peer the client.
 #[test]
-fn offerer_and_answerer_open_oai_events_and_exchange_events() {
-    rt().block_on(async {
-        let start = Instant::now();
-        let until = start + Duration::from_secs(10);
-        let mut off = Offerer::new(&loopback()).await.unwrap();
-        let (offer, _) = off.offer(until).await.unwrap();
-        assert!(offer.contains("m=application") && offer.contains("m=audio"), "{offer}");
-        let behaviour = AnswerBehaviour { session_created: true, error_event: false, session_updated: true };
-        let (ans, answer) = Answerer::answer(&offer, &loopback(), behaviour, until).await.unwrap();
-        off.apply_answer(&answer).await.unwrap();
-        let mut seen = Vec::new();
-        let first = loop {
-            let (at, e) =
-                tokio::time::timeout_at(until.into(), off.events.recv()).await.expect("timed out").expect("events");
-            seen.push((at - start, e.clone()));
-            if let Event::Message(m) = e {
-                break m;
-            }
-        };
-        eprintln!("{seen:#?}");
-        assert!(first.contains("\"session.created\""), "{first}");
-        off.send(r#"{"type":"session.update","session":{"instructions":"hi"}}"#).await.unwrap();
-        let updated = loop {
-            let (_, e) =
-                tokio::time::timeout_at(until.into(), off.events.recv()).await.expect("timed out").expect("events");
-            if let Event::Message(m) = e {
-                break m;
-            }
-        };
-        assert!(updated.contains("session.updated"), "{updated}");
-        let pair = realtime_doctor::peer::selected_pair(&off.pc).await.expect("a selected pair once connected");
-        assert_eq!(pair.local.to_string().split(':').next(), Some("host udp 127.0.0.1"), "{pair:?}");
-        off.close().await;
-        ans.close().await;
-    });
+fn offerer_and_answerer_open_oai_events_in_both_dtls_roles() {
+    for dtls_passive in [false, true] {
+        rt().block_on(async {
+            let start = Instant::now();
+            let until = start + Duration::from_secs(10);
+            let mut off = Offerer::new(&loopback()).await.unwrap();
+            let (offer, complete) = off.offer(until).await.unwrap();
+            assert!(complete, "host candidates only: gathering completes at once");
+            assert!(offer.contains("m=application") && offer.contains("m=audio"), "{offer}");
+            assert!(offer.contains("a=setup:actpass"), "{offer}");
+            assert!(offer.contains("tcptype active"), "an active ICE-TCP candidate is offered: {offer}");
+            let (ans, answer) = Answerer::answer(&offer, &answering(dtls_passive)).await.unwrap();
+            let role = if dtls_passive { "a=setup:passive" } else { "a=setup:active" };
+            assert!(answer.contains(role), "{answer}");
+            off.apply_answer(&answer).await.unwrap();
+            let mut seen = Vec::new();
+            let first = message(&mut off, until, start, &mut seen).await;
+            assert!(first.contains("\"session.created\""), "{first}");
+            off.send(r#"{"type":"session.update","session":{"instructions":"hi"}}"#).await.unwrap();
+            let updated = message(&mut off, until, start, &mut seen).await;
+            assert!(updated.contains("session.updated"), "{updated}");
+            eprintln!("{role}: {seen:?}");
+            assert!(seen.iter().any(|(_, e)| *e == Event::ChannelOpen), "{seen:?}");
+            let pair = off.selected_pair().expect("a selected pair once connected");
+            assert_eq!(pair.local.to_string().split(':').next(), Some("host udp 127.0.0.1"), "{pair:?}");
+            off.close().await;
+            ans.close().await;
+        });
+    }
 }
 
 use super::support::{KEY, Run, assert_no_secret, doctor, fake, run};
@@ -334,4 +349,67 @@ fn a_failed_key_check_skips_the_calls_naming_the_real_blocker() {
         );
     }
     assert_eq!(r.json()["verdict"]["rule"], "api_unreachable");
+}
+
+fn local_pair(res: &serde_json::Value) -> (String, String, String) {
+    let l = &res["evidence"]["selected_pair"]["local"];
+    let s = |k: &str| l[k].as_str().unwrap_or("").to_owned();
+    (s("type"), s("protocol"), s("address"))
+}
+
+#[test]
+fn an_answer_with_only_a_tcp_candidate_connects_over_ice_tcp() {
+    let res = expect_cause("datachannel", Fault::TcpOnlyAnswer, &[], "warn", "datachannel.no_udp_candidate");
+    assert_eq!(local_pair(&res), ("host".into(), "tcp".into(), "127.0.0.1".into()), "{res:#}");
+    assert!(res["evidence"]["details"].to_string().contains("over TCP: ICE-TCP to 127.0.0.1:"), "{res:#}");
+    expect_cause("sdp", Fault::TcpOnlyAnswer, &[], "warn", "sdp.no_udp_candidate");
+}
+
+#[test]
+fn an_answer_that_takes_the_dtls_server_role() {
+    let (r, res) = check("datachannel", Some(Fault::DtlsPassive), &[]);
+    assert_eq!(res["status"], "pass", "{res:#}");
+    assert!(res["evidence"]["artifacts"].to_string().contains("a=setup:passive"), "{res:#}");
+    assert_eq!(r.code, 0);
+}
+
+#[test]
+fn an_answer_with_ipv6_candidates() {
+    let Ok(s) = rt().block_on(realtime_doctor::fake::FakeServer::start(FakeConfig::new(KEY), "[::1]:0")) else {
+        eprintln!("SKIP: no IPv6 loopback here");
+        return;
+    };
+    let mut c = doctor();
+    c.args(["datachannel", "--format", "json", "--base-url", &s.url()]).env("OPENAI_API_KEY", KEY);
+    let r = run(c);
+    let res = r.result("datachannel");
+    assert_eq!(res["status"], "pass", "{res:#}");
+    assert_eq!(local_pair(&res).2, "::1", "{res:#}");
+}
+
+#[test]
+fn relays_over_turn_tcp_and_tls_carry_the_call() {
+    use super::coturn::{self, Options as TurnOptions, PASSWORD, USER};
+    if !coturn::available() {
+        return;
+    }
+    let c = coturn::start(TurnOptions { tls: true, ..Default::default() });
+    let ca = c.ca_pem.as_ref().unwrap().path().to_str().unwrap().to_owned();
+    for url in
+        [format!("turn:127.0.0.1:{}?transport=tcp", c.port), format!("turns:localhost:{}?transport=tcp", c.tls_port)]
+    {
+        let creds = ["--turn-username", USER, "--turn-credential", PASSWORD, "--ca-cert", &ca];
+        let (r, res) =
+            check("datachannel", None, &[&["--ice-transport-policy", "relay", "--turn", &url][..], &creds].concat());
+        assert_eq!(res["status"], "pass", "{url}: {res:#}\n{}", c.log());
+        assert_eq!(r.code, 0);
+        let l = &res["evidence"]["selected_pair"]["local"];
+        // The URL as the report writes it (`turns:` is TLS over TCP, said without a parameter).
+        let shown = realtime_doctor::stun::IceUrl::parse(&url).unwrap().to_string();
+        assert_eq!((l["type"].as_str(), l["source"].as_str()), (Some("relay"), Some(shown.as_str())), "{res:#}");
+        let path = res["evidence"]["details"].to_string();
+        let over = if url.starts_with("turns") { "reached over tls" } else { "reached over tcp" };
+        assert!(path.contains(over), "{over}: {path}");
+        assert!(!r.all_output().contains(PASSWORD), "TURN password leaked");
+    }
 }

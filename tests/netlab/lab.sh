@@ -43,8 +43,10 @@ up)
   for a in 2 3 4; do ip -n "$n" addr add "198.18.0.$a/24" dev n0; done
   ip -n "$c" link set c0 up; ip -n "$r" link set r0 up; ip -n "$r" link set r1 up; ip -n "$n" link set n0 up
   ip -n "$c" route add default via 10.77.0.1
-  # Without NAT the internet needs the way back; with NAT it is never used.
-  ip -n "$n" route add 10.77.0.0/16 via 198.18.0.1
+  # Without NAT the internet needs the way back. Behind a NAT there is none, as on the internet:
+  # a server's packets to the client's private address (a media server's connectivity checks to
+  # its host candidate) go nowhere, and cannot open a firewall's conntrack state for UDP.
+  [ "$scenario" = none ] && ip -n "$n" route add 10.77.0.0/16 via 198.18.0.1
   ip netns exec "$r" sysctl -qw net.ipv4.ip_forward=1
   # ICMP errors are rate-limited by default: a "reject" scenario would answer late.
   ip netns exec "$r" sysctl -qw net.ipv4.icmp_ratelimit=0

@@ -8,9 +8,10 @@ use crate::check::kind::Causes;
 use crate::check::{CheckSpec, Ctx, Outcome, Wait, runner};
 use crate::cli::OptionGroup;
 use crate::peer::{Event, sdp};
-use crate::report::{CandidateType, CheckId, CheckResult};
+use crate::report::{CandidatePair, CandidateType, CheckId, CheckResult, Protocol};
+use crate::stun::{IceUrl, Transport};
+use rtc::peer_connection::state::{RTCIceConnectionState, RTCPeerConnectionState};
 use std::time::Duration;
-use webrtc::peer_connection::{RTCIceConnectionState, RTCPeerConnectionState};
 
 /// ICE: browsers move from checking to failed after about 30 s, but connectivity checks are
 /// retransmitted many times within 10 s (RFC 8445 §14): a path with no answer by then is dead, and
@@ -52,11 +53,43 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
     };
     let stalled = call.gathering_stalled;
     let result = connect(ctx, &mut out, &mut call).await;
-    out.evidence.selected_pair = crate::peer::selected_pair(&call.offerer.pc).await;
+    out.evidence.selected_pair = call.offerer.selected_pair();
+    let udp_in_answer = sdp::candidates(&call.answer).iter().any(|c| c.protocol == Protocol::Udp);
     call.end(ctx, &mut out).await;
-    match result {
-        Ok(summary) => out.pass_or_warn(summary, stalled.map(|secs| CallCause::GatheringStalled { secs }).as_ref()),
-        Err(cause) => out.diagnose(&cause, None),
+    let summary = match result {
+        Ok(summary) => summary,
+        Err(cause) => return out.diagnose(&cause, None),
+    };
+    // Media over TCP is the news (UDP does not get through); a stalled gathering comes second.
+    let mut warnings: Vec<CallCause> = Vec::new();
+    let tcp = out.evidence.selected_pair.as_ref().and_then(over_tcp);
+    if let Some(how) = &tcp {
+        out.evidence.detail("media_path", format!("over TCP: {how}"));
+    }
+    if !udp_in_answer {
+        warnings.push(CallCause::NoUdpCandidate);
+    } else if let Some(how) = tcp.filter(|_| !ctx.settings.relay_only) {
+        // Under a relay-only policy TCP to the relay is the configuration's choice, not news.
+        warnings.push(CallCause::MediaOverTcp { how });
+    }
+    warnings.extend(stalled.map(|secs| CallCause::GatheringStalled { secs }));
+    for extra in warnings.iter().skip(1) {
+        out.evidence.detail("warning", extra.to_string());
+    }
+    out.pass_or_warn(summary, warnings.first())
+}
+
+/// How media runs over TCP, if it does: ICE-TCP to the media server, or a TURN relay reached over
+/// TCP or TLS (the relayed leg is UDP, the leg from here is not).
+fn over_tcp(pair: &CandidatePair) -> Option<String> {
+    let remote = pair.remote.as_ref().map(|r| format!(" to {}:{}", r.address, r.port)).unwrap_or_default();
+    match (pair.local.kind, pair.local.protocol, pair.local.source.as_deref()) {
+        (CandidateType::Relay, _, Some(url)) => {
+            let transport = IceUrl::parse(url).ok()?.transport;
+            (transport != Transport::Udp).then(|| format!("through the TURN relay {url}, reached over {transport}"))
+        }
+        (_, Protocol::Tcp, _) => Some(format!("ICE-TCP{remote}")),
+        _ => None,
     }
 }
 
@@ -105,10 +138,8 @@ async fn connect(ctx: &Ctx, out: &mut Outcome, call: &mut call::Call) -> Result<
     // Phase 1: to the first message on oai-events (which also proves the channel open: on relay
     // paths webrtc 0.21 can deliver the first message before the open event).
     let first = loop {
-        let ev = match tokio::time::timeout_at(wait.tokio(), call.offerer.events.recv()).await {
-            Ok(Some((_, e))) => e,
-            Ok(None) => return Err(CallCause::Peer("the peer connection stopped".into())),
-            Err(_) => return Err(phase.stuck(wait, relay_gathered)),
+        let Some((_, ev)) = call.offerer.next_event(wait.tokio()).await else {
+            return Err(phase.stuck(wait, relay_gathered));
         };
         match ev {
             Event::Ice(RTCIceConnectionState::Checking) if !checking => {
@@ -160,8 +191,8 @@ async fn connect(ctx: &Ctx, out: &mut Outcome, call: &mut call::Call) -> Result<
     call.offerer.send(&update.to_string()).await.map_err(|e| CallCause::Peer(format!("send: {e}")))?;
     let wait = ctx.wait(EVENT_LIMIT);
     loop {
-        match tokio::time::timeout_at(wait.tokio(), call.offerer.events.recv()).await {
-            Ok(Some((_, Event::Message(m)))) => match event_type(&m).as_str() {
+        match call.offerer.next_event(wait.tokio()).await {
+            Some((_, Event::Message(m))) => match event_type(&m).as_str() {
                 "session.updated" => {
                     mark(out, "session_updated");
                     break;
@@ -169,8 +200,8 @@ async fn connect(ctx: &Ctx, out: &mut Outcome, call: &mut call::Call) -> Result<
                 "error" => return Err(CallCause::ServerError(m)),
                 _ => continue,
             },
-            Ok(Some(_)) => continue,
-            _ => return Err(CallCause::NoSessionUpdated { wait: wait.words() }),
+            Some(_) => continue,
+            None => return Err(CallCause::NoSessionUpdated { wait: wait.words() }),
         }
     }
     Ok(format!(

@@ -65,7 +65,10 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
         tcp_ok.len()
     );
     let call_id = call.call_id.clone().unwrap_or_else(|| "no call id".into());
-    let verdict = if (!udp_ok.is_empty() || results.is_empty())
+    let udp_in_answer = cands.iter().any(|c| c.protocol == Protocol::Udp);
+    let verdict = if !udp_in_answer && !tcp_ok.is_empty() {
+        Err(CallCause::NoUdpCandidate)
+    } else if (!udp_ok.is_empty() || results.is_empty())
         && let Some(secs) = call.gathering_stalled
     {
         Err(CallCause::GatheringStalled { secs })
@@ -80,9 +83,11 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
     let summary = format!("answer received (201, {call_id}) with audio and data channel; {summary_paths}");
     match verdict {
         Ok(()) => out.pass(summary),
-        Err(cause @ (CallCause::UdpBlockedTcpWorks { .. } | CallCause::GatheringStalled { .. })) => {
-            out.pass_or_warn(summary, Some(&cause))
-        }
+        Err(
+            cause @ (CallCause::UdpBlockedTcpWorks { .. }
+            | CallCause::GatheringStalled { .. }
+            | CallCause::NoUdpCandidate),
+        ) => out.pass_or_warn(summary, Some(&cause)),
         Err(cause) => out.diagnose(&cause, None),
     }
 }

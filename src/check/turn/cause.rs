@@ -12,8 +12,8 @@ pub enum TurnCause {
     Dns { host: String, error: String },
     #[error("no TURN server answered ({detail})")]
     Unreachable { detail: String },
-    #[error("TURN over UDP is blocked but {works} works: {suggest}")]
-    UdpBlockedStreamWorks { works: String, suggest: String },
+    #[error("TURN over UDP is blocked; over TCP/TLS it relays ({works})")]
+    UdpBlockedStreamWorks { works: String },
     #[error("{server} is not a TURN server: it {what}")]
     NotTurn { server: String, what: String },
     #[error("{server} requires credentials (401, realm {realm:?}) and none were given")]
@@ -84,7 +84,7 @@ impl Diagnosis for TurnCause {
         match self {
             Dns { .. } => Fix::new("Check the TURN host name in your iceServers and this machine's DNS."),
             Unreachable { .. } => Fix::new("A firewall drops traffic to the TURN server: allow outbound UDP/TCP to its port, or offer TURN over TLS on 443 (turns:host:443?transport=tcp), which most firewalls pass."),
-            UdpBlockedStreamWorks { .. } => Fix::new("Put the TCP/TLS URL in your app's iceServers (turns:host:443?transport=tcp works through most firewalls); keep UDP first for when it is open."),
+            UdpBlockedStreamWorks { .. } => Fix::new("Keep the TCP/TLS URL that relays in your app's iceServers (turns: on port 443 passes most firewalls), after the UDP one for when UDP is open; ask the network admin to allow outbound UDP to the TURN server for lower latency."),
             NotTurn { .. } => Fix::new("Check the URL's port and transport: something other than a TURN server answers there."),
             NoCredentials { .. } => Fix::new("Pass --turn-username and --turn-credential (or --turn-secret for TURN REST credentials), as your app's iceServers entry does."),
             CredentialsRejected { .. } => Fix::new("Check the username and credential; they must have been made for the server's realm. For TURN REST (use-auth-secret) credentials, check the shared secret and that the expiry timestamp is in the future and the clock is right.").doc(COTURN_REST),
@@ -111,7 +111,7 @@ impl TurnCause {
         vec![
             TurnCause::Dns { host: s(), error: s() },
             TurnCause::Unreachable { detail: s() },
-            TurnCause::UdpBlockedStreamWorks { works: s(), suggest: s() },
+            TurnCause::UdpBlockedStreamWorks { works: s() },
             TurnCause::NotTurn { server: s(), what: s() },
             TurnCause::NoCredentials { server: s(), realm: s() },
             TurnCause::CredentialsRejected { server: s(), realm: s() },

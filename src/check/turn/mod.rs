@@ -3,7 +3,6 @@
 //! it), report the relay candidate and timings, and release the allocations (RFC 8656).
 
 mod cause;
-pub mod client;
 
 pub use cause::{TurnCause, TurnKind};
 
@@ -13,8 +12,8 @@ use crate::cli::OptionGroup;
 use crate::report::{Candidate, CandidateType, CheckId, CheckResult, Protocol, Side};
 use crate::settings::TurnAuth;
 use crate::stun::conn::{Conn, TxError};
+use crate::stun::turn::{self as client, AllocError, Allocation};
 use crate::stun::{IceUrl, Transport};
-use client::{AllocError, Allocation};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -329,14 +328,7 @@ pub fn judge(reports: &[UrlProbe]) -> Result<(String, Option<TurnCause>), TurnCa
     let stream_ok: Vec<&&UrlProbe> = ok.iter().filter(|r| r.url.transport != Transport::Udp).collect();
     if udp_dead && !stream_ok.is_empty() {
         let works: Vec<String> = stream_ok.iter().map(|r| r.url.to_string()).collect();
-        let host = &stream_ok[0].url.host;
-        return Ok((
-            summary,
-            Some(TurnCause::UdpBlockedStreamWorks {
-                works: works.join(", "),
-                suggest: format!("configure turns:{host}:443?transport=tcp (or the working URL) in iceServers"),
-            }),
-        ));
+        return Ok((summary, Some(TurnCause::UdpBlockedStreamWorks { works: works.join(", ") })));
     }
     Ok((
         summary,

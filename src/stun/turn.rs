@@ -1,5 +1,6 @@
-//! A minimal TURN client (RFC 8656): Allocate with the long-term credential mechanism, permissions,
-//! Send/Data indications, and Refresh to release the allocation.
+//! A minimal TURN client (RFC 8656), for the turn check and the WebRTC peer's relay candidates:
+//! Allocate with the long-term credential mechanism, permissions, Send/Data indications, and
+//! Refresh to release the allocation.
 
 use crate::stun::conn::{Answer, Conn, TxError};
 use crate::stun::msg::{self, ALLOCATE, CREATE_PERMISSION, DATA, LongTerm, REFRESH, SEND};
