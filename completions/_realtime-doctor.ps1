@@ -395,6 +395,7 @@ Register-ArgumentCompleter -Native -CommandName 'realtime-doctor' -ScriptBlock {
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on (IP:PORT)')
             [CompletionResult]::new('--accept-key', '--accept-key', [CompletionResultType]::ParameterName, 'The standard key the server accepts')
             [CompletionResult]::new('--media', '--media', [CompletionResultType]::ParameterName, 'Answer calls from this address, on UDP 3478 and TCP 443 as OpenAI''s media servers do')
+            [CompletionResult]::new('--fault', '--fault', [CompletionResultType]::ParameterName, 'A fault to inject (repeatable; see examples/fake_realtime_server.rs for the list)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format on standard output')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml')

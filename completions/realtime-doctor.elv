@@ -376,6 +376,7 @@ set edit:completion:arg-completer[realtime-doctor] = {|@words|
             cand --listen 'Address to listen on (IP:PORT)'
             cand --accept-key 'The standard key the server accepts'
             cand --media 'Answer calls from this address, on UDP 3478 and TCP 443 as OpenAI''s media servers do'
+            cand --fault 'A fault to inject (repeatable; see examples/fake_realtime_server.rs for the list)'
             cand --format 'Output format on standard output'
             cand -o 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml'
             cand --output 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml'

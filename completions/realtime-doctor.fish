@@ -361,6 +361,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand man" -s 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l listen -d 'Address to listen on (IP:PORT)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l accept-key -d 'The standard key the server accepts' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l media -d 'Answer calls from this address, on UDP 3478 and TCP 443 as OpenAI\'s media servers do' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l fault -d 'A fault to inject (repeatable; see examples/fake_realtime_server.rs for the list)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
 junit\t''

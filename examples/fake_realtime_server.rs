@@ -20,9 +20,8 @@ struct Args {
     /// The standard API key the server accepts.
     #[arg(long, default_value = "sk-proj-fake-local-key-0000")]
     key: String,
-    /// A fault to inject (repeatable): invalid-key, forbidden, quota, rate-limit[=TIMES],
-    /// model-not-found, beta-only, beta-allowed, server-error, html, slow[=MS], bad-secret,
-    /// expired-secret, beta-shaped-secret.
+    /// A fault to inject (repeatable): the README lists them, and an unknown name is answered
+    /// with the whole list.
     #[arg(long)]
     fault: Vec<Fault>,
 }

@@ -36,9 +36,10 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
             write_stdout(&out);
             Ok(ExitCode::Ok)
         }
-        Command::FakeServer { listen, accept_key, media } => {
+        Command::FakeServer { listen, accept_key, media, fault } => {
             let mut cfg = FakeConfig::new(&accept_key);
             cfg.media = media;
+            cfg.faults = fault;
             let server = FakeServer::start(cfg, &listen).await.with_context(|| format!("listening on {listen}"))?;
             write_stdout(format!("fake Realtime API on {}\n", server.url()).as_bytes());
             tokio::signal::ctrl_c().await?;

@@ -362,6 +362,9 @@ pub enum Command {
         /// Answer calls from this address, on UDP 3478 and TCP 443 as OpenAI's media servers do.
         #[arg(long)]
         media: Option<std::net::IpAddr>,
+        /// A fault to inject (repeatable; see examples/fake_realtime_server.rs for the list).
+        #[arg(long)]
+        fault: Vec<crate::fake::Fault>,
     },
 }
 

@@ -201,14 +201,17 @@ fn mutate(s: &Shared, answer: String) -> String {
     if s.cfg.has(&Fault::ApplicationRejected) {
         a = a.replacen("m=application 9 ", "m=application 0 ", 1);
     }
-    if s.cfg.has(&Fault::TcpOnlyAnswer) {
-        a = a
-            .lines()
-            .filter(|l| {
-                !(l.starts_with("a=candidate:") && l.split(' ').nth(2).is_some_and(|p| p.eq_ignore_ascii_case("udp")))
-            })
-            .map(|l| format!("{l}\r\n"))
-            .collect();
+    for (fault, dropped) in [(Fault::TcpOnlyAnswer, "udp"), (Fault::UdpOnlyAnswer, "tcp")] {
+        if s.cfg.has(&fault) {
+            a = a
+                .lines()
+                .filter(|l| {
+                    !(l.starts_with("a=candidate:")
+                        && l.split(' ').nth(2).is_some_and(|p| p.eq_ignore_ascii_case(dropped)))
+                })
+                .map(|l| format!("{l}\r\n"))
+                .collect();
+        }
     }
     let udp_only = s.cfg.has(&Fault::UdpCandidatesNowhere);
     if s.cfg.has(&Fault::CandidatesNowhere) || udp_only {

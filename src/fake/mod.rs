@@ -84,6 +84,8 @@ pub enum Fault {
     DtlsPassive,
     /// The answer carries only its ICE-TCP candidate (no UDP), as some TCP-only deployments do.
     TcpOnlyAnswer,
+    /// The answer carries only its UDP candidate (no ICE-TCP).
+    UdpOnlyAnswer,
 }
 
 impl FromStr for Fault {
@@ -123,6 +125,7 @@ impl FromStr for Fault {
             "application-rejected" => Fault::ApplicationRejected,
             "dtls-passive" => Fault::DtlsPassive,
             "tcp-only-answer" => Fault::TcpOnlyAnswer,
+            "udp-only-answer" => Fault::UdpOnlyAnswer,
             _ => return Err(format!("unknown fault {s:?}; known: {}", Fault::NAMES.join(", "))),
         })
     }
@@ -161,6 +164,7 @@ impl Fault {
         "application-rejected",
         "dtls-passive",
         "tcp-only-answer",
+        "udp-only-answer",
     ];
 }
 

@@ -59,6 +59,11 @@ fn ns(name: &str, side: &str) -> String {
 
 impl Lab {
     fn up(scenario: &str) -> Lab {
+        Lab::up_with(scenario, &[])
+    }
+
+    /// A scenario whose fake API runs with `faults` (fake-server's --fault).
+    fn up_with(scenario: &str, faults: &[&str]) -> Lab {
         static N: AtomicU32 = AtomicU32::new(0);
         let name = format!("rd{}{}", std::process::id() % 10_000, N.fetch_add(1, Ordering::SeqCst));
         let st = Command::new("bash").args([&script(), "up", &name, scenario]).status().unwrap();
@@ -150,6 +155,7 @@ impl Lab {
                     "--media",
                     "198.18.0.4",
                 ])
+                .args(faults.iter().flat_map(|f| ["--fault", f]))
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
@@ -438,4 +444,19 @@ fn only_a_turn_relay_over_tcp_gets_through() {
         "{fix}"
     );
     assert!(!fix.contains("198.18.0.2:3478?transport=udp"), "the UDP URL did not relay: {fix}");
+}
+
+#[test]
+fn udp_dropped_and_no_tcp_candidate_goes_through_the_turn_relay_over_tcp() {
+    if !available() {
+        return;
+    }
+    // The answer offers UDP only: with UDP dropped, the TURN relay over TCP is the only way.
+    let lab = Lab::up_with("udp-drop", &["udp-only-answer"]);
+    let (r, v) = lab.check_all();
+    let (kind, _, source) = pair(&v);
+    assert!(kind == "relay" && source.ends_with("?transport=tcp"), "{}", r.stdout);
+    assert_eq!(cause(&v, "datachannel"), "datachannel.media_over_tcp", "{}", r.stdout);
+    assert_eq!(detail(&v, "datachannel", "first_event"), "session.created", "{}", r.stdout);
+    assert_eq!(v["verdict"]["rule"], "udp_blocked_turn_tcp_works", "{}", r.stdout);
 }
