@@ -180,11 +180,27 @@ pub const RULES: &[Rule] = &[
                 || (f.media_protocol() == Some(Protocol::Tcp)
                     && (f.stun_udp_dead() || f.call(Datachannel) == Some(CallKind::MediaOverTcp)))
         },
-        then: |_| {
-            (
-                "outbound UDP is blocked; media will fall back to ICE-TCP on port 443 in browsers, expect higher latency".into(),
-                Fix::new("Allow outbound UDP 3478 to OpenAI's media servers for the best latency, or configure TURN over TLS on 443 (turns:host:443?transport=tcp) as a fallback.").doc(WEBRTC),
-            )
+        then: |f| {
+            let summary = if f.media_protocol() == Some(Protocol::Tcp) {
+                "outbound UDP is blocked; media runs over ICE-TCP to port 443 instead (this run's call did), with higher latency"
+            } else {
+                "outbound UDP is blocked; media will fall back to ICE-TCP on port 443 in browsers, expect higher latency"
+            };
+            let allow =
+                "For the network admin: allow outbound UDP 3478 to OpenAI's media servers for the best latency.";
+            // Only advise TURN where this run did not see one relay over TCP.
+            let relays = f.turn_stream_relays();
+            let fix = if relays.is_empty() {
+                format!(
+                    "{allow} Until then calls work over ICE-TCP 443; a TURN server over TLS on 443 (turns:host:443?transport=tcp) in iceServers is a second way through."
+                )
+            } else {
+                format!(
+                    "{allow} Until then calls work over ICE-TCP 443, and your TURN server over TCP ({}) is a second way through.",
+                    relays.join(", ")
+                )
+            };
+            (summary.into(), Fix::new(fix).doc(WEBRTC))
         },
     },
     Rule {
@@ -512,7 +528,7 @@ mod tests {
         .unwrap();
         assert_eq!(v.stage, "ICE");
         assert!(v.summary.contains("ICE-TCP on port 443") && v.summary.contains("higher latency"), "{}", v.summary);
-        assert!(v.fix.text.contains("TURN over TLS on 443"), "{}", v.fix.text);
+        assert!(v.fix.text.contains("TURN server over TLS on 443"), "{}", v.fix.text);
     }
 
     #[test]
@@ -550,6 +566,24 @@ mod tests {
         assert_eq!(rule(&[(Mic, Skip, None), (Turn, Skip, None)]), None);
         let v = diagnose(&report(&[(Key, Fail, key(KeyKind::InsufficientQuota))])).unwrap();
         assert!(v.summary.contains("billing") && !v.fix.text.to_lowercase().contains("retry-after"));
+    }
+
+    #[test]
+    fn a_turn_server_that_relayed_over_tcp_is_named_not_advised() {
+        let mut r =
+            report(&[(Stun, Fail, stun(StunKind::UdpBlocked)), (Sdp, Warn, call(CallKind::UdpBlockedTcpWorks))]);
+        let url = "turn:198.18.0.2:3478?transport=tcp";
+        let relay =
+            Candidate::new(CandidateType::Relay, Protocol::Udp, "198.18.0.2:49400".parse().unwrap(), Side::Local);
+        r.results.iter_mut().find(|x| x.id == Turn).unwrap().evidence.candidates.push(relay.from(url));
+        let v = diagnose(&r).unwrap();
+        assert_eq!(v.rule, "udp_blocked_tcp_works");
+        assert!(
+            v.fix.text.contains("your TURN server over TCP (turn:198.18.0.2:3478?transport=tcp)"),
+            "{}",
+            v.fix.text
+        );
+        assert!(!v.fix.text.contains("turns:host:443"), "{}", v.fix.text);
     }
 
     #[test]
