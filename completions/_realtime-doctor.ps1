@@ -40,13 +40,13 @@ Register-ArgumentCompleter -Native -CommandName 'realtime-doctor' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('check-all', 'check-all', [CompletionResultType]::ParameterValue, 'Run every check (concurrently where they are independent) and give one verdict')
-            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Check the API key, the way to the API, model access and client secrets')
+            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Check the API key, the way to the API, model access and (Realtime) client secrets')
             [CompletionResult]::new('stun', 'stun', [CompletionResultType]::ParameterValue, 'Check STUN reachability and NAT behaviour (RFC 8489, RFC 5780)')
             [CompletionResult]::new('turn', 'turn', [CompletionResultType]::ParameterValue, 'Check TURN allocation and that the relay really relays (RFC 8656)')
             [CompletionResult]::new('mic', 'mic', [CompletionResultType]::ParameterValue, 'Check microphone capture: the device, its format and its level')
             [CompletionResult]::new('sdp', 'sdp', [CompletionResultType]::ParameterValue, 'Check the SDP round trip with /v1/realtime/calls, and which answer candidates answer')
-            [CompletionResult]::new('datachannel', 'datachannel', [CompletionResultType]::ParameterValue, 'Check that oai-events opens and session.created arrives, each phase timed')
-            [CompletionResult]::new('selftest', 'selftest', [CompletionResultType]::ParameterValue, 'Run check-all against built-in local servers: no key and no internet needed')
+            [CompletionResult]::new('datachannel', 'datachannel', [CompletionResultType]::ParameterValue, 'Check that oai-events opens and the session''s first events arrive, each phase timed')
+            [CompletionResult]::new('selftest', 'selftest', [CompletionResultType]::ParameterValue, 'Run check-all against built-in local servers, for both voice APIs: no key and no internet needed')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Work with saved reports and support bundles')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
@@ -56,8 +56,9 @@ Register-ArgumentCompleter -Native -CommandName 'realtime-doctor' -ScriptBlock {
         }
         'realtime-doctor;check-all' {
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)')
-            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Realtime model to check access to and mint a client secret for')
-            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model to check: a Realtime model, or a GPT-Live model (gpt-live-1, gpt-live-1.1). On Azure OpenAI, the deployment name. [default: gpt-realtime; gpt-live-1 with --api live]')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which voice API your app uses. live: GPT-Live (POST /v1/live/sessions); realtime: the Realtime API (client secrets and /v1/realtime/calls); beta: the Realtime API''s retired beta endpoints; auto: live for a gpt-live-* model, else realtime (and, when the endpoint fails as one that predates the GA Realtime API does, a beta probe to say so). Each GPT-Live check creates a real session, which OpenAI bills 15 s of voice while it starts; the check closes it at once and never retries a create')
+            [CompletionResult]::new('--auth', '--auth', [CompletionResultType]::ParameterName, 'How to send the key: auto (the api-key header for Azure OpenAI hosts, else a bearer token), bearer (Authorization: Bearer, also for a Microsoft Entra token on Azure), or api-key (Azure''s api-key header)')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file (first line; the rest is ignored)')
             [CompletionResult]::new('--organization', '--organization', [CompletionResultType]::ParameterName, 'Organization id sent as OpenAI-Organization')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project id sent as OpenAI-Project')
@@ -97,8 +98,9 @@ Register-ArgumentCompleter -Native -CommandName 'realtime-doctor' -ScriptBlock {
         }
         'realtime-doctor;key' {
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)')
-            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Realtime model to check access to and mint a client secret for')
-            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model to check: a Realtime model, or a GPT-Live model (gpt-live-1, gpt-live-1.1). On Azure OpenAI, the deployment name. [default: gpt-realtime; gpt-live-1 with --api live]')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which voice API your app uses. live: GPT-Live (POST /v1/live/sessions); realtime: the Realtime API (client secrets and /v1/realtime/calls); beta: the Realtime API''s retired beta endpoints; auto: live for a gpt-live-* model, else realtime (and, when the endpoint fails as one that predates the GA Realtime API does, a beta probe to say so). Each GPT-Live check creates a real session, which OpenAI bills 15 s of voice while it starts; the check closes it at once and never retries a create')
+            [CompletionResult]::new('--auth', '--auth', [CompletionResultType]::ParameterName, 'How to send the key: auto (the api-key header for Azure OpenAI hosts, else a bearer token), bearer (Authorization: Bearer, also for a Microsoft Entra token on Azure), or api-key (Azure''s api-key header)')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file (first line; the rest is ignored)')
             [CompletionResult]::new('--organization', '--organization', [CompletionResultType]::ParameterName, 'Organization id sent as OpenAI-Organization')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project id sent as OpenAI-Project')
@@ -201,8 +203,9 @@ Register-ArgumentCompleter -Native -CommandName 'realtime-doctor' -ScriptBlock {
         }
         'realtime-doctor;sdp' {
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)')
-            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Realtime model to check access to and mint a client secret for')
-            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model to check: a Realtime model, or a GPT-Live model (gpt-live-1, gpt-live-1.1). On Azure OpenAI, the deployment name. [default: gpt-realtime; gpt-live-1 with --api live]')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which voice API your app uses. live: GPT-Live (POST /v1/live/sessions); realtime: the Realtime API (client secrets and /v1/realtime/calls); beta: the Realtime API''s retired beta endpoints; auto: live for a gpt-live-* model, else realtime (and, when the endpoint fails as one that predates the GA Realtime API does, a beta probe to say so). Each GPT-Live check creates a real session, which OpenAI bills 15 s of voice while it starts; the check closes it at once and never retries a create')
+            [CompletionResult]::new('--auth', '--auth', [CompletionResultType]::ParameterName, 'How to send the key: auto (the api-key header for Azure OpenAI hosts, else a bearer token), bearer (Authorization: Bearer, also for a Microsoft Entra token on Azure), or api-key (Azure''s api-key header)')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file (first line; the rest is ignored)')
             [CompletionResult]::new('--organization', '--organization', [CompletionResultType]::ParameterName, 'Organization id sent as OpenAI-Organization')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project id sent as OpenAI-Project')
@@ -237,8 +240,9 @@ Register-ArgumentCompleter -Native -CommandName 'realtime-doctor' -ScriptBlock {
         }
         'realtime-doctor;datachannel' {
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)')
-            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Realtime model to check access to and mint a client secret for')
-            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model to check: a Realtime model, or a GPT-Live model (gpt-live-1, gpt-live-1.1). On Azure OpenAI, the deployment name. [default: gpt-realtime; gpt-live-1 with --api live]')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which voice API your app uses. live: GPT-Live (POST /v1/live/sessions); realtime: the Realtime API (client secrets and /v1/realtime/calls); beta: the Realtime API''s retired beta endpoints; auto: live for a gpt-live-* model, else realtime (and, when the endpoint fails as one that predates the GA Realtime API does, a beta probe to say so). Each GPT-Live check creates a real session, which OpenAI bills 15 s of voice while it starts; the check closes it at once and never retries a create')
+            [CompletionResult]::new('--auth', '--auth', [CompletionResultType]::ParameterName, 'How to send the key: auto (the api-key header for Azure OpenAI hosts, else a bearer token), bearer (Authorization: Bearer, also for a Microsoft Entra token on Azure), or api-key (Azure''s api-key header)')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from this file (first line; the rest is ignored)')
             [CompletionResult]::new('--organization', '--organization', [CompletionResultType]::ParameterName, 'Organization id sent as OpenAI-Organization')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project id sent as OpenAI-Project')
@@ -274,6 +278,7 @@ Register-ArgumentCompleter -Native -CommandName 'realtime-doctor' -ScriptBlock {
         'realtime-doctor;selftest' {
             [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP')
             [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Only this API [default: GPT-Live, then the Realtime API]. A machine-readable report (--format other than human, --output, --bundle) holds one API: give it then')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format on standard output')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml')
@@ -418,13 +423,13 @@ Register-ArgumentCompleter -Native -CommandName 'realtime-doctor' -ScriptBlock {
         }
         'realtime-doctor;help' {
             [CompletionResult]::new('check-all', 'check-all', [CompletionResultType]::ParameterValue, 'Run every check (concurrently where they are independent) and give one verdict')
-            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Check the API key, the way to the API, model access and client secrets')
+            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Check the API key, the way to the API, model access and (Realtime) client secrets')
             [CompletionResult]::new('stun', 'stun', [CompletionResultType]::ParameterValue, 'Check STUN reachability and NAT behaviour (RFC 8489, RFC 5780)')
             [CompletionResult]::new('turn', 'turn', [CompletionResultType]::ParameterValue, 'Check TURN allocation and that the relay really relays (RFC 8656)')
             [CompletionResult]::new('mic', 'mic', [CompletionResultType]::ParameterValue, 'Check microphone capture: the device, its format and its level')
             [CompletionResult]::new('sdp', 'sdp', [CompletionResultType]::ParameterValue, 'Check the SDP round trip with /v1/realtime/calls, and which answer candidates answer')
-            [CompletionResult]::new('datachannel', 'datachannel', [CompletionResultType]::ParameterValue, 'Check that oai-events opens and session.created arrives, each phase timed')
-            [CompletionResult]::new('selftest', 'selftest', [CompletionResultType]::ParameterValue, 'Run check-all against built-in local servers: no key and no internet needed')
+            [CompletionResult]::new('datachannel', 'datachannel', [CompletionResultType]::ParameterValue, 'Check that oai-events opens and the session''s first events arrive, each phase timed')
+            [CompletionResult]::new('selftest', 'selftest', [CompletionResultType]::ParameterValue, 'Run check-all against built-in local servers, for both voice APIs: no key and no internet needed')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Work with saved reports and support bundles')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')

@@ -162,7 +162,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__check__subcmd__all)
-            opts="-o -q -v -h -V --base-url --model --api --api-key-file --api-key-stdin --organization --project --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --skip --only --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
+            opts="-o -q -v -h -V --base-url --model --api --auth --api-key-file --api-key-stdin --organization --project --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --skip --only --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -177,7 +177,11 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --api)
-                    COMPREPLY=($(compgen -W "auto ga beta" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto live realtime beta" -- "${cur}"))
+                    return 0
+                    ;;
+                --auth)
+                    COMPREPLY=($(compgen -W "auto bearer api-key" -- "${cur}"))
                     return 0
                     ;;
                 --api-key-file)
@@ -322,7 +326,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__datachannel)
-            opts="-o -q -v -h -V --base-url --model --api --api-key-file --api-key-stdin --organization --project --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
+            opts="-o -q -v -h -V --base-url --model --api --auth --api-key-file --api-key-stdin --organization --project --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -337,7 +341,11 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --api)
-                    COMPREPLY=($(compgen -W "auto ga beta" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto live realtime beta" -- "${cur}"))
+                    return 0
+                    ;;
+                --auth)
+                    COMPREPLY=($(compgen -W "auto bearer api-key" -- "${cur}"))
                     return 0
                     ;;
                 --api-key-file)
@@ -692,7 +700,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__key)
-            opts="-o -q -v -h -V --base-url --model --api --api-key-file --api-key-stdin --organization --project --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
+            opts="-o -q -v -h -V --base-url --model --api --auth --api-key-file --api-key-stdin --organization --project --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -707,7 +715,11 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --api)
-                    COMPREPLY=($(compgen -W "auto ga beta" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto live realtime beta" -- "${cur}"))
+                    return 0
+                    ;;
+                --auth)
+                    COMPREPLY=($(compgen -W "auto bearer api-key" -- "${cur}"))
                     return 0
                     ;;
                 --api-key-file)
@@ -996,7 +1008,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__sdp)
-            opts="-o -q -v -h -V --base-url --model --api --api-key-file --api-key-stdin --organization --project --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
+            opts="-o -q -v -h -V --base-url --model --api --auth --api-key-file --api-key-stdin --organization --project --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1011,7 +1023,11 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --api)
-                    COMPREPLY=($(compgen -W "auto ga beta" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto live realtime beta" -- "${cur}"))
+                    return 0
+                    ;;
+                --auth)
+                    COMPREPLY=($(compgen -W "auto bearer api-key" -- "${cur}"))
                     return 0
                     ;;
                 --api-key-file)
@@ -1094,7 +1110,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__selftest)
-            opts="-o -q -v -h -V --skip --only --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
+            opts="-o -q -v -h -V --skip --only --api --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1106,6 +1122,10 @@ _realtime__doctor() {
                     ;;
                 --only)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "live realtime" -- "${cur}"))
                     return 0
                     ;;
                 --format)

@@ -37,13 +37,13 @@ set edit:completion:arg-completer[realtime-doctor] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand check-all 'Run every check (concurrently where they are independent) and give one verdict'
-            cand key 'Check the API key, the way to the API, model access and client secrets'
+            cand key 'Check the API key, the way to the API, model access and (Realtime) client secrets'
             cand stun 'Check STUN reachability and NAT behaviour (RFC 8489, RFC 5780)'
             cand turn 'Check TURN allocation and that the relay really relays (RFC 8656)'
             cand mic 'Check microphone capture: the device, its format and its level'
             cand sdp 'Check the SDP round trip with /v1/realtime/calls, and which answer candidates answer'
-            cand datachannel 'Check that oai-events opens and session.created arrives, each phase timed'
-            cand selftest 'Run check-all against built-in local servers: no key and no internet needed'
+            cand datachannel 'Check that oai-events opens and the session''s first events arrive, each phase timed'
+            cand selftest 'Run check-all against built-in local servers, for both voice APIs: no key and no internet needed'
             cand completions 'Print a shell completion script'
             cand report 'Work with saved reports and support bundles'
             cand man 'Print the man page (roff)'
@@ -52,8 +52,9 @@ set edit:completion:arg-completer[realtime-doctor] = {|@words|
         }
         &'realtime-doctor;check-all'= {
             cand --base-url 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)'
-            cand --model 'Realtime model to check access to and mint a client secret for'
-            cand --api 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure'
+            cand --model 'Model to check: a Realtime model, or a GPT-Live model (gpt-live-1, gpt-live-1.1). On Azure OpenAI, the deployment name. [default: gpt-realtime; gpt-live-1 with --api live]'
+            cand --api 'Which voice API your app uses. live: GPT-Live (POST /v1/live/sessions); realtime: the Realtime API (client secrets and /v1/realtime/calls); beta: the Realtime API''s retired beta endpoints; auto: live for a gpt-live-* model, else realtime (and, when the endpoint fails as one that predates the GA Realtime API does, a beta probe to say so). Each GPT-Live check creates a real session, which OpenAI bills 15 s of voice while it starts; the check closes it at once and never retries a create'
+            cand --auth 'How to send the key: auto (the api-key header for Azure OpenAI hosts, else a bearer token), bearer (Authorization: Bearer, also for a Microsoft Entra token on Azure), or api-key (Azure''s api-key header)'
             cand --api-key-file 'Read the API key from this file (first line; the rest is ignored)'
             cand --organization 'Organization id sent as OpenAI-Organization'
             cand --project 'Project id sent as OpenAI-Project'
@@ -92,8 +93,9 @@ set edit:completion:arg-completer[realtime-doctor] = {|@words|
         }
         &'realtime-doctor;key'= {
             cand --base-url 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)'
-            cand --model 'Realtime model to check access to and mint a client secret for'
-            cand --api 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure'
+            cand --model 'Model to check: a Realtime model, or a GPT-Live model (gpt-live-1, gpt-live-1.1). On Azure OpenAI, the deployment name. [default: gpt-realtime; gpt-live-1 with --api live]'
+            cand --api 'Which voice API your app uses. live: GPT-Live (POST /v1/live/sessions); realtime: the Realtime API (client secrets and /v1/realtime/calls); beta: the Realtime API''s retired beta endpoints; auto: live for a gpt-live-* model, else realtime (and, when the endpoint fails as one that predates the GA Realtime API does, a beta probe to say so). Each GPT-Live check creates a real session, which OpenAI bills 15 s of voice while it starts; the check closes it at once and never retries a create'
+            cand --auth 'How to send the key: auto (the api-key header for Azure OpenAI hosts, else a bearer token), bearer (Authorization: Bearer, also for a Microsoft Entra token on Azure), or api-key (Azure''s api-key header)'
             cand --api-key-file 'Read the API key from this file (first line; the rest is ignored)'
             cand --organization 'Organization id sent as OpenAI-Organization'
             cand --project 'Project id sent as OpenAI-Project'
@@ -192,8 +194,9 @@ set edit:completion:arg-completer[realtime-doctor] = {|@words|
         }
         &'realtime-doctor;sdp'= {
             cand --base-url 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)'
-            cand --model 'Realtime model to check access to and mint a client secret for'
-            cand --api 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure'
+            cand --model 'Model to check: a Realtime model, or a GPT-Live model (gpt-live-1, gpt-live-1.1). On Azure OpenAI, the deployment name. [default: gpt-realtime; gpt-live-1 with --api live]'
+            cand --api 'Which voice API your app uses. live: GPT-Live (POST /v1/live/sessions); realtime: the Realtime API (client secrets and /v1/realtime/calls); beta: the Realtime API''s retired beta endpoints; auto: live for a gpt-live-* model, else realtime (and, when the endpoint fails as one that predates the GA Realtime API does, a beta probe to say so). Each GPT-Live check creates a real session, which OpenAI bills 15 s of voice while it starts; the check closes it at once and never retries a create'
+            cand --auth 'How to send the key: auto (the api-key header for Azure OpenAI hosts, else a bearer token), bearer (Authorization: Bearer, also for a Microsoft Entra token on Azure), or api-key (Azure''s api-key header)'
             cand --api-key-file 'Read the API key from this file (first line; the rest is ignored)'
             cand --organization 'Organization id sent as OpenAI-Organization'
             cand --project 'Project id sent as OpenAI-Project'
@@ -227,8 +230,9 @@ set edit:completion:arg-completer[realtime-doctor] = {|@words|
         }
         &'realtime-doctor;datachannel'= {
             cand --base-url 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)'
-            cand --model 'Realtime model to check access to and mint a client secret for'
-            cand --api 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure'
+            cand --model 'Model to check: a Realtime model, or a GPT-Live model (gpt-live-1, gpt-live-1.1). On Azure OpenAI, the deployment name. [default: gpt-realtime; gpt-live-1 with --api live]'
+            cand --api 'Which voice API your app uses. live: GPT-Live (POST /v1/live/sessions); realtime: the Realtime API (client secrets and /v1/realtime/calls); beta: the Realtime API''s retired beta endpoints; auto: live for a gpt-live-* model, else realtime (and, when the endpoint fails as one that predates the GA Realtime API does, a beta probe to say so). Each GPT-Live check creates a real session, which OpenAI bills 15 s of voice while it starts; the check closes it at once and never retries a create'
+            cand --auth 'How to send the key: auto (the api-key header for Azure OpenAI hosts, else a bearer token), bearer (Authorization: Bearer, also for a Microsoft Entra token on Azure), or api-key (Azure''s api-key header)'
             cand --api-key-file 'Read the API key from this file (first line; the rest is ignored)'
             cand --organization 'Organization id sent as OpenAI-Organization'
             cand --project 'Project id sent as OpenAI-Project'
@@ -263,6 +267,7 @@ set edit:completion:arg-completer[realtime-doctor] = {|@words|
         &'realtime-doctor;selftest'= {
             cand --skip 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP'
             cand --only 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP'
+            cand --api 'Only this API [default: GPT-Live, then the Realtime API]. A machine-readable report (--format other than human, --output, --bundle) holds one API: give it then'
             cand --format 'Output format on standard output'
             cand -o 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml'
             cand --output 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml'
@@ -398,13 +403,13 @@ set edit:completion:arg-completer[realtime-doctor] = {|@words|
         }
         &'realtime-doctor;help'= {
             cand check-all 'Run every check (concurrently where they are independent) and give one verdict'
-            cand key 'Check the API key, the way to the API, model access and client secrets'
+            cand key 'Check the API key, the way to the API, model access and (Realtime) client secrets'
             cand stun 'Check STUN reachability and NAT behaviour (RFC 8489, RFC 5780)'
             cand turn 'Check TURN allocation and that the relay really relays (RFC 8656)'
             cand mic 'Check microphone capture: the device, its format and its level'
             cand sdp 'Check the SDP round trip with /v1/realtime/calls, and which answer candidates answer'
-            cand datachannel 'Check that oai-events opens and session.created arrives, each phase timed'
-            cand selftest 'Run check-all against built-in local servers: no key and no internet needed'
+            cand datachannel 'Check that oai-events opens and the session''s first events arrive, each phase timed'
+            cand selftest 'Run check-all against built-in local servers, for both voice APIs: no key and no internet needed'
             cand completions 'Print a shell completion script'
             cand report 'Work with saved reports and support bundles'
             cand man 'Print the man page (roff)'

@@ -43,23 +43,27 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -l redact-
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "check-all" -d 'Run every check (concurrently where they are independent) and give one verdict'
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "key" -d 'Check the API key, the way to the API, model access and client secrets'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "key" -d 'Check the API key, the way to the API, model access and (Realtime) client secrets'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "stun" -d 'Check STUN reachability and NAT behaviour (RFC 8489, RFC 5780)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "turn" -d 'Check TURN allocation and that the relay really relays (RFC 8656)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "mic" -d 'Check microphone capture: the device, its format and its level'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "sdp" -d 'Check the SDP round trip with /v1/realtime/calls, and which answer candidates answer'
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "datachannel" -d 'Check that oai-events opens and session.created arrives, each phase timed'
-complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "selftest" -d 'Run check-all against built-in local servers: no key and no internet needed'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "datachannel" -d 'Check that oai-events opens and the session\'s first events arrive, each phase timed'
+complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "selftest" -d 'Run check-all against built-in local servers, for both voice APIs: no key and no internet needed'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "report" -d 'Work with saved reports and support bundles'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "fake-server" -d 'Serve the fake Realtime API (for the network lab; examples/fake_realtime_server.rs is the documented way to run it by hand)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l model -d 'Realtime model to check access to and mint a client secret for' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
-ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
-beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l model -d 'Model to check: a Realtime model, or a GPT-Live model (gpt-live-1, gpt-live-1.1). On Azure OpenAI, the deployment name. [default: gpt-realtime; gpt-live-1 with --api live]' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l api -d 'Which voice API your app uses. live: GPT-Live (POST /v1/live/sessions); realtime: the Realtime API (client secrets and /v1/realtime/calls); beta: the Realtime API\'s retired beta endpoints; auto: live for a gpt-live-* model, else realtime (and, when the endpoint fails as one that predates the GA Realtime API does, a beta probe to say so). Each GPT-Live check creates a real session, which OpenAI bills 15 s of voice while it starts; the check closes it at once and never retries a create' -r -f -a "auto\t'GPT-Live for a gpt-live-* model; otherwise the Realtime API, GA first, then beta when GA fails as an old gateway does, to say which generation works'
+live\t'GPT-Live: POST /v1/live/sessions with the standard key, no client secrets'
+realtime\t'The Realtime API\'s GA endpoints only (/v1/realtime/client_secrets, /v1/realtime/calls)'
+beta\t'Only the Realtime API\'s retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l auth -d 'How to send the key: auto (the api-key header for Azure OpenAI hosts, else a bearer token), bearer (Authorization: Bearer, also for a Microsoft Entra token on Azure), or api-key (Azure\'s api-key header)' -r -f -a "auto\t'The api-key header for Azure OpenAI hosts (*.openai.azure.com, *.cognitiveservices.azure.com, *.services.ai.azure.com), a bearer token elsewhere'
+bearer\t'Authorization: Bearer (OpenAI keys; Microsoft Entra tokens on Azure)'
+api-key\t'Azure OpenAI\'s api-key header'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l organization -d 'Organization id sent as OpenAI-Organization' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l project -d 'Project id sent as OpenAI-Project' -r
@@ -97,10 +101,14 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-al
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l model -d 'Realtime model to check access to and mint a client secret for' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
-ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
-beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l model -d 'Model to check: a Realtime model, or a GPT-Live model (gpt-live-1, gpt-live-1.1). On Azure OpenAI, the deployment name. [default: gpt-realtime; gpt-live-1 with --api live]' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l api -d 'Which voice API your app uses. live: GPT-Live (POST /v1/live/sessions); realtime: the Realtime API (client secrets and /v1/realtime/calls); beta: the Realtime API\'s retired beta endpoints; auto: live for a gpt-live-* model, else realtime (and, when the endpoint fails as one that predates the GA Realtime API does, a beta probe to say so). Each GPT-Live check creates a real session, which OpenAI bills 15 s of voice while it starts; the check closes it at once and never retries a create' -r -f -a "auto\t'GPT-Live for a gpt-live-* model; otherwise the Realtime API, GA first, then beta when GA fails as an old gateway does, to say which generation works'
+live\t'GPT-Live: POST /v1/live/sessions with the standard key, no client secrets'
+realtime\t'The Realtime API\'s GA endpoints only (/v1/realtime/client_secrets, /v1/realtime/calls)'
+beta\t'Only the Realtime API\'s retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l auth -d 'How to send the key: auto (the api-key header for Azure OpenAI hosts, else a bearer token), bearer (Authorization: Bearer, also for a Microsoft Entra token on Azure), or api-key (Azure\'s api-key header)' -r -f -a "auto\t'The api-key header for Azure OpenAI hosts (*.openai.azure.com, *.cognitiveservices.azure.com, *.services.ai.azure.com), a bearer token elsewhere'
+bearer\t'Authorization: Bearer (OpenAI keys; Microsoft Entra tokens on Azure)'
+api-key\t'Azure OpenAI\'s api-key header'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l organization -d 'Organization id sent as OpenAI-Organization' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l project -d 'Project id sent as OpenAI-Project' -r
@@ -191,10 +199,14 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l model -d 'Realtime model to check access to and mint a client secret for' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
-ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
-beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l model -d 'Model to check: a Realtime model, or a GPT-Live model (gpt-live-1, gpt-live-1.1). On Azure OpenAI, the deployment name. [default: gpt-realtime; gpt-live-1 with --api live]' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l api -d 'Which voice API your app uses. live: GPT-Live (POST /v1/live/sessions); realtime: the Realtime API (client secrets and /v1/realtime/calls); beta: the Realtime API\'s retired beta endpoints; auto: live for a gpt-live-* model, else realtime (and, when the endpoint fails as one that predates the GA Realtime API does, a beta probe to say so). Each GPT-Live check creates a real session, which OpenAI bills 15 s of voice while it starts; the check closes it at once and never retries a create' -r -f -a "auto\t'GPT-Live for a gpt-live-* model; otherwise the Realtime API, GA first, then beta when GA fails as an old gateway does, to say which generation works'
+live\t'GPT-Live: POST /v1/live/sessions with the standard key, no client secrets'
+realtime\t'The Realtime API\'s GA endpoints only (/v1/realtime/client_secrets, /v1/realtime/calls)'
+beta\t'Only the Realtime API\'s retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l auth -d 'How to send the key: auto (the api-key header for Azure OpenAI hosts, else a bearer token), bearer (Authorization: Bearer, also for a Microsoft Entra token on Azure), or api-key (Azure\'s api-key header)' -r -f -a "auto\t'The api-key header for Azure OpenAI hosts (*.openai.azure.com, *.cognitiveservices.azure.com, *.services.ai.azure.com), a bearer token elsewhere'
+bearer\t'Authorization: Bearer (OpenAI keys; Microsoft Entra tokens on Azure)'
+api-key\t'Azure OpenAI\'s api-key header'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l organization -d 'Organization id sent as OpenAI-Organization' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l project -d 'Project id sent as OpenAI-Project' -r
@@ -227,10 +239,14 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l base-url -d 'API base URL (a trailing /v1 is accepted, as the OpenAI SDKs use it)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l model -d 'Realtime model to check access to and mint a client secret for' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l api -d 'Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain a failure' -r -f -a "auto\t'GA first; when it fails like an old gateway would, try beta to say which generation works'
-ga\t'Only the GA endpoints (/v1/realtime/client_secrets)'
-beta\t'Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l model -d 'Model to check: a Realtime model, or a GPT-Live model (gpt-live-1, gpt-live-1.1). On Azure OpenAI, the deployment name. [default: gpt-realtime; gpt-live-1 with --api live]' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l api -d 'Which voice API your app uses. live: GPT-Live (POST /v1/live/sessions); realtime: the Realtime API (client secrets and /v1/realtime/calls); beta: the Realtime API\'s retired beta endpoints; auto: live for a gpt-live-* model, else realtime (and, when the endpoint fails as one that predates the GA Realtime API does, a beta probe to say so). Each GPT-Live check creates a real session, which OpenAI bills 15 s of voice while it starts; the check closes it at once and never retries a create' -r -f -a "auto\t'GPT-Live for a gpt-live-* model; otherwise the Realtime API, GA first, then beta when GA fails as an old gateway does, to say which generation works'
+live\t'GPT-Live: POST /v1/live/sessions with the standard key, no client secrets'
+realtime\t'The Realtime API\'s GA endpoints only (/v1/realtime/client_secrets, /v1/realtime/calls)'
+beta\t'Only the Realtime API\'s retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1)'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l auth -d 'How to send the key: auto (the api-key header for Azure OpenAI hosts, else a bearer token), bearer (Authorization: Bearer, also for a Microsoft Entra token on Azure), or api-key (Azure\'s api-key header)' -r -f -a "auto\t'The api-key header for Azure OpenAI hosts (*.openai.azure.com, *.cognitiveservices.azure.com, *.services.ai.azure.com), a bearer token elsewhere'
+bearer\t'Authorization: Bearer (OpenAI keys; Microsoft Entra tokens on Azure)'
+api-key\t'Azure OpenAI\'s api-key header'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l organization -d 'Organization id sent as OpenAI-Organization' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l project -d 'Project id sent as OpenAI-Project' -r
@@ -264,6 +280,8 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachan
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l api -d 'Only this API [default: GPT-Live, then the Realtime API]. A machine-readable report (--format other than human, --output, --bundle) holds one API: give it then' -r -f -a "live\t''
+realtime\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand selftest" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
 junit\t''
@@ -381,13 +399,13 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-ser
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -s V -l version -d 'Print version'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "check-all" -d 'Run every check (concurrently where they are independent) and give one verdict'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "key" -d 'Check the API key, the way to the API, model access and client secrets'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "key" -d 'Check the API key, the way to the API, model access and (Realtime) client secrets'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "stun" -d 'Check STUN reachability and NAT behaviour (RFC 8489, RFC 5780)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "turn" -d 'Check TURN allocation and that the relay really relays (RFC 8656)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "mic" -d 'Check microphone capture: the device, its format and its level'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "sdp" -d 'Check the SDP round trip with /v1/realtime/calls, and which answer candidates answer'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "datachannel" -d 'Check that oai-events opens and session.created arrives, each phase timed'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "selftest" -d 'Run check-all against built-in local servers: no key and no internet needed'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "datachannel" -d 'Check that oai-events opens and the session\'s first events arrive, each phase timed'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "selftest" -d 'Run check-all against built-in local servers, for both voice APIs: no key and no internet needed'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "completions" -d 'Print a shell completion script'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "report" -d 'Work with saved reports and support bundles'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand help; and not __fish_seen_subcommand_from check-all key stun turn mic sdp datachannel selftest completions report man fake-server help" -f -a "man" -d 'Print the man page (roff)'

@@ -1,13 +1,15 @@
 //! From a parsed command line to an exit code: pick the checks, run them, render the report.
 
 use crate::check::CheckId;
-use crate::cli::{CheckCommand, CheckOptions, Cli, Command, Format, GlobalArgs, ReportCommand, SelectionArgs, Which};
+use crate::cli::{
+    CheckCommand, CheckOptions, Cli, Command, Format, GlobalArgs, ReportCommand, SelftestApi, SelftestArgs, Which,
+};
 use crate::fake::{FakeConfig, FakeServer};
 use crate::net::proxy::ProxyEnv;
 use crate::render::{human, renderer};
-use crate::report::{Report, Secrets};
+use crate::report::{Report, Secrets, VoiceApi};
 use crate::runner::run_checks;
-use crate::settings::{ApiKey, Inputs, KeySource, Settings};
+use crate::settings::{ApiKey, DEFAULT_LIVE_MODEL, DEFAULT_MODEL, Inputs, KeySource, Settings};
 use anyhow::{Context, Result};
 use std::io::Write;
 use std::path::Path;
@@ -41,7 +43,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
             cfg.media = media;
             cfg.faults = fault;
             let server = FakeServer::start(cfg, &listen).await.with_context(|| format!("listening on {listen}"))?;
-            write_stdout(format!("fake Realtime API on {}\n", server.url()).as_bytes());
+            write_stdout(format!("fake OpenAI voice APIs (Realtime and GPT-Live) on {}\n", server.url()).as_bytes());
             tokio::signal::ctrl_c().await?;
             Ok(ExitCode::Ok)
         }
@@ -50,7 +52,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
             show(&settings, &file)
         }
         Command::Check(cmd) => checks(&cli.global, *cmd).await,
-        Command::Selftest(selection) => selftest(&cli.global, selection).await,
+        Command::Selftest(args) => selftest(&cli.global, args).await,
     }
 }
 
@@ -74,13 +76,24 @@ async fn checks(global: &GlobalArgs, cmd: CheckCommand) -> Result<ExitCode> {
 }
 
 /// The checks that need no device of the machine's own, against the built-in servers on loopback
-/// with a generated key.
-async fn selftest(global: &GlobalArgs, selection: SelectionArgs) -> Result<ExitCode> {
-    let mut settings = resolve(global, &CheckOptions { selection, ..CheckOptions::default() })?;
+/// with a generated key: for GPT-Live, then for the Realtime API (or the one `--api` names).
+async fn selftest(global: &GlobalArgs, args: SelftestArgs) -> Result<ExitCode> {
+    let mut settings = resolve(global, &CheckOptions { selection: args.selection, ..CheckOptions::default() })?;
+    let apis: &[VoiceApi] = match args.api {
+        Some(SelftestApi::Live) => &[VoiceApi::Live],
+        Some(SelftestApi::Realtime) => &[VoiceApi::Realtime],
+        None => &[VoiceApi::Live, VoiceApi::Realtime],
+    };
+    if apis.len() > 1 && (settings.format != Format::Human || !settings.outputs.is_empty() || settings.bundle.is_some())
+    {
+        anyhow::bail!(
+            "selftest checks both voice APIs, and a machine-readable report holds one: add --api live or --api realtime"
+        );
+    }
     let key = format!("sk-proj-selftest{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..));
     let fake = FakeServer::start(FakeConfig::new(&key), "127.0.0.1:0")
         .await
-        .context("starting the built-in fake Realtime API")?;
+        .context("starting the built-in fake OpenAI API")?;
     settings.base_url = crate::settings::parse_base_url(&fake.url())?;
     settings.api_key = Some(ApiKey { value: key, source: KeySource::Selftest });
     settings.proxy = ProxyEnv::default();
@@ -93,8 +106,21 @@ async fn selftest(global: &GlobalArgs, selection: SelectionArgs) -> Result<ExitC
     settings.turn = vec![crate::stun::IceUrl::parse(&turn.turn_url()).map_err(anyhow::Error::msg)?];
     settings.turn_auth =
         Some(crate::settings::TurnAuth::Static { username: turn.username.clone(), password: turn.password.clone() });
-    let ids = CheckId::ALL.iter().copied().filter(|id| id.spec().in_selftest).collect();
-    finish(settings, ids).await
+    let ids: Vec<CheckId> = CheckId::ALL.iter().copied().filter(|id| id.spec().in_selftest).collect();
+    let mut code = ExitCode::Ok;
+    for (i, api) in apis.iter().enumerate() {
+        if i > 0 {
+            write_stdout(b"\n");
+        }
+        let mut s = settings.clone();
+        s.api = *api;
+        s.api_auto = false;
+        s.model = if *api == VoiceApi::Live { DEFAULT_LIVE_MODEL } else { DEFAULT_MODEL }.to_owned();
+        if finish(s, ids.clone()).await? != ExitCode::Ok {
+            code = ExitCode::Failed;
+        }
+    }
+    Ok(code)
 }
 
 /// Run `ids` (less what --skip/--only leave out), show and write the report, and say how it ended.
@@ -128,7 +154,7 @@ fn known_secrets(settings: &Settings) -> Secrets {
 /// Run the checks, with the live human view when standard output gets the human format.
 async fn execute(settings: Arc<Settings>, ids: &[CheckId], skipped: &[CheckId]) -> Report {
     let secrets = known_secrets(&settings);
-    let target = crate::report::Target { base_url: settings.shown_base_url(), model: settings.model.clone() };
+    let target = settings.target();
     let mut live = (settings.format == Format::Human)
         .then(|| human::Live::start(Box::new(std::io::stdout()), &target, ids, settings.verbosity, settings.progress));
     let report = run_checks(settings.clone(), ids, skipped, secrets, |r| {

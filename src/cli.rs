@@ -111,14 +111,25 @@ pub struct ApiArgs {
     #[arg(long, env = "OPENAI_BASE_URL", hide_env_values = true, value_name = "URL")]
     pub base_url: Option<String>,
 
-    /// Realtime model to check access to and mint a client secret for.
-    #[arg(long, env = "REALTIME_DOCTOR_MODEL", default_value = crate::settings::DEFAULT_MODEL)]
-    pub model: String,
+    /// Model to check: a Realtime model, or a GPT-Live model (gpt-live-1, gpt-live-1.1). On Azure
+    /// OpenAI, the deployment name. [default: gpt-realtime; gpt-live-1 with --api live]
+    #[arg(long, env = "REALTIME_DOCTOR_MODEL")]
+    pub model: Option<String>,
 
-    /// Which API generation to mint tokens with: GA, the retired beta, or GA then beta to explain
-    /// a failure.
-    #[arg(long, env = "REALTIME_DOCTOR_API", value_enum, default_value_t = ApiGeneration::Auto)]
-    pub api: ApiGeneration,
+    /// Which voice API your app uses. live: GPT-Live (POST /v1/live/sessions); realtime: the
+    /// Realtime API (client secrets and /v1/realtime/calls); beta: the Realtime API's retired beta
+    /// endpoints; auto: live for a gpt-live-* model, else realtime (and, when the endpoint fails as
+    /// one that predates the GA Realtime API does, a beta probe to say so). Each GPT-Live check
+    /// creates a real session, which OpenAI bills 15 s of voice while it starts; the check closes
+    /// it at once and never retries a create.
+    #[arg(long, env = "REALTIME_DOCTOR_API", value_enum, default_value_t = ApiChoice::Auto)]
+    pub api: ApiChoice,
+
+    /// How to send the key: auto (the api-key header for Azure OpenAI hosts, else a bearer
+    /// token), bearer (Authorization: Bearer, also for a Microsoft Entra token on Azure), or
+    /// api-key (Azure's api-key header).
+    #[arg(long, env = "REALTIME_DOCTOR_AUTH", value_enum, default_value_t = AuthChoice::Auto)]
+    pub auth: AuthChoice,
 
     /// Read the API key from this file (first line; the rest is ignored).
     #[arg(long, env = "REALTIME_DOCTOR_API_KEY_FILE", value_name = "PATH")]
@@ -207,6 +218,25 @@ pub struct MicArgs {
     /// Fail (instead of skip) when there is no usable microphone.
     #[arg(long, env = "REALTIME_DOCTOR_REQUIRE_MIC")]
     pub require_mic: bool,
+}
+
+/// `selftest`: which checks, and which API (both by default).
+#[derive(Debug, Clone, Default, Args)]
+pub struct SelftestArgs {
+    #[command(flatten)]
+    pub selection: SelectionArgs,
+
+    /// Only this API [default: GPT-Live, then the Realtime API]. A machine-readable report
+    /// (--format other than human, --output, --bundle) holds one API: give it then.
+    #[arg(long, value_enum, value_name = "API")]
+    pub api: Option<SelftestApi>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SelftestApi {
+    Live,
+    #[value(alias = "ga")]
+    Realtime,
 }
 
 /// Which checks of a multi-check run to leave out.
@@ -336,8 +366,9 @@ impl FromArgMatches for CheckCommand {
 pub enum Command {
     #[command(flatten)]
     Check(Box<CheckCommand>),
-    /// Run check-all against built-in local servers: no key and no internet needed.
-    Selftest(SelectionArgs),
+    /// Run check-all against built-in local servers, for both voice APIs: no key and no internet
+    /// needed.
+    Selftest(SelftestArgs),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -400,11 +431,26 @@ pub enum IcePolicy {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ApiGeneration {
-    /// GA first; when it fails like an old gateway would, try beta to say which generation works.
+pub enum ApiChoice {
+    /// GPT-Live for a gpt-live-* model; otherwise the Realtime API, GA first, then beta when GA
+    /// fails as an old gateway does, to say which generation works.
     Auto,
-    /// Only the GA endpoints (/v1/realtime/client_secrets).
-    Ga,
-    /// Only the retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1).
+    /// GPT-Live: POST /v1/live/sessions with the standard key, no client secrets.
+    Live,
+    /// The Realtime API's GA endpoints only (/v1/realtime/client_secrets, /v1/realtime/calls).
+    #[value(alias = "ga")]
+    Realtime,
+    /// Only the Realtime API's retired beta endpoints (/v1/realtime/sessions, OpenAI-Beta: realtime=v1).
     Beta,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AuthChoice {
+    /// The api-key header for Azure OpenAI hosts (*.openai.azure.com, *.cognitiveservices.azure.com,
+    /// *.services.ai.azure.com), a bearer token elsewhere.
+    Auto,
+    /// Authorization: Bearer (OpenAI keys; Microsoft Entra tokens on Azure).
+    Bearer,
+    /// Azure OpenAI's api-key header.
+    ApiKey,
 }

@@ -9,7 +9,7 @@
 
 use crate::check::kind::{CauseKind, Diagnosis, ids};
 use crate::check::{CheckId, Ctx, Outcome};
-use crate::report::{CheckResult, Fix, Report, Secrets, Status, Target};
+use crate::report::{CheckResult, Fix, Report, Secrets, Status};
 use crate::settings::Settings;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -162,7 +162,7 @@ pub async fn run_checks(
         }
     }
     results.sort_by_key(|r| r.id);
-    let target = Target { base_url: settings.shown_base_url(), model: settings.model.clone() };
+    let target = settings.target();
     let mut report = Report::new(target, started_at, start.elapsed(), results);
     report.verdict = crate::verdict::diagnose(&report);
     secrets.lock().expect("secrets lock").redact_report(&mut report);
@@ -175,6 +175,7 @@ fn blocked_by(dep: &CheckResult) -> String {
     let why = dep.cause.as_ref().map(|c| c.message.as_str()).unwrap_or(dep.summary.as_str());
     let blocker = match crate::check::kind::of(dep) {
         Some(CauseKind::Key(k)) if k.stage() == KeyStage::Network => "the API could not be reached".to_owned(),
+        Some(CauseKind::Key(k)) if k.stage() == KeyStage::Endpoint => "the base URL is a retired endpoint".to_owned(),
         Some(CauseKind::Key(k)) if k.stage() == KeyStage::Key => "the API key cannot be used".to_owned(),
         Some(CauseKind::Key(KeyKind::InsufficientQuota)) => "the account has no credit".to_owned(),
         _ => format!("the {} check failed", dep.id),

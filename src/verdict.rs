@@ -9,7 +9,7 @@ use crate::check::key::{KeyKind, KeyStage};
 use crate::check::stun::StunKind;
 use crate::check::turn::TurnKind;
 use crate::check::{CauseKind, CheckId};
-use crate::report::{CandidateType, CheckResult, Fix, Protocol, Report, Status, Verdict};
+use crate::report::{CandidateType, CheckResult, Fix, Protocol, Report, Status, Verdict, VoiceApi};
 use crate::stun::{IceUrl, Transport};
 
 /// What the rules look at: each check's status, its cause as a kind, and its evidence.
@@ -20,6 +20,10 @@ pub struct Facts<'a> {
 impl<'a> Facts<'a> {
     fn result(&self, id: CheckId) -> Option<&'a CheckResult> {
         self.report.results.iter().find(|r| r.id == id)
+    }
+    /// The voice API the run checked.
+    fn api(&self) -> VoiceApi {
+        self.report.target.api
     }
     pub fn status(&self, id: CheckId) -> Status {
         self.result(id).map(|r| r.status).unwrap_or(Status::Skip)
@@ -116,6 +120,12 @@ use CheckId::{Datachannel, Key, Mic, Sdp, Stun, Turn};
 
 pub const RULES: &[Rule] = &[
     Rule {
+        id: "retired_endpoint",
+        stage: "endpoint",
+        when: |f| f.failed(Key) && f.key(Key).is_some_and(|k| k.stage() == KeyStage::Endpoint),
+        then: |f| (f.message(Key), f.fix(Key)),
+    },
+    Rule {
         id: "tls_interception",
         stage: "network (HTTPS)",
         when: |f| f.failed(Key) && f.key(Key) == Some(KeyKind::TlsIntercepted),
@@ -140,6 +150,17 @@ pub const RULES: &[Rule] = &[
         },
     },
     Rule {
+        id: "model_wrong_api",
+        stage: "key",
+        // A model of one voice API sent to the other: the key works, the choice of API does not.
+        when: |f| [Key, Sdp, Datachannel].iter().any(|id| f.key(*id) == Some(KeyKind::WrongApiModel)),
+        then: |f| {
+            let id = [Key, Sdp, Datachannel].into_iter().find(|id| f.key(*id) == Some(KeyKind::WrongApiModel));
+            let id = id.unwrap_or(Key);
+            (f.message(id), f.fix(id))
+        },
+    },
+    Rule {
         id: "key_rejected",
         stage: "key",
         when: |f| f.failed(Key) && f.key(Key).is_some_and(|k| k.stage() == KeyStage::Key),
@@ -149,7 +170,14 @@ pub const RULES: &[Rule] = &[
         id: "token",
         stage: "token",
         when: |f| f.failed(Key),
-        then: |f| (format!("no client secret can be minted: {}", f.message(Key)), f.fix(Key)),
+        then: |f| {
+            let what = if f.api() == VoiceApi::Live {
+                "the API does not serve this key's requests"
+            } else {
+                "no client secret can be minted"
+            };
+            (format!("{what}: {}", f.message(Key)), f.fix(Key))
+        },
     },
     Rule {
         id: "all_blocked",
@@ -259,7 +287,7 @@ pub const RULES: &[Rule] = &[
         id: "sdp",
         stage: "SDP",
         when: |f| f.failed(Sdp) && f.call(Sdp) != Some(CallKind::CandidatesUnreachable),
-        then: |f| (format!("the SDP exchange with /v1/realtime/calls fails: {}", f.message(Sdp)), f.fix(Sdp)),
+        then: |f| (format!("the SDP exchange with {} fails: {}", f.api().offer_path(), f.message(Sdp)), f.fix(Sdp)),
     },
     Rule {
         id: "ice",
@@ -284,6 +312,7 @@ pub const RULES: &[Rule] = &[
                 f.call(Datachannel),
                 Some(
                     CallKind::ChannelNeverOpens
+                        | CallKind::UnparseableAnswer
                         | CallKind::NoApplication
                         | CallKind::ApplicationRejected
                         | CallKind::IncompleteAnswer
@@ -299,7 +328,15 @@ pub const RULES: &[Rule] = &[
         when: |f| {
             matches!(
                 f.call(Datachannel),
-                Some(CallKind::NoSessionCreated | CallKind::ServerError | CallKind::NoSessionUpdated)
+                Some(
+                    CallKind::NoSessionCreated
+                        | CallKind::ServerError
+                        | CallKind::NoSessionUpdated
+                        | CallKind::NoSessionStarted
+                        | CallKind::SessionMismatch
+                        | CallKind::NoCommandConfirmation
+                        | CallKind::SessionClosed
+                )
             )
         },
         then: |f| (f.message(Datachannel), f.fix(Datachannel)),
@@ -322,9 +359,9 @@ pub const RULES: &[Rule] = &[
         when: |f| f.failed(Stun),
         then: |f| {
             let works = if f.status(Datachannel) == Status::Pass {
-                " (the Realtime connection itself works: OpenAI's media servers are reached directly)"
+                format!(" (the {} connection itself works: OpenAI's media servers are reached directly)", f.api())
             } else {
-                ""
+                String::new()
             };
             (format!("no STUN server answers{works}: {}", f.message(Stun)), f.fix(Stun))
         },
@@ -397,7 +434,7 @@ mod tests {
             })
             .collect();
         Report::new(
-            Target { base_url: "b".into(), model: "m".into() },
+            Target { api: VoiceApi::Realtime, base_url: "b".into(), model: "m".into() },
             std::time::SystemTime::UNIX_EPOCH,
             std::time::Duration::ZERO,
             results,
@@ -428,6 +465,12 @@ mod tests {
             (
                 &[(Key, Fail, key(KeyKind::TlsIntercepted)), (Sdp, Skip, None), (Datachannel, Skip, None)],
                 "tls_interception",
+            ),
+            (&[(Key, Fail, key(KeyKind::AzurePreviewRetired)), (Sdp, Skip, None)], "retired_endpoint"),
+            (&[(Key, Fail, key(KeyKind::WrongApiModel))], "model_wrong_api"),
+            (
+                &[(Sdp, Fail, key(KeyKind::WrongApiModel)), (Datachannel, Fail, key(KeyKind::WrongApiModel))],
+                "model_wrong_api",
             ),
             (&[(Key, Fail, key(KeyKind::ConnectTimeout))], "api_unreachable"),
             (&[(Key, Fail, key(KeyKind::NotOpenAi))], "api_unreachable"),
@@ -486,6 +529,12 @@ mod tests {
             (&[(Datachannel, Fail, call(CallKind::ChannelNeverOpens))], "data_channel"),
             (&[(Datachannel, Fail, call(CallKind::ApplicationRejected))], "data_channel"),
             (&[(Datachannel, Fail, call(CallKind::NoSessionCreated))], "session"),
+            (&[(Datachannel, Fail, call(CallKind::NoSessionStarted))], "session"),
+            (&[(Datachannel, Fail, call(CallKind::SessionMismatch))], "session"),
+            (&[(Datachannel, Fail, call(CallKind::NoCommandConfirmation))], "session"),
+            (&[(Datachannel, Fail, call(CallKind::SessionClosed))], "session"),
+            (&[(Datachannel, Fail, call(CallKind::UnparseableAnswer))], "data_channel"),
+            (&[(Datachannel, Warn, call(CallKind::NoSessionClosed))], "warning"),
             (&[(Datachannel, Fail, call(CallKind::Peer))], "webrtc_other"),
             (&[(Turn, Fail, turn(TurnKind::CredentialsRejected))], "turn"),
             (&[(Stun, Fail, stun(StunKind::Dns))], "stun_only"),
@@ -498,6 +547,20 @@ mod tests {
         for r in RULES {
             assert!(table.iter().any(|(_, w)| *w == r.id), "rule {} has no test row", r.id);
         }
+    }
+
+    #[test]
+    fn the_verdict_names_the_api_checked() {
+        let mut r = report(&[(Sdp, Fail, call(CallKind::NotLiveAnswer))]);
+        r.target.api = VoiceApi::Live;
+        let v = diagnose(&r).unwrap();
+        assert_eq!(v.rule, "sdp");
+        assert!(v.summary.contains("/v1/live/sessions"), "{v:?}");
+        let mut r = report(&[(Key, Fail, key(KeyKind::RateLimited))]);
+        r.target.api = VoiceApi::Live;
+        assert!(!diagnose(&r).unwrap().summary.contains("client secret"));
+        let r = report(&[(Key, Fail, key(KeyKind::RateLimited))]);
+        assert!(diagnose(&r).unwrap().summary.contains("client secret"));
     }
 
     /// Every cause of every check, alone in a run: a verdict with a fix; a failure always gets a

@@ -3,7 +3,7 @@
 //! multipart form (`sdp` and `session` fields).
 
 use super::{Fault, Shared, error, now, reply};
-use crate::peer::{AnswerBehaviour, AnswerOptions, Answerer, sdp};
+use crate::peer::{AnswerBehaviour, AnswerOptions, Answerer, LiveBehaviour, sdp};
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
@@ -35,7 +35,7 @@ fn unauthorized(message: &str, code: &str) -> Response {
     error(StatusCode::UNAUTHORIZED, message, "invalid_request_error", Some(code))
 }
 
-fn bad_request(message: &str, code: Option<&str>) -> Response {
+pub(super) fn bad_request(message: &str, code: Option<&str>) -> Response {
     error(StatusCode::BAD_REQUEST, message, "invalid_request_error", code)
 }
 
@@ -88,10 +88,13 @@ async fn unified_offer(req: Request) -> Result<String, Response> {
             _ => return Err(bad_request(&format!("Unknown parameter: '{name}'."), Some("unknown_parameter"))),
         }
     }
-    if let Some(text) = session
-        && !serde_json::from_str::<serde_json::Value>(&text).is_ok_and(|v| v.is_object())
-    {
-        return Err(bad_request("Invalid 'session': expected a JSON object.", Some("invalid_value")));
+    if let Some(text) = session {
+        let Some(v) = serde_json::from_str::<serde_json::Value>(&text).ok().filter(|v| v.is_object()) else {
+            return Err(bad_request("Invalid 'session': expected a JSON object.", Some("invalid_value")));
+        };
+        if let Some(refused) = v.get("model").and_then(|m| m.as_str()).and_then(super::refuse_live_model) {
+            return Err(refused);
+        }
     }
     sdp.ok_or_else(|| bad_request("Missing required parameter: 'sdp'.", Some("missing_required_parameter")))
 }
@@ -133,10 +136,30 @@ async fn refuse(s: &Shared, uri: &Uri) -> Option<Response> {
 /// Answer with a real WebRTC peer where the media server would be, and keep the call until it is
 /// hung up (or two minutes pass, as the real service ends calls nobody hangs up).
 async fn answer(s: &Arc<Shared>, offer: &str) -> Response {
+    let call_id = format!("rtc_{:016x}", fastrand::u64(..));
+    let answer = match media(s, offer, &call_id, None).await {
+        Ok(a) => a,
+        Err(refused) => return refused,
+    };
+    let mut r = (StatusCode::CREATED, [("content-type", "application/sdp")], answer).into_response();
+    r.headers_mut().insert("location", HeaderValue::from_str(&format!("/v1/realtime/calls/{call_id}")).expect("ascii"));
+    r.headers_mut()
+        .insert("x-request-id", HeaderValue::from_str(&format!("req_{:016x}", fastrand::u64(..))).expect("ascii"));
+    r
+}
+
+/// A call's media side, for the Realtime API or GPT-Live (`live`): a real answerer with the
+/// answer-side faults applied, kept under `id` until hung up, closed, or two minutes pass.
+pub(super) async fn media(
+    s: &Arc<Shared>,
+    offer: &str,
+    id: &str,
+    live: Option<LiveBehaviour>,
+) -> Result<String, Response> {
     let media_guard = match s.cfg.media {
         Some(_) => match tokio::time::timeout(Duration::from_secs(5), s.media_lock.clone().lock_owned()).await {
             Ok(g) => Some(g),
-            Err(_) => return error(StatusCode::SERVICE_UNAVAILABLE, "Media server busy.", "server_error", None),
+            Err(_) => return Err(error(StatusCode::SERVICE_UNAVAILABLE, "Media server busy.", "server_error", None)),
         },
         None => None,
     };
@@ -152,6 +175,7 @@ async fn answer(s: &Arc<Shared>, offer: &str) -> Response {
             error_event: s.cfg.has(&Fault::ErrorEvent),
             session_updated: !s.cfg.has(&Fault::NoSessionUpdated),
             dtls_passive: s.cfg.has(&Fault::DtlsPassive),
+            live,
         },
     };
     // Channel that never opens: the answerer negotiates audio only (so it runs no SCTP), and the
@@ -160,13 +184,12 @@ async fn answer(s: &Arc<Shared>, offer: &str) -> Response {
     let offer_seen = if never_opens { sdp::without_application(offer) } else { offer.to_owned() };
     let (answerer, mut answer) = match Answerer::answer(&offer_seen, &opts).await {
         Ok(a) => a,
-        Err(e) => return bad_request(&format!("Invalid SDP offer: {e}"), Some("invalid_offer")),
+        Err(e) => return Err(bad_request(&format!("Invalid SDP offer: {e}"), Some("invalid_offer"))),
     };
     if never_opens {
         answer = graft_application(&answer, offer);
     }
     answer = mutate(s, answer);
-    let call_id = format!("rtc_{:016x}", fastrand::u64(..));
     if s.cfg.has(&Fault::CandidatesNowhere) {
         // Unreachable media servers send no checks either; otherwise ICE would still connect
         // through a peer-reflexive candidate learnt from the answerer's own checks.
@@ -175,9 +198,9 @@ async fn answer(s: &Arc<Shared>, offer: &str) -> Response {
         s.calls
             .lock()
             .expect("calls")
-            .insert(call_id.clone(), Call { answerer: Arc::new(answerer), _media: media_guard });
+            .insert(id.to_owned(), Call { answerer: Arc::new(answerer), _media: media_guard });
     }
-    let (shared, id) = (s.clone(), call_id.clone());
+    let (shared, id) = (s.clone(), id.to_owned());
     tokio::spawn(async move {
         tokio::time::sleep(Duration::from_secs(120)).await;
         let call = shared.calls.lock().expect("calls").remove(&id);
@@ -185,11 +208,7 @@ async fn answer(s: &Arc<Shared>, offer: &str) -> Response {
             c.answerer.close().await;
         }
     });
-    let mut r = (StatusCode::CREATED, [("content-type", "application/sdp")], answer).into_response();
-    r.headers_mut().insert("location", HeaderValue::from_str(&format!("/v1/realtime/calls/{call_id}")).expect("ascii"));
-    r.headers_mut()
-        .insert("x-request-id", HeaderValue::from_str(&format!("req_{:016x}", fastrand::u64(..))).expect("ascii"));
-    r
+    Ok(answer)
 }
 
 /// Apply the answer-side faults.

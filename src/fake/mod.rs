@@ -1,8 +1,11 @@
-//! A local fake of the OpenAI Realtime API (as its API reference describes it) for tests, `selftest` and
-//! `examples/fake_realtime_server.rs`: models, GA client secrets, the retired beta sessions, the
-//! error shapes, and fault injection for every failure the key check classifies.
+//! A local fake of OpenAI's voice APIs (as their API references describe them) for tests,
+//! `selftest` and `examples/fake_realtime_server.rs`: models, the Realtime API's GA client secrets
+//! and calls, the retired beta sessions, GPT-Live's session create, the error shapes, the Azure
+//! OpenAI path shape (`/openai/v1/...` with the `api-key` header), and fault injection for every
+//! failure the checks classify.
 
 mod calls;
+mod live;
 pub mod turn;
 
 use axum::Router;
@@ -86,6 +89,25 @@ pub enum Fault {
     TcpOnlyAnswer,
     /// The answer carries only its UDP candidate (no ICE-TCP).
     UdpOnlyAnswer,
+    /// The model object announces a `shutdown_date` 30 days ahead.
+    ModelShutdown,
+    /// No GPT-Live route: `/v1/live/sessions` answers 404 (a gateway that predates it).
+    NoLive,
+    /// The Live create refuses this field (dotted path) as unknown, as a server that does not
+    /// know it would.
+    LiveRejectsField(String),
+    /// The Live create loses `session.model` on the way (a gateway rebuilding the body).
+    LiveDropsModel,
+    /// The Live create answers 201 with the SDP as the body (a gateway that only knows Realtime).
+    LiveSdpAnswer,
+    /// The Live create's `transport.sdp` does not parse.
+    LiveBadSdp,
+    /// `session.started` names another session.
+    LiveWrongSession,
+    /// Right after `session.started`, `session.closed` with this reason.
+    LiveClosedEarly(String),
+    /// `session.close` is never confirmed.
+    LiveIgnoresClose,
 }
 
 impl FromStr for Fault {
@@ -126,6 +148,18 @@ impl FromStr for Fault {
             "dtls-passive" => Fault::DtlsPassive,
             "tcp-only-answer" => Fault::TcpOnlyAnswer,
             "udp-only-answer" => Fault::UdpOnlyAnswer,
+            "model-shutdown" => Fault::ModelShutdown,
+            "no-live" => Fault::NoLive,
+            "live-rejects-field" => Fault::LiveRejectsField(arg.unwrap_or("transport.type").to_owned()),
+            "live-drops-model" => Fault::LiveDropsModel,
+            "live-sdp-answer" => Fault::LiveSdpAnswer,
+            "live-bad-sdp" => Fault::LiveBadSdp,
+            "live-wrong-session" => Fault::LiveWrongSession,
+            "live-closed-early" => Fault::LiveClosedEarly(arg.unwrap_or("expired").to_owned()),
+            "live-ignores-close" => Fault::LiveIgnoresClose,
+            // The same faults under GPT-Live's event names.
+            "no-session-started" => Fault::NoSessionCreated,
+            "no-confirmation" => Fault::NoSessionUpdated,
             _ => return Err(format!("unknown fault {s:?}; known: {}", Fault::NAMES.join(", "))),
         })
     }
@@ -165,6 +199,17 @@ impl Fault {
         "dtls-passive",
         "tcp-only-answer",
         "udp-only-answer",
+        "model-shutdown",
+        "no-live",
+        "live-rejects-field[=PARAM]",
+        "live-drops-model",
+        "live-sdp-answer",
+        "live-bad-sdp",
+        "live-wrong-session",
+        "live-closed-early[=REASON]",
+        "live-ignores-close",
+        "no-session-started",
+        "no-confirmation",
     ];
 }
 
@@ -180,6 +225,8 @@ pub struct FakeConfig {
     /// The organization the key belongs to: another `OpenAI-Organization` header is refused (401
     /// mismatched_organization), as the API does.
     pub organization: String,
+    /// A Microsoft Entra token the Azure paths (`/openai/...`) accept as a bearer token.
+    pub azure_token: Option<String>,
 }
 
 impl FakeConfig {
@@ -193,11 +240,14 @@ impl FakeConfig {
                 "gpt-4o-realtime-preview",
                 "gpt-4o-mini-realtime-preview",
                 "gpt-4o",
+                "gpt-live-1",
+                "gpt-live-1.1",
             ]
             .map(String::from)
             .to_vec(),
             organization: "org-fake".into(),
             media: None,
+            azure_token: None,
         }
     }
 
@@ -215,6 +265,9 @@ pub(crate) struct Shared {
     pub(crate) cfg: FakeConfig,
     pub(crate) requests: AtomicU32,
     pub(crate) mints: AtomicU32,
+    /// GPT-Live sessions created, and those that ended with session.closed.
+    pub(crate) live_created: AtomicU32,
+    pub(crate) live_closed: Arc<AtomicU32>,
     /// Address the WebRTC answerers bind (the server's own IP).
     pub(crate) ip: std::net::IpAddr,
     /// Client secrets minted and not yet used (they are single-use on /calls).
@@ -246,20 +299,24 @@ impl FakeServer {
             cfg,
             requests: AtomicU32::new(0),
             mints: AtomicU32::new(0),
+            live_created: AtomicU32::new(0),
+            live_closed: Arc::new(AtomicU32::new(0)),
             ip: addr.ip(),
             secrets: Default::default(),
             calls: Default::default(),
             media_lock: Arc::new(tokio::sync::Mutex::new(())),
         });
-        let app = Router::new()
+        let api = Router::new()
             .route("/v1/models", get(models))
             .route("/v1/models/{id}", get(model))
             .route("/v1/realtime/client_secrets", post(client_secrets))
             .route("/v1/realtime/sessions", post(beta_sessions))
             .route("/v1/realtime/calls", post(calls::create))
             .route("/v1/realtime/calls/{id}/hangup", post(calls::hangup))
-            .fallback(not_found)
-            .with_state(shared.clone());
+            .route("/v1/live/sessions", post(live::create));
+        // Azure OpenAI's v1 API: the same paths under /openai, with its own authentication.
+        let azure = api.clone().layer(axum::middleware::map_request_with_state(shared.clone(), azure_auth));
+        let app = api.nest("/openai", azure).fallback(not_found).with_state(shared.clone());
         let task = tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
         });
@@ -273,6 +330,12 @@ impl FakeServer {
     /// Requests served so far (for tests asserting that no request was made).
     pub fn requests(&self) -> u32 {
         self.shared.requests.load(Ordering::SeqCst)
+    }
+
+    /// GPT-Live sessions created so far, and how many of them ended with session.closed (for
+    /// tests that the tool never leaves a session open).
+    pub fn live_sessions(&self) -> (u32, u32) {
+        (self.shared.live_created.load(Ordering::SeqCst), self.shared.live_closed.load(Ordering::SeqCst))
     }
 }
 
@@ -315,8 +378,38 @@ pub(crate) fn portal(cfg: &FakeConfig) -> Option<StatusCode> {
     }
 }
 
+/// Azure OpenAI's authentication, turned into the OpenAI form the routes check: the `api-key`
+/// header carries the resource key, and a Microsoft Entra token comes as a bearer token. A
+/// bearer with the resource key is not Azure's way and stays as it is (the gate refuses it only
+/// if it is not the key).
+async fn azure_auth(State(s): State<Arc<Shared>>, mut req: axum::extract::Request) -> axum::extract::Request {
+    let h = req.headers_mut();
+    let bearer = h.get("authorization").and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
+    let entra = bearer.is_some_and(|b| s.cfg.azure_token.as_deref() == Some(b));
+    let api_key = h.remove("api-key").and_then(|v| v.to_str().ok().map(str::to_owned));
+    let key = if entra { Some(s.cfg.key.clone()) } else { api_key };
+    if let Some(k) = key
+        && let Ok(v) = HeaderValue::from_str(&format!("Bearer {k}"))
+    {
+        h.insert("authorization", v);
+    }
+    req
+}
+
+/// The Realtime API refuses a GPT-Live model (`invalid_model`), as OpenAI does.
+pub(crate) fn refuse_live_model(model: &str) -> Option<Response> {
+    crate::settings::is_live_model(model).then(|| {
+        error(
+            StatusCode::BAD_REQUEST,
+            &format!("The model '{model}' is not supported by the Realtime API: use /v1/live/sessions."),
+            "invalid_request_error",
+            Some("invalid_model"),
+        )
+    })
+}
+
 /// Common gate for every route: count, delay, captive portal, authentication.
-async fn gate(s: &Shared, headers: &HeaderMap) -> Result<(), Response> {
+pub(crate) async fn gate(s: &Shared, headers: &HeaderMap) -> Result<(), Response> {
     s.requests.fetch_add(1, Ordering::SeqCst);
     for f in &s.cfg.faults {
         if let Fault::Slow(d) = f {
@@ -403,7 +496,11 @@ async fn model(State(s): State<Arc<Shared>>, headers: HeaderMap, Path(id): Path<
             Some("model_not_found"),
         );
     }
-    reply(StatusCode::OK, json!({"id": id, "object": "model", "created": 1_756_000_000, "owned_by": "system"}))
+    let mut m = json!({"id": id, "object": "model", "created": 1_756_000_000, "owned_by": "system"});
+    if s.cfg.has(&Fault::ModelShutdown) {
+        m["shutdown_date"] = json!(now() + 30 * 86_400);
+    }
+    reply(StatusCode::OK, m)
 }
 
 pub(crate) fn now() -> i64 {
@@ -464,6 +561,9 @@ async fn client_secrets(State(s): State<Arc<Shared>>, headers: HeaderMap, body: 
         );
     }
     let model = req.pointer("/session/model").and_then(Value::as_str).unwrap_or("gpt-realtime").to_owned();
+    if let Some(refused) = refuse_live_model(&model) {
+        return refused;
+    }
     if !s.cfg.models.contains(&model) || s.cfg.has(&Fault::ModelNotFound) {
         return error(
             StatusCode::BAD_REQUEST,
@@ -515,7 +615,7 @@ async fn beta_sessions(State(s): State<Arc<Shared>>, headers: HeaderMap, body: S
     )
 }
 
-fn not_found_for(method: &str, path: &str) -> Response {
+pub(crate) fn not_found_for(method: &str, path: &str) -> Response {
     error(StatusCode::NOT_FOUND, &format!("Invalid URL ({method} {path})"), "invalid_request_error", None)
 }
 

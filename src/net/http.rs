@@ -47,6 +47,8 @@ pub enum Reply {
         code: Option<String>,
         kind: Option<String>,
         message: String,
+        /// The request field the error is about, when the API names one.
+        param: Option<String>,
     },
     /// Not the OpenAI error shape: a proxy, captive portal or gateway page.
     Foreign {
@@ -220,6 +222,7 @@ pub fn classify(ex: &Exchange) -> Reply {
             code: s("code"),
             kind: s("type"),
             message: s("message").unwrap_or_default(),
+            param: s("param"),
         };
     }
     Reply::Foreign { status: ex.status, what: describe_body(ex.content_type.as_deref(), &ex.body) }
@@ -275,7 +278,8 @@ mod tests {
                 status: 429,
                 code: Some("insufficient_quota".into()),
                 kind: Some("insufficient_quota".into()),
-                message: "You exceeded your current quota".into()
+                message: "You exceeded your current quota".into(),
+                param: None,
             }
         );
         assert_eq!(classify(&ex(200, "application/json", "{}")), Reply::Success);

@@ -1,7 +1,7 @@
-//! The answering side the fake Realtime API runs for each call: a real WebRTC peer where the
+//! The answering side the fake OpenAI API runs for each call: a real WebRTC peer where the
 //! media server would be (a UDP host candidate and an ICE-TCP passive one, as OpenAI's media
 //! servers offer), on the same driver as the offerer, so that it answers as promptly as a quiet
-//! server does; it opens `oai-events` and speaks the Realtime server events.
+//! server does; on `oai-events` it speaks the Realtime server events, or GPT-Live's.
 
 use super::driver::{Driver, Happening, peer_connection};
 use super::gather;
@@ -25,16 +25,35 @@ pub struct AnswerOptions {
 }
 
 /// What the answerer's channel does, for fault injection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct AnswerBehaviour {
-    /// Send `session.created` when the channel opens.
+    /// Send the first event when the channel opens (`session.created`, or GPT-Live's
+    /// `session.started`).
     pub session_created: bool,
     /// Send an `error` event first.
     pub error_event: bool,
-    /// Answer `session.update` with `session.updated`.
+    /// Confirm commands: `session.update` with `session.updated` (and GPT-Live's mute/unmute).
     pub session_updated: bool,
     /// Answer `a=setup:passive` (the DTLS server) instead of the usual `active` (RFC 5763 §5).
     pub dtls_passive: bool,
+    /// Speak GPT-Live's events instead of the Realtime API's.
+    pub live: Option<LiveBehaviour>,
+}
+
+/// A GPT-Live session as the answerer plays it (the events of OpenAI's Live SDK types).
+#[derive(Debug, Clone, Default)]
+pub struct LiveBehaviour {
+    /// The session id the create returned (`live_…`).
+    pub session_id: String,
+    pub model: String,
+    /// `session.started` names this id instead (a fault: another session's media).
+    pub started_id: Option<String>,
+    /// Right after `session.started`, the session ends by itself with this reason.
+    pub closed_early: Option<String>,
+    /// `session.close` is not answered.
+    pub ignore_close: bool,
+    /// Counts sessions that ended with `session.closed` (for tests that no session is left open).
+    pub closed: Option<Arc<std::sync::atomic::AtomicU32>>,
 }
 
 /// A call's media side; the connection lives until `close`.
@@ -60,7 +79,7 @@ impl Answerer {
         d.pc.set_local_description(Instant::now(), answer).map_err(|e| e.to_string())?;
         let sdp = d.pc.local_description().ok_or("no answer")?.sdp;
         let stop = Arc::new(Notify::new());
-        let task = tokio::spawn(serve(d, opts.behaviour, stop.clone()));
+        let task = tokio::spawn(serve(d, opts.behaviour.clone(), stop.clone()));
         Ok((Answerer { stop, done: tokio::sync::Mutex::new(Some(task)) }, sdp))
     }
 
@@ -73,39 +92,37 @@ impl Answerer {
     }
 }
 
-/// The Realtime server's side of `oai-events`: session.created on open, session.updated for each
-/// session.update (OpenAI's Realtime server events reference).
+/// The server's side of `oai-events`: the Realtime API's events or GPT-Live's. The connection
+/// ends when `stop` is notified, or after a GPT-Live `session.closed`.
 async fn serve(mut d: Driver, b: AnswerBehaviour, stop: Arc<Notify>) {
-    let id = || format!("event_{:012x}", fastrand::u64(..) >> 16);
     let mut channel: Option<RTCDataChannelId> = None;
-    loop {
+    let mut ended = false;
+    while !ended {
         let far = tokio::time::Instant::now() + Duration::from_secs(3600);
         let h = tokio::select! {
             h = d.next(far) => h,
             _ = stop.notified() => break,
         };
-        let mut replies = Vec::new();
-        match h {
+        let replies = match h {
             Some((_, Happening::Open(ch))) if channel.is_none() => {
                 channel = Some(ch);
-                if b.error_event {
-                    replies.push(serde_json::json!({"type": "error", "event_id": id(), "error": {"type": "invalid_request_error", "code": "session_expired", "message": "Your session hit the maximum duration of 60 minutes."}}));
-                }
-                if b.session_created {
-                    replies.push(serde_json::json!({"type": "session.created", "event_id": id(), "session": {"type": "realtime", "object": "realtime.session", "id": format!("sess_{:016x}", fastrand::u64(..)), "model": "gpt-realtime"}}));
+                match &b.live {
+                    Some(l) => live_opened(&b, l),
+                    None => realtime_opened(&b),
                 }
             }
             Some((_, Happening::Message(ch, text))) if Some(ch) == channel => {
                 let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) else { continue };
-                if b.session_updated && v.get("type").and_then(|t| t.as_str()) == Some("session.update") {
-                    let mut session = v.get("session").cloned().unwrap_or_default();
-                    if let Some(obj) = session.as_object_mut() {
-                        obj.insert("type".into(), "realtime".into());
-                    }
-                    replies.push(serde_json::json!({"type": "session.updated", "event_id": id(), "session": session}));
+                match &b.live {
+                    Some(l) => live_reply(&b, l, &v),
+                    None => realtime_reply(&b, &v),
                 }
             }
-            _ => {}
+            _ => Vec::new(),
+        };
+        ended = replies.iter().any(|r| r["type"] == "session.closed");
+        if ended && let Some(closed) = b.live.as_ref().and_then(|l| l.closed.as_ref()) {
+            closed.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         }
         if let Some(ch) = channel
             && !replies.is_empty()
@@ -118,5 +135,111 @@ async fn serve(mut d: Driver, b: AnswerBehaviour, stop: Arc<Notify>) {
             d.drain().await;
         }
     }
+    if ended {
+        // GPT-Live ends the connection after session.closed; the client hangs up first if it
+        // follows the guide, so wait for it a moment (or for `stop`).
+        let _ = tokio::time::timeout(Duration::from_millis(500), stop.notified()).await;
+    }
     d.close().await;
+}
+
+fn event_id() -> String {
+    format!("event_{:012x}", fastrand::u64(..) >> 16)
+}
+
+/// The Realtime API on open: `session.created` (OpenAI's Realtime server events reference).
+fn realtime_opened(b: &AnswerBehaviour) -> Vec<serde_json::Value> {
+    let mut replies = Vec::new();
+    if b.error_event {
+        replies.push(serde_json::json!({"type": "error", "event_id": event_id(), "error": {"type": "invalid_request_error", "code": "session_expired", "message": "Your session hit the maximum duration of 60 minutes."}}));
+    }
+    if b.session_created {
+        replies.push(serde_json::json!({"type": "session.created", "event_id": event_id(), "session": {"type": "realtime", "object": "realtime.session", "id": format!("sess_{:016x}", fastrand::u64(..)), "model": "gpt-realtime"}}));
+    }
+    replies
+}
+
+/// `session.update` gets `session.updated`.
+fn realtime_reply(b: &AnswerBehaviour, v: &serde_json::Value) -> Vec<serde_json::Value> {
+    if !(b.session_updated && v.get("type").and_then(|t| t.as_str()) == Some("session.update")) {
+        return Vec::new();
+    }
+    let mut session = v.get("session").cloned().unwrap_or_default();
+    if let Some(obj) = session.as_object_mut() {
+        obj.insert("type".into(), "realtime".into());
+    }
+    vec![serde_json::json!({"type": "session.updated", "event_id": event_id(), "session": session})]
+}
+
+fn live_session(l: &LiveBehaviour, id: &str) -> serde_json::Value {
+    let expires_at = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() + 3600)
+        .unwrap_or_default();
+    serde_json::json!({"id": id, "expires_at": expires_at, "model": l.model, "status": "active",
+                       "audio": {"output": {"voice": "marin"}}, "delegation": null, "input": [], "store": false})
+}
+
+/// GPT-Live on open: `session.started` (after an `info` event, whose order is not documented, so
+/// clients must accept it first), or an error, or the session ending early.
+fn live_opened(b: &AnswerBehaviour, l: &LiveBehaviour) -> Vec<serde_json::Value> {
+    let mut replies = vec![
+        serde_json::json!({"type": "info", "event_id": event_id(), "code": "data_channel_permissions",
+                                              "message": "All client and server events are allowed on this data channel."}),
+    ];
+    if b.error_event {
+        replies.push(serde_json::json!({"type": "error", "event_id": event_id(), "error": {"type": "invalid_request_error", "code": "session_failed", "message": "The session could not be started."}}));
+    }
+    if b.session_created {
+        let id = l.started_id.as_deref().unwrap_or(&l.session_id);
+        replies.push(
+            serde_json::json!({"type": "session.started", "event_id": event_id(), "session": live_session(l, id)}),
+        );
+    }
+    if let Some(reason) = &l.closed_early {
+        replies.push(live_closed(l, reason));
+    }
+    replies
+}
+
+fn live_closed(l: &LiveBehaviour, reason: &str) -> serde_json::Value {
+    serde_json::json!({"type": "session.closed", "event_id": event_id(), "reason": reason,
+                       "session": live_session(l, &l.session_id), "usage": {"seconds": 0.4}})
+}
+
+/// GPT-Live's commands on a WebRTC data channel (OpenAI's Live SDK): each confirmed with its own
+/// event echoing `client_event_id`; `session.start` is refused (the create started the session);
+/// anything unknown gets an `error`.
+fn live_reply(b: &AnswerBehaviour, l: &LiveBehaviour, v: &serde_json::Value) -> Vec<serde_json::Value> {
+    let kind = v.get("type").and_then(|t| t.as_str()).unwrap_or("");
+    let echo = v.get("event_id").cloned().unwrap_or(serde_json::Value::Null);
+    let confirm = |t: &str| {
+        let mut e = serde_json::json!({"type": t, "event_id": event_id()});
+        if !echo.is_null() {
+            e["client_event_id"] = echo.clone();
+        }
+        vec![e]
+    };
+    let error = |code: &str, message: &str| {
+        vec![
+            serde_json::json!({"type": "error", "event_id": event_id(), "error": {"type": "invalid_request_error", "code": code, "message": message, "param": null, "client_event_id": echo}}),
+        ]
+    };
+    match kind {
+        "session.input_audio.mute" if b.session_updated => confirm("session.input_audio.muted"),
+        "session.input_audio.unmute" if b.session_updated => confirm("session.input_audio.unmuted"),
+        "session.input_audio.mute" | "session.input_audio.unmute" => Vec::new(),
+        "session.close" if l.ignore_close => Vec::new(),
+        "session.close" => {
+            let mut closed = live_closed(l, "close_requested");
+            if !echo.is_null() {
+                closed["client_event_id"] = echo;
+            }
+            vec![closed]
+        }
+        "session.start" => {
+            error("invalid_event", "The session has already started: do not send session.start over WebRTC.")
+        }
+        other => error("unknown_event", &format!("Unknown client event type: '{other}'.")),
+    }
 }

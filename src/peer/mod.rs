@@ -10,7 +10,7 @@ mod offerer;
 pub mod sdp;
 mod stats;
 
-pub use answerer::{AnswerBehaviour, AnswerOptions, Answerer};
+pub use answerer::{AnswerBehaviour, AnswerOptions, Answerer, LiveBehaviour};
 pub use offerer::{Offerer, Options};
 
 use rtc::peer_connection::state::{RTCIceConnectionState, RTCPeerConnectionState};

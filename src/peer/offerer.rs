@@ -147,6 +147,14 @@ impl Offerer {
         }
     }
 
+    /// Whether `oai-events` is open (messages can be sent on it).
+    pub fn channel_open(&mut self) -> bool {
+        self.driver
+            .pc
+            .data_channel(self.channel)
+            .is_some_and(|dc| dc.ready_state() == rtc::data_channel::RTCDataChannelState::Open)
+    }
+
     /// Send a text message on `oai-events`; it leaves at once.
     pub async fn send(&mut self, text: &str) -> Result<(), String> {
         let mut dc = self.driver.pc.data_channel(self.channel).ok_or("the data channel is gone")?;

@@ -135,7 +135,8 @@ pub fn pair(p: &CandidatePair) -> String {
 }
 
 pub fn header_line(report_target: &crate::report::Target, version: &str) -> String {
-    format!("{} {} · {} · model {}\n", "realtime-doctor".bold(), version, report_target.base_url, report_target.model)
+    let t = report_target;
+    format!("{} {} · {} · {} · model {}\n", "realtime-doctor".bold(), version, t.api.name().bold(), t.base_url, t.model)
 }
 
 /// The human view of a whole report, at once (`report show`, `--output run.txt`).
@@ -242,7 +243,7 @@ mod tests {
     fn lines_summary_verdict_and_fixes() {
         let text = Human { verbosity: Verbosity::Normal, color: false }.render(&crate::render::sample::report());
         let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines[0], "realtime-doctor 0.1.0 · https://api.openai.com · model gpt-realtime");
+        assert_eq!(lines[0], "realtime-doctor 0.1.0 · Realtime API · https://api.openai.com · model gpt-realtime");
         assert!(lines[1].starts_with("PASS key          key works  (12.5 ms)"), "{text}");
         assert!(text.contains("FAIL stun         no reply from 1 STUN server"), "{text}");
         // The cause's sentence is the summary: only its id is repeated.

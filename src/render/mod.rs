@@ -70,7 +70,11 @@ pub(crate) mod sample {
             dc,
         ];
         let mut r = Report::new(
-            Target { base_url: "https://api.openai.com".into(), model: "gpt-realtime".into() },
+            Target {
+                api: crate::report::VoiceApi::Realtime,
+                base_url: "https://api.openai.com".into(),
+                model: "gpt-realtime".into(),
+            },
             std::time::SystemTime::UNIX_EPOCH,
             std::time::Duration::from_millis(1500),
             results,

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the shape of [`Report`] changes incompatibly. 3: the selected candidate pair
 /// is a structure (`evidence.selected_pair`), no longer a `selected_pair` detail line.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 pub use crate::check::CheckId;
 
@@ -219,12 +219,53 @@ pub struct CheckResult {
     pub duration_ms: f64,
 }
 
-/// What was checked: the endpoint and model the checks ran against.
+/// What was checked: the API, the endpoint and the model the checks ran against.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
+    /// Reports before schema 4 checked only the Realtime API.
+    #[serde(default)]
+    pub api: VoiceApi,
     pub base_url: String,
     pub model: String,
+}
+
+/// Which of OpenAI's voice APIs over WebRTC a run checked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum VoiceApi {
+    /// The Realtime API, GA shapes: `/v1/realtime/client_secrets`, `/v1/realtime/calls`.
+    #[default]
+    Realtime,
+    /// The Realtime API's retired beta shapes: `/v1/realtime/sessions`, `/v1/realtime?model=`.
+    RealtimeBeta,
+    /// GPT-Live: `POST /v1/live/sessions`, JSON both ways.
+    Live,
+}
+
+impl VoiceApi {
+    /// The name a user knows it by.
+    pub fn name(self) -> &'static str {
+        match self {
+            VoiceApi::Realtime => "Realtime API",
+            VoiceApi::RealtimeBeta => "Realtime API (beta)",
+            VoiceApi::Live => "GPT-Live",
+        }
+    }
+
+    /// The endpoint an app POSTs its SDP offer to.
+    pub fn offer_path(self) -> &'static str {
+        match self {
+            VoiceApi::Realtime | VoiceApi::RealtimeBeta => "/v1/realtime/calls",
+            VoiceApi::Live => "/v1/live/sessions",
+        }
+    }
+}
+
+impl std::fmt::Display for VoiceApi {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

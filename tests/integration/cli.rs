@@ -79,7 +79,7 @@ fn strict_turns_warnings_into_failures() {
 #[test]
 fn selftest_passes_with_no_key_and_no_network() {
     let mut c = doctor();
-    c.args(["selftest", "--format", "json"]);
+    c.args(["selftest", "--format", "json", "--api", "realtime"]);
     let r = run(c);
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
     let v = r.json();

@@ -4,6 +4,7 @@
 mod cli;
 mod coturn;
 mod key;
+mod live;
 mod mic;
 mod netlab;
 mod network;

@@ -12,7 +12,12 @@ fn answering(dtls_passive: bool) -> AnswerOptions {
     AnswerOptions {
         udp: "127.0.0.1:0".parse().unwrap(),
         tcp: "127.0.0.1:0".parse().unwrap(),
-        behaviour: AnswerBehaviour { session_created: true, error_event: false, session_updated: true, dtls_passive },
+        behaviour: AnswerBehaviour {
+            session_created: true,
+            session_updated: true,
+            dtls_passive,
+            ..AnswerBehaviour::default()
+        },
     }
 }
 

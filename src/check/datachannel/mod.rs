@@ -1,6 +1,7 @@
 //! The `datachannel` check: the whole way to the first event. Applies the answer and times each
 //! phase from the start (gathered, answer, ICE checking and connected with the selected pair,
-//! DTLS, channel open, session.created, session.updated), and names the stage that failed. Each
+//! DTLS, channel open, then for the Realtime API session.created and session.updated, for GPT-Live
+//! session.started, a confirmed command and session.closed), and names the stage that failed. Each
 //! phase waits as long as a real client would, then gives up with that phase's cause.
 
 use crate::check::call::{self, CallCause};
@@ -8,7 +9,7 @@ use crate::check::kind::Causes;
 use crate::check::{CheckSpec, Ctx, Outcome, Wait, runner};
 use crate::cli::OptionGroup;
 use crate::peer::{Event, sdp};
-use crate::report::{CandidatePair, CandidateType, CheckId, CheckResult, Protocol};
+use crate::report::{CandidatePair, CandidateType, CheckId, CheckResult, Protocol, VoiceApi};
 use crate::stun::{IceUrl, Transport};
 use rtc::peer_connection::state::{RTCIceConnectionState, RTCPeerConnectionState};
 use std::time::Duration;
@@ -28,10 +29,11 @@ const EVENT_LIMIT: Duration = Duration::from_secs(5);
 pub const SPEC: CheckSpec = CheckSpec {
     name: "datachannel",
     title: "Data channel open",
-    about: "Check that oai-events opens and session.created arrives, each phase timed",
+    about: "Check that oai-events opens and the session's first events arrive, each phase timed",
     waits: "ICE gathering 3 s (a third of the budget when that is shorter), each API request 10 s, ICE connected 10 s after the answer, DTLS 5 s, \
-            the channel open 5 s, session.created 5 s and session.updated 5 s (the OpenAI Agents SDK's \
-            waits)",
+            the channel open 5 s, then 5 s for each event: session.created and session.updated (the \
+            OpenAI Agents SDK's waits), or for GPT-Live session.started, session.input_audio.muted and \
+            session.closed",
     budget: |_| Duration::from_secs(20),
     budget_text: "20s",
     needs: &[CheckId::Key],
@@ -47,6 +49,8 @@ pub const SPEC: CheckSpec = CheckSpec {
 
 pub async fn run(ctx: &Ctx) -> CheckResult {
     let mut out = Outcome::new(CheckId::Datachannel);
+    let full = ctx;
+    let ctx = &call::live::working(full);
     let mut call = match call::open(ctx, &mut out).await {
         Ok(c) => c,
         Err(cause) => return out.diagnose(&cause, None),
@@ -55,7 +59,7 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
     let result = connect(ctx, &mut out, &mut call).await;
     out.evidence.selected_pair = call.offerer.selected_pair();
     let udp_in_answer = sdp::candidates(&call.answer).iter().any(|c| c.protocol == Protocol::Udp);
-    call.end(ctx, &mut out).await;
+    call.end(full, &mut out).await;
     let summary = match result {
         Ok(summary) => summary,
         Err(cause) => return out.diagnose(&cause, None),
@@ -113,11 +117,14 @@ impl Phase {
     }
 
     /// The cause when this phase outlasts its wait.
-    fn stuck(self, wait: Wait, relay_gathered: bool) -> CallCause {
+    fn stuck(self, wait: Wait, relay_gathered: bool, api: VoiceApi) -> CallCause {
         match self {
             Phase::Ice => CallCause::IceStuckChecking { wait: wait.words(), relay_gathered },
             Phase::Dtls => CallCause::DtlsFailed { detail: format!("no DTLS handshake {}", wait.words()) },
             Phase::Open => CallCause::ChannelNeverOpens { wait: wait.words() },
+            Phase::FirstEvent if api == VoiceApi::Live => {
+                CallCause::NoSessionStarted { first: format!("no event {}", wait.words()) }
+            }
             Phase::FirstEvent => CallCause::NoSessionCreated { first: format!("no event {}", wait.words()) },
         }
     }
@@ -128,6 +135,7 @@ async fn connect(ctx: &Ctx, out: &mut Outcome, call: &mut call::Call) -> Result<
     let start = call.start;
     let relay_gathered = sdp::candidates(&call.offer).iter().any(|c| c.kind == CandidateType::Relay);
     call.offerer.apply_answer(&call.answer).await.map_err(CallCause::BadAnswer)?;
+    call.live.applied = true;
     let mark = |out: &mut Outcome, phase: &str| out.evidence.timing(phase, start.elapsed());
     let (mut phase, mut checking) = (Phase::Ice, false);
     let mut wait = ctx.wait(phase.limit());
@@ -139,7 +147,7 @@ async fn connect(ctx: &Ctx, out: &mut Outcome, call: &mut call::Call) -> Result<
     // paths webrtc 0.21 can deliver the first message before the open event).
     let first = loop {
         let Some((_, ev)) = call.offerer.next_event(wait.tokio()).await else {
-            return Err(phase.stuck(wait, relay_gathered));
+            return Err(phase.stuck(wait, relay_gathered, call.api));
         };
         match ev {
             Event::Ice(RTCIceConnectionState::Checking) if !checking => {
@@ -180,6 +188,9 @@ async fn connect(ctx: &Ctx, out: &mut Outcome, call: &mut call::Call) -> Result<
     };
     let kind = event_type(&first);
     out.evidence.detail("first_event", kind.clone());
+    if call.api == VoiceApi::Live {
+        return crate::check::call::live::session(ctx, out, call, first).await;
+    }
     match kind.as_str() {
         "session.created" => {}
         "error" => return Err(CallCause::ServerError(first)),

@@ -1,7 +1,7 @@
 //! Why the key check did not pass, and what to do about each reason.
 
 use crate::check::kind::{CauseKind, Diagnosis, ids};
-use crate::report::{Fix, Status};
+use crate::report::{Fix, Status, VoiceApi};
 
 const KEYS: &str = "https://platform.openai.com/api-keys";
 const ERRORS: &str = "https://platform.openai.com/docs/guides/error-codes";
@@ -11,6 +11,11 @@ const MODELS: &str = "https://platform.openai.com/docs/models";
 const SECRETS: &str = "https://platform.openai.com/docs/api-reference/realtime-sessions/create-realtime-client-secret";
 const WEBRTC: &str = "https://platform.openai.com/docs/guides/realtime-webrtc";
 const STATUS: &str = "https://status.openai.com";
+/// OpenAI's voice guide for WebRTC, GPT-Live's server-side exchange.
+const LIVE: &str = "https://developers.openai.com/api/docs/guides/voice-webrtc";
+const DEPRECATIONS: &str = "https://platform.openai.com/docs/deprecations";
+const AZURE_MIGRATION: &str =
+    "https://learn.microsoft.com/azure/foundry/openai/how-to/realtime-audio-preview-api-migration-guide";
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error, strum::EnumDiscriminants)]
 #[strum_discriminants(name(KeyKind), derive(strum::EnumIter, Hash), vis(pub))]
@@ -31,8 +36,16 @@ pub enum KeyCause {
     NonAscii,
     #[error("an ephemeral client secret (ek_…) was given where a standard API key is needed")]
     Ephemeral,
+    #[error(
+        "an ephemeral client secret (ek_…) was given, but GPT-Live has no ephemeral keys: it takes the project API key, on your server"
+    )]
+    EphemeralLive,
     #[error("an admin key (sk-admin-…) was given: admin keys cannot call model endpoints")]
     Admin,
+    #[error(
+        "the base URL is a retired Azure OpenAI preview endpoint ({shape}): the preview protocol stopped working on 2026-04-30"
+    )]
+    AzurePreviewRetired { shape: String, resource: Option<String> },
     #[error("the key does not look like an OpenAI key (sk-…); fine for a gateway that issues its own")]
     UnknownShape,
     /// Several lint findings at once: all are named, so that one round of fixing is enough.
@@ -80,6 +93,12 @@ pub enum KeyCause {
     EndpointNotFound { path: String },
     #[error("model {model} is not available to this key (404 model_not_found)")]
     ModelNotFound { model: String },
+    #[error("{} refused model {model} (invalid_model): {}", sent_to.offer_path(), model_api_words(model, *sent_to))]
+    WrongApiModel { model: String, sent_to: VoiceApi },
+    #[error("model {model} is scheduled to shut down ({date})")]
+    ModelRetiring { model: String, date: String },
+    #[error("POST /v1/live/sessions refused the request as invalid (400){}{}", param.as_ref().map(|p| format!(" on `{p}`")).unwrap_or_default(), detail(message))]
+    LiveBadRequest { message: String, param: Option<String> },
     #[error(
         "insufficient quota (429 insufficient_quota): the account has no credit or hit its budget; retrying does not help"
     )]
@@ -118,6 +137,16 @@ pub enum KeyCause {
     BetaDeprecated,
 }
 
+/// Why a voice API refuses a model: it is the other API's, or not a voice model at all.
+fn model_api_words(model: &str, sent_to: VoiceApi) -> &'static str {
+    match (crate::settings::is_live_model(model), sent_to) {
+        (true, VoiceApi::Live) => "not a GPT-Live model this endpoint knows",
+        (true, _) => "it is a GPT-Live model, which only /v1/live/sessions serves",
+        (false, VoiceApi::Live) => "GPT-Live serves only GPT-Live models (gpt-live-1, gpt-live-1.1)",
+        (false, _) => "not a Realtime model",
+    }
+}
+
 fn via(proxy: bool) -> &'static str {
     if proxy { " (the proxy)" } else { "" }
 }
@@ -140,7 +169,9 @@ ids!(KeyKind {
     LooksMasked => "key_masked_copy",
     NonAscii => "key_non_ascii",
     Ephemeral => "ephemeral_key",
+    EphemeralLive => "ephemeral_key_live",
     Admin => "admin_key",
+    AzurePreviewRetired => "azure_preview_retired",
     UnknownShape => "unknown_key_shape",
     Several => "key_several_problems",
     Dns => "dns_failure",
@@ -163,6 +194,9 @@ ids!(KeyKind {
     Forbidden => "forbidden",
     EndpointNotFound => "endpoint_not_found",
     ModelNotFound => "model_not_found",
+    WrongApiModel => "model_wrong_api",
+    ModelRetiring => "model_shutdown_scheduled",
+    LiveBadRequest => "live_bad_request",
     InsufficientQuota => "insufficient_quota",
     RateLimited => "rate_limited",
     RateLimitedRecovered => "rate_limited_recovered",
@@ -188,6 +222,8 @@ pub enum KeyStage {
     Key,
     /// The key works; minting a client secret or the account's limits do not.
     Token,
+    /// The base URL is an endpoint that no longer exists (whatever the key).
+    Endpoint,
 }
 
 impl KeyKind {
@@ -196,11 +232,13 @@ impl KeyKind {
         match self {
             Dns | Refused | Unreachable | ConnectTimeout | ProxyAuth | ProxyRefused | TlsIntercepted | TlsUntrusted
             | TlsExpired | TlsWrongName | NotTls | Tls | NoAnswer | Closed | Transport | NotOpenAi => KeyStage::Network,
-            Missing | Empty | Quoted | Whitespace | BearerPrefix | LooksMasked | NonAscii | Ephemeral | Admin
-            | Several | InvalidApiKey | Unauthorized | Forbidden | ModelNotFound | EndpointNotFound => KeyStage::Key,
+            Missing | Empty | Quoted | Whitespace | BearerPrefix | LooksMasked | NonAscii | Ephemeral
+            | EphemeralLive | Admin | Several | InvalidApiKey | Unauthorized | Forbidden | ModelNotFound
+            | WrongApiModel | EndpointNotFound => KeyStage::Key,
             UnknownShape | InsufficientQuota | RateLimited | RateLimitedRecovered | ServerError | BadRequest
-            | Unexpected | Slow | BadClientSecret | ClockSkew | EphemeralRejected | BetaOnly | BetaRetired
-            | BetaDeprecated => KeyStage::Token,
+            | LiveBadRequest | Unexpected | Slow | BadClientSecret | ClockSkew | EphemeralRejected | BetaOnly
+            | BetaRetired | BetaDeprecated | ModelRetiring => KeyStage::Token,
+            AzurePreviewRetired => KeyStage::Endpoint,
         }
     }
 }
@@ -215,7 +253,8 @@ impl Diagnosis for KeyCause {
             KeyCause::UnknownShape
             | KeyCause::RateLimitedRecovered { .. }
             | KeyCause::ClockSkew { .. }
-            | KeyCause::BetaDeprecated => Status::Warn,
+            | KeyCause::BetaDeprecated
+            | KeyCause::ModelRetiring { .. } => Status::Warn,
             _ => Status::Fail,
         }
     }
@@ -230,6 +269,11 @@ impl Diagnosis for KeyCause {
             LooksMasked => Fix::new("The dashboard shows a key in full only once, when created: create a new key and copy it then.").doc(KEYS),
             NonAscii => Fix::new("Re-copy the key from the dashboard into a plain-text editor; word processors replace characters with look-alikes.").doc(KEYS),
             Ephemeral => Fix::new("Use a standard key (sk-...) on your server to mint ek_ secrets; an ek_ secret is only for the browser's POST to /v1/realtime/calls.").doc(SECRETS),
+            EphemeralLive => Fix::new("GPT-Live has no client secrets: the browser posts its SDP offer to your server, which calls POST /v1/live/sessions with the project API key (sk-...) and returns transport.sdp as the answer (the server-side exchange in OpenAI's WebRTC voice guide). Give this tool that standard key.").doc(LIVE),
+            AzurePreviewRetired { resource, .. } => {
+                let base = format!("https://{}.openai.azure.com/openai/v1", resource.as_deref().unwrap_or("YOUR-RESOURCE"));
+                Fix::new(format!("Move to the GA endpoints on your resource: --base-url {base} (no api-version), mint with POST /openai/v1/realtime/client_secrets and send the offer to /openai/v1/realtime/calls, with OpenAI's SDKs (Microsoft's preview SDKs do not speak the GA protocol).")).doc(AZURE_MIGRATION)
+            }
             Admin => Fix::new("Use a project key (sk-proj-...) or service account key; admin keys only manage the organization.").doc(KEYS),
             Several(all) => {
                 let steps: Vec<String> =
@@ -256,7 +300,16 @@ impl Diagnosis for KeyCause {
             InvalidApiKey { .. } => Fix::new("The key is wrong, revoked, or from another organization: create a new key in the project that has Realtime access and export it as OPENAI_API_KEY.").doc(KEYS),
             Unauthorized { .. } => Fix::new("Check that the key belongs to the organization/project given in OPENAI_ORG_ID/OPENAI_PROJECT_ID, or unset those.").doc(ERRORS),
             Forbidden { .. } => Fix::new("The key's project has no access here: allow the Realtime model in the project's model limits, give a restricted key Write access to Model capabilities, or check organization verification and supported regions.").doc(ERRORS),
+            EndpointNotFound { path } if path.contains("/live/") => Fix::new("This base URL does not serve GPT-Live: point --base-url at the API root (https://api.openai.com, or https://RESOURCE.openai.azure.com/openai/v1 on Azure); a gateway or proxy in between must pass /v1/live/sessions through (or check your app's path with --api realtime if it uses the Realtime API).").doc(LIVE),
             EndpointNotFound { .. } => Fix::new("Point --base-url/OPENAI_BASE_URL at the API root (https://api.openai.com, or your gateway's root that serves /v1/...).").doc(WEBRTC),
+            WrongApiModel { model, sent_to } => Fix::new(match (crate::settings::is_live_model(model), sent_to) {
+                (true, VoiceApi::Live) => "Use a GPT-Live model this key can access (gpt-live-1 or gpt-live-1.1) with --model.".to_owned(),
+                (true, _) => format!("{model} is a GPT-Live model: create its sessions with POST /v1/live/sessions (check that path with --api live), or use a Realtime model (gpt-realtime) with the Realtime API."),
+                (false, VoiceApi::Live) => format!("{model} is not a GPT-Live model: if your app uses the Realtime API (client secrets and /v1/realtime/calls), check that path with --api realtime; for GPT-Live use --model gpt-live-1 or gpt-live-1.1."),
+                (false, _) => "Use a Realtime model (gpt-realtime, gpt-realtime-mini) with --model; check the project's allowed models.".to_owned(),
+            }).doc(if *sent_to == VoiceApi::Live { LIVE } else { MODELS }),
+            ModelRetiring { .. } => Fix::new("Plan the move to the model's replacement before that date (see OpenAI's deprecations page), and test it with --model.").doc(DEPRECATIONS),
+            LiveBadRequest { .. } => Fix::new("The create request is a strict object: only session.{model, instructions, audio.output.voice, delegation, input, store, client} and transport.{type: \"webrtc\", sdp} are accepted, and session.model is required. The message and field above name what was refused: if this tool's minimal request was refused, something between you and the API (a gateway or proxy) rewrites the body or does not know GPT-Live; check your server's request the same way.").doc(LIVE),
             ModelNotFound { .. } => Fix::new("Use a Realtime model this key can access (gpt-realtime, gpt-realtime-mini), with --model; check the project's allowed models.").doc(MODELS),
             InsufficientQuota => Fix::new("Add credit or raise the monthly budget in Billing (and check the project's budget); retrying will not help.").doc(BILLING),
             RateLimited { .. } | RateLimitedRecovered { .. } => Fix::new("Slow down: honour retry-after, back off exponentially with jitter, and cap retries; raise limits with usage tier.").doc(RATE),
@@ -285,7 +338,10 @@ impl KeyCause {
             KeyCause::LooksMasked,
             KeyCause::NonAscii,
             KeyCause::Ephemeral,
+            KeyCause::EphemeralLive,
             KeyCause::Admin,
+            KeyCause::AzurePreviewRetired { shape: "the preview path".into(), resource: Some("res".into()) },
+            KeyCause::AzurePreviewRetired { shape: "the preview host".into(), resource: None },
             KeyCause::UnknownShape,
             KeyCause::Several(vec![KeyCause::Quoted, KeyCause::Whitespace { place: "a newline at the end".into() }]),
             KeyCause::Dns { host: "h".into(), error: "e".into() },
@@ -312,6 +368,15 @@ impl KeyCause {
             KeyCause::Forbidden { step: "s".into(), message: String::new() },
             KeyCause::EndpointNotFound { path: "/v1/models".into() },
             KeyCause::ModelNotFound { model: "m".into() },
+            KeyCause::WrongApiModel { model: "gpt-live-1".into(), sent_to: VoiceApi::Realtime },
+            KeyCause::WrongApiModel { model: "gpt-realtime".into(), sent_to: VoiceApi::Live },
+            KeyCause::WrongApiModel { model: "gpt-live-9".into(), sent_to: VoiceApi::Live },
+            KeyCause::WrongApiModel { model: "gpt-4o".into(), sent_to: VoiceApi::Realtime },
+            KeyCause::ModelRetiring { model: "gpt-4o-realtime-preview".into(), date: "2026-12-10".into() },
+            KeyCause::LiveBadRequest {
+                message: "Unknown parameter: 'session.voice'.".into(),
+                param: Some("session.voice".into()),
+            },
             KeyCause::InsufficientQuota,
             KeyCause::RateLimited { step: "s".into(), attempts: 3, retry_after: Some("20".into()) },
             KeyCause::RateLimitedRecovered { step: "s".into(), attempts: 2 },

@@ -1,10 +1,9 @@
 //! Minting a client secret, GA (`POST /v1/realtime/client_secrets`) or beta
 //! (`POST /v1/realtime/sessions` with `OpenAI-Beta: realtime=v1`), and validating what comes back.
 
-use super::{KeyCause, Step, request};
+use super::{Credential, KeyCause, Step, request};
 use crate::check::{Ctx, Outcome};
 use crate::net::http::{Api, Exchange, header};
-use reqwest::header::{AUTHORIZATION, HeaderValue};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Requested lifetime: the API's default (600 s), stated so the TTL check has a reference.
@@ -18,9 +17,9 @@ pub async fn ga(
     out: &mut Outcome,
     warnings: &mut Vec<KeyCause>,
     api: &Api,
-    bearer: &HeaderValue,
+    cred: &Credential,
 ) -> Result<String, KeyCause> {
-    secret(ctx, out, warnings, api, bearer).await.map(|(sentence, _)| sentence)
+    secret(ctx, out, warnings, api, cred).await.map(|(sentence, _)| sentence)
 }
 
 /// GA minting; returns the summary sentence and the secret itself (registered for redaction).
@@ -29,7 +28,7 @@ pub async fn secret(
     out: &mut Outcome,
     warnings: &mut Vec<KeyCause>,
     api: &Api,
-    bearer: &HeaderValue,
+    cred: &Credential,
 ) -> Result<(String, String), KeyCause> {
     let s = &ctx.settings;
     let body = serde_json::json!({
@@ -37,7 +36,7 @@ pub async fn secret(
         "session": {"type": "realtime", "model": s.model},
     });
     let ex = request(ctx, out, warnings, api, Step::MintGa, |c| {
-        c.post(s.endpoint("/v1/realtime/client_secrets")).header(AUTHORIZATION, bearer.clone()).json(&body)
+        cred.apply(c.post(s.endpoint("/v1/realtime/client_secrets"))).json(&body)
     })
     .await?;
     let v: serde_json::Value = serde_json::from_str(&ex.body)
@@ -62,15 +61,12 @@ pub async fn beta(
     out: &mut Outcome,
     warnings: &mut Vec<KeyCause>,
     api: &Api,
-    bearer: &HeaderValue,
+    cred: &Credential,
 ) -> Result<String, KeyCause> {
     let s = &ctx.settings;
     let body = serde_json::json!({"model": s.model, "voice": "alloy"});
     let ex = request(ctx, out, warnings, api, Step::MintBeta, |c| {
-        c.post(s.endpoint("/v1/realtime/sessions"))
-            .header(AUTHORIZATION, bearer.clone())
-            .header("OpenAI-Beta", "realtime=v1")
-            .json(&body)
+        cred.apply(c.post(s.endpoint("/v1/realtime/sessions"))).header("OpenAI-Beta", "realtime=v1").json(&body)
     })
     .await?;
     let v: serde_json::Value = serde_json::from_str(&ex.body)

@@ -1,7 +1,10 @@
 //! The key check: lint the key, reach the API (timed phase by phase), prove the key works, that the
-//! model is accessible, and that a client secret can be minted the GA way; explain the beta/GA split
-//! when a gateway only knows one generation (the retired beta endpoints still answer on old
-//! gateways, and the beta shapes are refused on api.openai.com).
+//! model is accessible (and not about to be shut down), and, for the Realtime API, that a client
+//! secret can be minted the GA way; explain the beta/GA split when a gateway only knows one
+//! generation (the retired beta endpoints still answer on old gateways, and the beta shapes are
+//! refused on api.openai.com). GPT-Live has no client secrets (its WebRTC guide: the project key,
+//! on the app's server), so for Live the check ends with the model. Azure OpenAI takes the
+//! `api-key` header and deployment names; its retired preview URLs are named before any request.
 
 mod cause;
 mod lint;
@@ -13,11 +16,12 @@ pub use mint::secret as mint_secret;
 
 use crate::check::kind::Causes;
 use crate::check::{CheckSpec, Ctx, Outcome, runner};
-use crate::cli::{ApiGeneration, OptionGroup};
+use crate::cli::OptionGroup;
 use crate::net::http::{Api, Exchange, Reply, SendError, classify, describe_body, header};
 use crate::net::probe::{self, ProbeFailure, ProbeTarget, TlsFailure};
 use crate::net::tls;
-use crate::report::{CheckId, CheckResult, mask_key};
+use crate::report::{CheckId, CheckResult, VoiceApi, mask_key};
+use crate::settings::{AuthHeader, Settings};
 use reqwest::header::AUTHORIZATION;
 use std::sync::Arc;
 use std::time::Duration;
@@ -29,7 +33,7 @@ pub const REQUEST_LIMIT: Duration = Duration::from_secs(10);
 pub const SPEC: CheckSpec = CheckSpec {
     name: "key",
     title: "API key and client secret",
-    about: "Check the API key, the way to the API, model access and client secrets",
+    about: "Check the API key, the way to the API, model access and (Realtime) client secrets",
     waits: "DNS 3 s, TCP connect 3 s, TLS (or a proxy's CONNECT) 4 s and the first byte of an \
             unauthenticated request 4 s (a healthy API gets through each in well under a second), \
             then each API request 10 s",
@@ -66,6 +70,8 @@ pub enum Step {
     MintBeta,
     /// The SDP offer to `/v1/realtime/calls` (used by the WebRTC checks).
     Calls,
+    /// The GPT-Live session create, `POST /v1/live/sessions` (used by the WebRTC checks).
+    LiveCreate,
 }
 
 impl Step {
@@ -78,7 +84,22 @@ impl Step {
             Step::Models => json().is_some_and(|v| v.get("data").is_some_and(|d| d.is_array())),
             Step::Model => json().is_some_and(|v| v.get("id").is_some_and(|i| i.is_string())),
             Step::MintGa | Step::MintBeta => json().is_some_and(|v| v.is_object()),
-            Step::Calls => true,
+            Step::Calls | Step::LiveCreate => true,
+        }
+    }
+
+    /// Requests that must never be repeated: a client secret is single-use, and each GPT-Live
+    /// create starts (and pre-bills) a session.
+    pub fn single_shot(self) -> bool {
+        matches!(self, Step::Calls | Step::LiveCreate)
+    }
+
+    /// The API a request belongs to (for a refused model: which API it was sent to).
+    pub fn api(self) -> VoiceApi {
+        match self {
+            Step::LiveCreate => VoiceApi::Live,
+            Step::MintBeta => VoiceApi::RealtimeBeta,
+            _ => VoiceApi::Realtime,
         }
     }
 
@@ -89,6 +110,7 @@ impl Step {
             Step::MintGa => "POST /v1/realtime/client_secrets",
             Step::MintBeta => "POST /v1/realtime/sessions (beta)",
             Step::Calls => "POST /v1/realtime/calls",
+            Step::LiveCreate => "POST /v1/live/sessions",
         }
     }
     fn phase(self) -> &'static str {
@@ -97,20 +119,27 @@ impl Step {
             Step::Model => "model",
             Step::MintGa => "client_secret",
             Step::MintBeta => "beta_session",
-            Step::Calls => "answer",
+            Step::Calls | Step::LiveCreate => "answer",
         }
     }
 }
 
 async fn flow(ctx: &Ctx, out: &mut Outcome, warnings: &mut Vec<KeyCause>) -> Result<String, KeyCause> {
     let s = &ctx.settings;
+    // 0. A retired endpoint fails whatever the key: said first, before any request.
+    endpoint_verdict(s)?;
     let key = s.api_key.as_ref().ok_or(KeyCause::Missing)?;
     let ev = &mut out.evidence;
     ev.detail("key", mask_key(&key.value));
     ev.detail("key_kind", lint::kind(&key.value));
     ev.detail("key_source", key.source.to_string());
+    ev.detail("api", s.api.name());
     ev.detail("base_url", s.shown_base_url());
     ev.detail("model", &s.model);
+    ev.detail("auth", auth_words(s));
+    if let Some(region) = s.residency() {
+        ev.detail("data_residency", format!("{region} (a regional host: the same paths as api.openai.com)"));
+    }
     if let Some(o) = &s.organization {
         ev.detail("organization", o);
     }
@@ -119,34 +148,52 @@ async fn flow(ctx: &Ctx, out: &mut Outcome, warnings: &mut Vec<KeyCause>) -> Res
     }
 
     // 1. Lint before any request: a quoted or masked key cannot work, so no request is made.
-    warnings.extend(lint::verdict(&key.value)?);
+    warnings.extend(lint_verdict_for(&key.value, s)?);
 
     // 2. The connection, phase by phase.
     reach(ctx, out).await?;
 
-    // 3. The key, the model, the client secret.
+    // 3. The key, the model, and for the Realtime API the client secret.
     let api = client(ctx)?;
-    let bearer = Api::bearer(&key.value).map_err(|_| KeyCause::NonAscii)?;
-    let auth = |b: reqwest::RequestBuilder| b.header(AUTHORIZATION, bearer.clone());
+    let cred = credential(s, &key.value)?;
+    let auth = |b: reqwest::RequestBuilder| cred.apply(b);
 
     let models = request(ctx, out, warnings, &api, Step::Models, |c| auth(c.get(s.endpoint("/v1/models")))).await?;
-    let realtime = realtime_models(&models.body);
-    if !realtime.is_empty() {
-        out.evidence.detail("realtime_models", realtime.join(", "));
+    let listed = voice_models(&models.body, s.api);
+    if !listed.is_empty() {
+        let name = if s.api == VoiceApi::Live { "live_models" } else { "realtime_models" };
+        out.evidence.detail(name, listed.join(", "));
     }
 
-    let model_path = format!("/v1/models/{}", s.model);
-    request(ctx, out, warnings, &api, Step::Model, |c| auth(c.get(s.endpoint(&model_path)))).await?;
+    if s.is_azure() {
+        // Azure OpenAI calls by deployment name, which /models (a list of base models) does not know.
+        out.evidence.detail("model_lookup", "skipped: on Azure OpenAI --model is your deployment's name");
+    } else {
+        let model_path = format!("/v1/models/{}", s.model);
+        let m = request(ctx, out, warnings, &api, Step::Model, |c| auth(c.get(s.endpoint(&model_path)))).await?;
+        if let Some(date) = shutdown_date(&m.body) {
+            out.evidence.detail("shutdown_date", &date);
+            warnings.push(KeyCause::ModelRetiring { model: s.model.clone(), date });
+        }
+    }
 
-    let minted = match s.api {
-        ApiGeneration::Ga => mint::ga(ctx, out, warnings, &api, &bearer).await?,
-        ApiGeneration::Beta => mint::beta(ctx, out, warnings, &api, &bearer).await?,
-        ApiGeneration::Auto => match mint::ga(ctx, out, warnings, &api, &bearer).await {
+    let accessible = if s.is_azure() { format!("deployment {}", s.model) } else { format!("{} accessible", s.model) };
+    let minted = match (s.api, s.api_auto) {
+        (VoiceApi::Live, _) => {
+            // GPT-Live has no client secrets: the app's server creates the session with this key.
+            return Ok(format!(
+                "key {} works; {accessible}; GPT-Live takes this key on your server (it has no client secrets)",
+                mask_key(&key.value)
+            ));
+        }
+        (VoiceApi::RealtimeBeta, _) => mint::beta(ctx, out, warnings, &api, &cred).await?,
+        (VoiceApi::Realtime, false) => mint::ga(ctx, out, warnings, &api, &cred).await?,
+        (VoiceApi::Realtime, true) => match mint::ga(ctx, out, warnings, &api, &cred).await {
             Err(ga) if mint::suggests_old_gateway(&ga) => {
                 // An old gateway: does the beta generation answer? Either way the GA failure stands,
                 // but the answer tells the user which of the two generations this endpoint speaks.
                 let mut scratch = Vec::new();
-                match mint::beta(ctx, out, &mut scratch, &api, &bearer).await {
+                match mint::beta(ctx, out, &mut scratch, &api, &cred).await {
                     Ok(_) => return Err(KeyCause::BetaOnly),
                     Err(_) => return Err(ga),
                 }
@@ -154,7 +201,92 @@ async fn flow(ctx: &Ctx, out: &mut Outcome, warnings: &mut Vec<KeyCause>) -> Res
             other => other?,
         },
     };
-    Ok(format!("key {} works; {} accessible; {minted}", mask_key(&key.value), s.model))
+    Ok(format!("key {} works; {accessible}; {minted}", mask_key(&key.value)))
+}
+
+fn auth_words(s: &Settings) -> &'static str {
+    match (s.auth, s.is_azure()) {
+        (AuthHeader::ApiKey, _) => "api-key header (Azure OpenAI)",
+        (AuthHeader::Bearer, true) => "Authorization: Bearer (a Microsoft Entra token on Azure OpenAI)",
+        (AuthHeader::Bearer, false) => "Authorization: Bearer",
+    }
+}
+
+/// The header that carries the key: `Authorization: Bearer` or Azure's `api-key`, marked
+/// sensitive so that no log or debug output shows it.
+#[derive(Clone)]
+pub struct Credential {
+    name: reqwest::header::HeaderName,
+    value: reqwest::header::HeaderValue,
+}
+
+impl Credential {
+    pub fn apply(&self, b: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+        b.header(self.name.clone(), self.value.clone())
+    }
+}
+
+/// The run's key in the run's header.
+pub fn credential(s: &Settings, key: &str) -> Result<Credential, KeyCause> {
+    Ok(match s.auth {
+        AuthHeader::Bearer => {
+            Credential { name: AUTHORIZATION, value: Api::bearer(key).map_err(|_| KeyCause::NonAscii)? }
+        }
+        AuthHeader::ApiKey => {
+            let mut value = reqwest::header::HeaderValue::from_str(key).map_err(|_| KeyCause::NonAscii)?;
+            value.set_sensitive(true);
+            Credential { name: reqwest::header::HeaderName::from_static("api-key"), value }
+        }
+    })
+}
+
+/// The key lint for this run: GPT-Live has no ephemeral keys, and Azure keys and Entra tokens are
+/// not shaped like OpenAI's.
+pub fn lint_verdict_for(raw: &str, s: &Settings) -> Result<Vec<KeyCause>, KeyCause> {
+    let adapt = |c: KeyCause| match c {
+        KeyCause::Ephemeral if s.api == VoiceApi::Live => KeyCause::EphemeralLive,
+        KeyCause::Several(all) => KeyCause::Several(
+            all.into_iter()
+                .map(|c| if c == KeyCause::Ephemeral && s.api == VoiceApi::Live { KeyCause::EphemeralLive } else { c })
+                .collect(),
+        ),
+        other => other,
+    };
+    let warnings = lint::verdict(raw).map_err(adapt)?;
+    let azure_style = s.is_azure() || s.auth == AuthHeader::ApiKey;
+    Ok(warnings.into_iter().filter(|w| !(azure_style && *w == KeyCause::UnknownShape)).collect())
+}
+
+/// The retired Azure OpenAI preview endpoints (Microsoft's Realtime API migration guide): the
+/// `realtimeapi` sessions path with an `api-version`, and the regional
+/// `*.realtimeapi-preview.ai.azure.com/v1/realtimertc` host.
+pub fn endpoint_verdict(s: &Settings) -> Result<(), KeyCause> {
+    let host = s.base_url.host_str().unwrap_or_default().to_ascii_lowercase();
+    let path = s.base_url.path().to_ascii_lowercase();
+    let shape = if host.ends_with(".realtimeapi-preview.ai.azure.com") {
+        "the regional preview host *.realtimeapi-preview.ai.azure.com"
+    } else if path.contains("/realtimeapi") {
+        "the preview path /openai/realtimeapi/sessions?api-version=…"
+    } else if path.contains("/realtimertc") {
+        "the preview path /v1/realtimertc"
+    } else {
+        return Ok(());
+    };
+    let resource = host.strip_suffix(".openai.azure.com").filter(|r| !r.contains('.')).map(str::to_owned);
+    Err(KeyCause::AzurePreviewRetired { shape: shape.into(), resource })
+}
+
+/// A model's announced shutdown, as a date: the models API gives unix seconds or a date string.
+fn shutdown_date(body: &str) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(body).ok()?;
+    match v.get("shutdown_date")? {
+        serde_json::Value::Number(n) => {
+            let t = std::time::UNIX_EPOCH + std::time::Duration::from_secs(n.as_u64()?);
+            Some(humantime::format_rfc3339_seconds(t).to_string().chars().take(10).collect())
+        }
+        serde_json::Value::String(d) if !d.trim().is_empty() => Some(d.chars().take(40).collect()),
+        _ => None,
+    }
 }
 
 /// The phases of reaching the API, each under its own limit; evidence goes into `out`.
@@ -203,7 +335,7 @@ pub async fn request(
 ) -> Result<Exchange, KeyCause> {
     let s = &ctx.settings;
     let wait = ctx.wait(REQUEST_LIMIT);
-    let sent = if step == Step::Calls {
+    let sent = if step.single_shot() {
         api.send_once(step.label(), wait.until, build).await
     } else {
         api.send(step.label(), wait.until, build).await
@@ -251,9 +383,13 @@ pub(crate) fn reply_cause(step: Step, ex: &Exchange, reply: Reply, model: &str) 
     match reply {
         Reply::Success => unreachable!("successes are not causes"),
         Reply::Foreign { status, what } => KeyCause::NotOpenAi { step: label, status, what },
-        Reply::OpenAi { status, code, kind, message } => {
+        Reply::OpenAi { status, code, kind, message, param } => {
             let code = code.or(kind);
             match (status, code.as_deref()) {
+                // A model of one voice API sent to the other (OpenAI answers invalid_model).
+                (400..=499, Some("invalid_model")) => {
+                    KeyCause::WrongApiModel { model: model.to_owned(), sent_to: step.api() }
+                }
                 (401, Some("invalid_api_key")) => KeyCause::InvalidApiKey { message },
                 (401, Some(c @ ("ephemeral_token_already_used" | "ephemeral_token_expired"))) => {
                     KeyCause::EphemeralRejected { code: c.to_owned() }
@@ -270,6 +406,7 @@ pub(crate) fn reply_cause(step: Step, ex: &Exchange, reply: Reply, model: &str) 
                     retry_after: header(&ex.headers, "retry-after").map(|r| format!("{r} s")),
                 },
                 (400, Some("beta_api_shape_disabled")) => KeyCause::BetaRetired,
+                (400, _) if step == Step::LiveCreate => KeyCause::LiveBadRequest { message, param },
                 (400, _) => KeyCause::BadRequest { step: label, message },
                 (500..=599, _) => KeyCause::ServerError { step: label, status, attempts: ex.attempts },
                 _ => KeyCause::Unexpected { step: label, status, message },
@@ -285,6 +422,7 @@ fn path_of(step: Step, model: &str) -> String {
         Step::MintGa => "/v1/realtime/client_secrets".into(),
         Step::MintBeta => "/v1/realtime/sessions".into(),
         Step::Calls => "/v1/realtime/calls".into(),
+        Step::LiveCreate => "/v1/live/sessions".into(),
     }
 }
 
@@ -325,16 +463,17 @@ fn probe_cause(f: ProbeFailure, host: &str) -> KeyCause {
     }
 }
 
-/// Realtime model ids in a `/v1/models` list, at most eight.
-fn realtime_models(body: &str) -> Vec<String> {
+/// The voice API's model ids in a `/v1/models` list, at most eight.
+fn voice_models(body: &str, api: VoiceApi) -> Vec<String> {
     let Ok(v) = serde_json::from_str::<serde_json::Value>(body) else { return Vec::new() };
+    let family = if api == VoiceApi::Live { "gpt-live" } else { "realtime" };
     let mut ids: Vec<String> = v
         .get("data")
         .and_then(|d| d.as_array())
         .into_iter()
         .flatten()
         .filter_map(|m| m.get("id").and_then(|i| i.as_str()))
-        .filter(|id| id.contains("realtime"))
+        .filter(|id| id.contains(family))
         .map(str::to_owned)
         .collect();
     ids.sort();

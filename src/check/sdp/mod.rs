@@ -31,6 +31,8 @@ pub const SPEC: CheckSpec = CheckSpec {
 
 pub async fn run(ctx: &Ctx) -> CheckResult {
     let mut out = Outcome::new(CheckId::Sdp);
+    let full = ctx;
+    let ctx = &call::live::working(full);
     let call = match call::open(ctx, &mut out).await {
         Ok(c) => c,
         Err(cause) => return out.diagnose(&cause, None),
@@ -79,7 +81,7 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
     } else {
         Err(CallCause::CandidatesUnreachable { detail: dead.join("; ") })
     };
-    call.end(ctx, &mut out).await;
+    call.end(full, &mut out).await;
     let summary = format!("answer received (201, {call_id}) with audio and data channel; {summary_paths}");
     match verdict {
         Ok(()) => out.pass(summary),

@@ -1,19 +1,24 @@
-//! A call to `/v1/realtime/calls` made the way a browser app makes it, shared by the `sdp` and
-//! `datachannel` checks: a peer with an audio transceiver and `oai-events` created before the
-//! offer, full gathering, a client secret minted with the standard key (or the unified multipart
-//! form), the POST, and the classification of the answer.
+//! A call made the way a voice app makes it, shared by the `sdp` and `datachannel` checks: a peer
+//! with an audio transceiver and `oai-events` created before the offer, full gathering, then for
+//! the Realtime API a client secret minted with the standard key (or the unified multipart form)
+//! and the POST to `/v1/realtime/calls`; for GPT-Live the JSON create `POST /v1/live/sessions`
+//! with the standard key (see `live`). Then the classification of the answer.
+
+pub mod live;
 
 use crate::check::key::{KeyCause, Step, mint, request};
 use crate::check::kind::{CauseKind, Diagnosis, ids};
 use crate::check::{Ctx, Outcome};
 use crate::net::http::{Api, header};
 use crate::peer::{Offerer, Options, sdp};
-use crate::report::{Artifact, Fix, Side, Status};
+use crate::report::{Artifact, Fix, Side, Status, VoiceApi};
 use reqwest::header::{AUTHORIZATION, HeaderValue};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 const WEBRTC: &str = "https://platform.openai.com/docs/guides/realtime-webrtc";
+/// GPT-Live over WebRTC (OpenAI's voice guide).
+pub(crate) const LIVE: &str = "https://developers.openai.com/api/docs/guides/voice-webrtc";
 
 /// How long gathering may take before the offer goes out with what it has: host candidates take
 /// milliseconds and a STUN or TURN answer one round trip; what is still missing after 3 s is a
@@ -31,6 +36,12 @@ pub enum CallCause {
     Peer(String),
     #[error("/v1/realtime/calls answered HTTP {status} with {what}, not an SDP answer")]
     NotSdp { status: u16, what: String },
+    #[error(
+        "/v1/live/sessions answered HTTP {status} with {what}, not the GPT-Live JSON ({{session: {{id: \"live_…\"}}, transport: {{sdp}}}})"
+    )]
+    NotLiveAnswer { status: u16, what: String },
+    #[error("the SDP answer does not parse: {0}")]
+    UnparseableAnswer(String),
     #[error("the SDP answer has no m=application section: the data channel cannot open")]
     NoApplication,
     #[error(
@@ -69,12 +80,24 @@ pub enum CallCause {
     ServerError(String),
     #[error("no session.updated {wait} after session.update")]
     NoSessionUpdated { wait: String },
+    #[error("the data channel opened but session.started did not come ({first})")]
+    NoSessionStarted { first: String },
+    #[error("session.started does not match the session created over HTTP: {why}")]
+    SessionMismatch { why: String },
+    #[error("no {expected} {wait} after {command}")]
+    NoCommandConfirmation { command: String, expected: String, wait: String },
+    #[error("the session ended without being asked to: session.closed with reason {reason}")]
+    SessionClosed { reason: String },
+    #[error("no session.closed {wait} after session.close: the session may stay open, and billed, until it expires")]
+    NoSessionClosed { wait: String },
 }
 
 ids!(CallKind {
     Key => "key",
     Peer => "peer_setup",
     NotSdp => "answer_not_sdp",
+    NotLiveAnswer => "answer_not_live_json",
+    UnparseableAnswer => "answer_unparseable",
     NoApplication => "no_application_section",
     ApplicationRejected => "application_rejected",
     IncompleteAnswer => "incomplete_answer",
@@ -91,6 +114,11 @@ ids!(CallKind {
     NoSessionCreated => "no_session_created",
     ServerError => "server_error_event",
     NoSessionUpdated => "no_session_updated",
+    NoSessionStarted => "no_session_started",
+    SessionMismatch => "session_mismatch",
+    NoCommandConfirmation => "no_command_confirmation",
+    SessionClosed => "session_closed_unexpectedly",
+    NoSessionClosed => "no_session_closed",
 });
 
 const CHANNEL_BEFORE_OFFER: &str = "Create the oai-events data channel before createOffer() so the offer has an \
@@ -111,7 +139,8 @@ impl Diagnosis for CallCause {
             CallCause::UdpBlockedTcpWorks { .. }
             | CallCause::GatheringStalled { .. }
             | CallCause::MediaOverTcp { .. }
-            | CallCause::NoUdpCandidate => Status::Warn,
+            | CallCause::NoUdpCandidate
+            | CallCause::NoSessionClosed { .. } => Status::Warn,
             _ => Status::Fail,
         }
     }
@@ -122,6 +151,8 @@ impl Diagnosis for CallCause {
             CallCause::Peer(_) => Fix::new("Check --bind and the machine's network interfaces; run with -v for the error."),
             CallCause::NotSdp { .. } => Fix::new("Something between you and the API (a proxy or your backend) answers /v1/realtime/calls: it must return the API's 201 application/sdp answer unmodified.").doc(WEBRTC),
             CallCause::NoApplication | CallCause::ApplicationRejected => Fix::new(CHANNEL_BEFORE_OFFER).doc(WEBRTC),
+            CallCause::NotLiveAnswer { .. } => Fix::new("Something between you and the API answers /v1/live/sessions without GPT-Live's 201 JSON: a gateway or proxy that only knows the Realtime API (an SDP body is the Realtime API's answer). Update it to pass /v1/live/sessions through unmodified, or point --base-url at the API.").doc(LIVE),
+            CallCause::UnparseableAnswer(_) => Fix::new("The answer SDP (the body of /v1/realtime/calls, or transport.sdp of /v1/live/sessions) must reach the app byte for byte: no re-encoding, no trimming or joining of lines. Check any proxy or backend that rewrites it.").doc(WEBRTC),
             CallCause::IncompleteAnswer(_) | CallCause::BadAnswer(_) => Fix::new("Forward the answer SDP byte for byte (no JSON re-encoding, no trimming of lines); check any proxy that rewrites SDP.").doc(WEBRTC),
             CallCause::CandidatesUnreachable { .. } => Fix::new("Allow outbound UDP 3478 and TCP 443 to OpenAI's media servers, or configure a TURN server over TLS on 443 (turns:host:443?transport=tcp) in iceServers.").doc(WEBRTC),
             CallCause::UdpBlockedTcpWorks { .. } => Fix::new("Allow outbound UDP 3478 for the lowest latency; until then media runs over ICE-TCP to port 443.").doc(WEBRTC),
@@ -136,6 +167,17 @@ impl Diagnosis for CallCause {
             CallCause::NoSessionCreated { .. } => Fix::new("Use the GA endpoints (/v1/realtime/client_secrets then /v1/realtime/calls); an app on the retired beta endpoints sees a session but never its events.").doc(WEBRTC),
             CallCause::ServerError(_) => Fix::new("Read the error event: it names the session problem (model, configuration, limits) to fix in the session config.").doc(WEBRTC),
             CallCause::NoSessionUpdated { .. } => Fix::new("The session did not accept session.update: check the event's shape (type \"session.update\", a \"session\" object with \"type\": \"realtime\").").doc(WEBRTC),
+            CallCause::NoSessionStarted { .. } => Fix::new("GPT-Live sends session.started on the oai-events channel once the session runs: create that channel (label oai-events) before createOffer(), wait for session.started before sending commands, and never send session.start over WebRTC (the create request started the session). If the channel opens and nothing comes, report the session id to OpenAI support.").doc(LIVE),
+            CallCause::SessionMismatch { .. } => Fix::new("The media connection belongs to another session than the create response: something between the app and the API (a gateway, a cache, a load balancer) mixes sessions up. Use session.id and transport.sdp from the same create response, unmodified.").doc(LIVE),
+            CallCause::NoCommandConfirmation { .. } => Fix::new("The session does not answer commands on the data channel: check that client.data_channel.allowed_client_events (when your server sets it) allows the commands your app sends; if it does, report the session id to OpenAI support.").doc(LIVE),
+            CallCause::SessionClosed { reason } => Fix::new(match reason.as_str() {
+                "expired" => "The session reached its maximum duration: start a new session (a new create) when it ends, and keep sessions shorter than their expires_at.",
+                "content" => "The session was ended for its content (moderation): review what the session was asked or told.",
+                "remote_hangup" => "The other side hung up: for a WebRTC session, check what in your app or server closes it (a sideband connection sending session.close, or a SIP hangup).",
+                "connection_lost" => "The media connection dropped: check the network path (the ICE and DTLS evidence) and that the app keeps the peer connection open.",
+                _ => "Read the reason: the session ended on its own; start a new session and report the session id to OpenAI support if it repeats.",
+            }).doc(LIVE),
+            CallCause::NoSessionClosed { .. } => Fix::new("End GPT-Live sessions with session.close and wait for session.closed before disconnecting; a session that does not confirm may run until it expires. Report the session id to OpenAI support if it repeats.").doc(LIVE),
         }
     }
 }
@@ -148,6 +190,8 @@ impl CallCause {
         let mut all = vec![
             CallCause::Peer("bind: address not available".into()),
             CallCause::NotSdp { status: 200, what: "an HTML page".into() },
+            CallCause::NotLiveAnswer { status: 201, what: "an SDP body (application/sdp)".into() },
+            CallCause::UnparseableAnswer("it does not start with v=0".into()),
             CallCause::NoApplication,
             CallCause::ApplicationRejected,
             CallCause::IncompleteAnswer("no a=fingerprint".into()),
@@ -165,6 +209,19 @@ impl CallCause {
             CallCause::NoSessionCreated { first: "no event in 5.0 s".into() },
             CallCause::ServerError("{\"type\":\"error\"}".into()),
             CallCause::NoSessionUpdated { wait: wait() },
+            CallCause::NoSessionStarted { first: "no event in 5.0 s".into() },
+            CallCause::SessionMismatch { why: "session.id live_b, created live_a".into() },
+            CallCause::NoCommandConfirmation {
+                command: "session.input_audio.mute".into(),
+                expected: "session.input_audio.muted".into(),
+                wait: wait(),
+            },
+            CallCause::SessionClosed { reason: "expired".into() },
+            CallCause::SessionClosed { reason: "content".into() },
+            CallCause::SessionClosed { reason: "remote_hangup".into() },
+            CallCause::SessionClosed { reason: "connection_lost".into() },
+            CallCause::SessionClosed { reason: "something new".into() },
+            CallCause::NoSessionClosed { wait: wait() },
         ];
         // The HTTP causes of the POST and of minting are the key check's.
         all.extend(KeyCause::examples().into_iter().map(CallCause::Key));
@@ -172,16 +229,20 @@ impl CallCause {
     }
 }
 
-/// An established signalling exchange: the offerer, both SDPs, the call id.
+/// An established signalling exchange: the offerer, both SDPs, the call or session id.
 pub struct Call {
     pub offerer: Offerer,
     pub offer: String,
     pub answer: String,
+    /// The Realtime call id (`rtc_…`, from `Location`) or the GPT-Live session id (`live_…`).
     pub call_id: Option<String>,
+    pub api: VoiceApi,
     pub start: Instant,
     /// Gathering was cut short by a silent ICE server (a warning for the check's verdict).
     pub gathering_stalled: Option<f64>,
-    api: Arc<Api>,
+    /// GPT-Live: where the session stands on the data channel (see `live`).
+    pub live: live::State,
+    http: Arc<Api>,
 }
 
 /// The peer options the settings ask for: the app's ICE servers, and where to bind.
@@ -206,22 +267,48 @@ pub fn peer_options(ctx: &Ctx) -> Options {
 /// Build the offer, get a credential, POST it, and read the answer. Evidence goes into `out`.
 pub async fn open(ctx: &Ctx, out: &mut Outcome) -> Result<Call, CallCause> {
     let start = Instant::now();
+    let api_kind = ctx.settings.api;
+    out.evidence.detail("api", api_kind.name());
     let (offerer, offer, gathering_stalled) = make_offer(ctx, out, start).await?;
-    let (api, ex) = post_offer(ctx, out, &offer).await?;
-    out.evidence.timing("answer_received", start.elapsed());
-    judge_reply(ex.status, ex.content_type.as_deref(), &ex.body)?;
-    let call_id = header(&ex.headers, "location")
-        .and_then(|l| l.rsplit('/').next().map(str::to_owned))
-        .filter(|id| !id.is_empty());
-    out.evidence.detail("call_id", call_id.clone().unwrap_or_else(|| "none (no Location header)".into()));
-    let answer = ex.body;
+    let (api, call_id, answer) = if api_kind == VoiceApi::Live {
+        let (api, ex) = live::create(ctx, out, &offer).await?;
+        out.evidence.timing("answer_received", start.elapsed());
+        let (id, answer) = live::judge_reply(ex.status, ex.content_type.as_deref(), &ex.body)?;
+        out.evidence.detail("session_id", &id);
+        (api, Some(id), answer)
+    } else {
+        let (api, ex) = post_offer(ctx, out, &offer).await?;
+        out.evidence.timing("answer_received", start.elapsed());
+        judge_reply(ex.status, ex.content_type.as_deref(), &ex.body)?;
+        let call_id = header(&ex.headers, "location")
+            .and_then(|l| l.rsplit('/').next().map(str::to_owned))
+            .filter(|id| !id.is_empty());
+        out.evidence.detail("call_id", call_id.clone().unwrap_or_else(|| "none (no Location header)".into()));
+        (api, call_id, ex.body)
+    };
     out.evidence.artifacts.push(Artifact { name: "answer.sdp".into(), content: sdp::redacted(&answer) });
     for c in sdp::candidates(&answer) {
         let tcp = c.tcp_type.as_ref().map(|t| format!(" tcptype {t}")).unwrap_or_default();
         out.evidence.candidates.push(c.to_report(Side::Remote, Some(format!("answer{tcp}"))));
     }
-    judge_answer(&answer)?;
-    Ok(Call { offerer, offer, answer, call_id, start, gathering_stalled, api })
+    let call = Call {
+        offerer,
+        offer,
+        answer,
+        call_id,
+        api: api_kind,
+        start,
+        gathering_stalled,
+        live: live::State::default(),
+        http: api,
+    };
+    if let Err(cause) = judge_answer(&call.answer) {
+        // A GPT-Live session was created with this answer: it is ended (see `end`) even though
+        // the answer is unusable, so nothing is left running.
+        call.end(ctx, out).await;
+        return Err(cause);
+    }
+    Ok(call)
 }
 
 /// The offer as a correct app makes it, after gathering (bounded: see [`GATHERING_LIMIT`]).
@@ -245,6 +332,18 @@ async fn make_offer(ctx: &Ctx, out: &mut Outcome, start: Instant) -> Result<(Off
     Ok((offerer, offer, stalled))
 }
 
+/// The checks a request needs before it is sent: the endpoint, the key's lint, an API client, and
+/// the key in the run's header.
+pub(crate) fn prepare(ctx: &Ctx) -> Result<(Arc<Api>, crate::check::key::Credential), CallCause> {
+    let s = &ctx.settings;
+    crate::check::key::endpoint_verdict(s).map_err(CallCause::Key)?;
+    let key = s.api_key.as_ref().ok_or(CallCause::Key(KeyCause::Missing))?;
+    crate::check::key::lint_verdict_for(&key.value, s).map_err(CallCause::Key)?;
+    let api = Arc::new(crate::check::key::client(ctx).map_err(CallCause::Key)?);
+    let cred = crate::check::key::credential(s, &key.value).map_err(CallCause::Key)?;
+    Ok((api, cred))
+}
+
 /// POST the offer with the credential a browser app would use: a minted `ek_` secret, or with
 /// `--unified` the standard key and a multipart form (RFC 7578) of `sdp` and `session`.
 async fn post_offer(
@@ -253,10 +352,7 @@ async fn post_offer(
     offer: &str,
 ) -> Result<(Arc<Api>, crate::net::http::Exchange), CallCause> {
     let s = &ctx.settings;
-    let key = s.api_key.as_ref().ok_or(CallCause::Key(KeyCause::Missing))?;
-    crate::check::key::lint_verdict(&key.value).map_err(CallCause::Key)?;
-    let api = Arc::new(crate::check::key::client(ctx).map_err(CallCause::Key)?);
-    let standard = Api::bearer(&key.value).map_err(|_| CallCause::Key(KeyCause::NonAscii))?;
+    let (api, standard) = prepare(ctx)?;
     let mut warnings = Vec::new();
     let calls = s.endpoint("/v1/realtime/calls");
     let ex = if s.unified {
@@ -264,7 +360,7 @@ async fn post_offer(
         let session = serde_json::json!({"type": "realtime", "model": s.model}).to_string();
         request(ctx, out, &mut warnings, &api, Step::Calls, |c| {
             let form = reqwest::multipart::Form::new().text("sdp", offer.to_owned()).text("session", session.clone());
-            c.post(calls.clone()).header(AUTHORIZATION, standard.clone()).multipart(form)
+            standard.apply(c.post(calls.clone())).multipart(form)
         })
         .await
     } else {
@@ -294,8 +390,18 @@ pub fn judge_reply(status: u16, content_type: Option<&str>, body: &str) -> Resul
     Ok(())
 }
 
-/// What the answer must have for the data channel to open (the WebRTC guide's answer shape).
+/// What the answer must have for the data channel to open (the WebRTC guide's answer shape), and
+/// that it parses as SDP at all (RFC 8866).
 pub fn judge_answer(answer: &str) -> Result<(), CallCause> {
+    if !answer.trim_start().starts_with("v=0") {
+        return Err(CallCause::UnparseableAnswer(format!(
+            "it does not start with v=0 ({})",
+            crate::net::http::describe_body(None, answer)
+        )));
+    }
+    if let Err(e) = rtc::sdp::SessionDescription::unmarshal(&mut std::io::Cursor::new(answer.as_bytes())) {
+        return Err(CallCause::UnparseableAnswer(e.to_string()));
+    }
     let missing = sdp::validate_answer(answer);
     if missing.contains(&sdp::Missing::Application) {
         return Err(CallCause::NoApplication);
@@ -310,14 +416,18 @@ pub fn judge_answer(answer: &str) -> Result<(), CallCause> {
 }
 
 impl Call {
-    /// Hang up (`/v1/realtime/calls/{id}/hangup`) and close the peer; best effort, bounded.
-    pub async fn end(self, ctx: &Ctx, out: &mut Outcome) {
-        if let (Some(id), Some(key)) = (&self.call_id, &ctx.settings.api_key)
-            && let Ok(bearer) = Api::bearer(&key.value)
+    /// End the call, best effort and bounded: the Realtime API's hang-up
+    /// (`/v1/realtime/calls/{id}/hangup`), or for GPT-Live `session.close` on the data channel
+    /// (connecting it first when the check did not); then close the peer.
+    pub async fn end(mut self, ctx: &Ctx, out: &mut Outcome) {
+        if self.api == VoiceApi::Live {
+            live::close_at_end(ctx, out, &mut self).await;
+        } else if let (Some(id), Some(key)) = (&self.call_id, &ctx.settings.api_key)
+            && let Ok(cred) = crate::check::key::credential(&ctx.settings, &key.value)
         {
             let url = ctx.settings.endpoint(&format!("/v1/realtime/calls/{id}/hangup"));
             let until = Instant::now() + Duration::from_secs(2);
-            match self.api.send("hangup", until, |c| c.post(url.clone()).header(AUTHORIZATION, bearer.clone())).await {
+            match self.http.send("hangup", until, |c| cred.apply(c.post(url.clone()))).await {
                 Ok(ex) => out.evidence.detail("hangup", format!("HTTP {}", ex.status)),
                 Err(e) => out.evidence.detail("hangup", format!("{e:?}")),
             }
@@ -352,6 +462,14 @@ mod tests {
     }
 
     #[test]
+    fn an_answer_that_does_not_parse_is_named() {
+        assert_eq!(judge_answer("hello").unwrap_err().id(), "answer_unparseable");
+        // v=0 then a line that is not `x=value`: RFC 8866 §5 refuses it.
+        let broken = ANSWER.replacen("o=", "garbage line\r\no=", 1);
+        assert_eq!(judge_answer(&broken).unwrap_err().id(), "answer_unparseable", "{broken}");
+    }
+
+    #[test]
     fn prop_any_reply_of_calls_is_judged_without_panicking() {
         let ct = prop_oneof![
             Just(None),
@@ -366,6 +484,9 @@ mod tests {
                 prop_assert_eq!(cause.status(), Status::Fail);
             } else {
                 prop_assert!(sdp::validate_answer(&body).is_empty());
+                prop_assert!(
+                    rtc::sdp::SessionDescription::unmarshal(&mut std::io::Cursor::new(body.as_bytes())).is_ok()
+                );
             }
             Ok(())
         });

@@ -1,0 +1,229 @@
+//! `POST /v1/live/sessions` of the fake: GPT-Live's WebRTC create as its API reference describes
+//! it. The body is a strict object (`LiveCreateRequest`, `additionalProperties: false`): unknown
+//! fields and a missing model are refused with the OpenAI error shape naming the `param`; a
+//! model of the Realtime API is refused with `invalid_model`; the reply is 201
+//! `{session: {id: "live_…"}, transport: {type: "webrtc", sdp}}`, and the session itself runs on
+//! a real WebRTC answerer that speaks GPT-Live's events (`peer::answerer`).
+
+use super::calls::{bad_request, media};
+use super::{Fault, Shared, error, gate, not_found_for, reply};
+use crate::peer::LiveBehaviour;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Map, Value, json};
+use std::sync::Arc;
+
+/// `session` fields of `LiveMediaSessionCreateParams` (the API reference).
+const SESSION_FIELDS: &[&str] = &["model", "instructions", "audio", "delegation", "input", "store", "client"];
+const TRANSPORT_FIELDS: &[&str] = &["type", "sdp"];
+
+/// Why the create body is refused: the OpenAI error's message, code and param.
+#[derive(Debug, PartialEq)]
+struct Refusal {
+    message: String,
+    code: Option<&'static str>,
+    param: Option<String>,
+}
+
+impl Refusal {
+    fn new(message: impl Into<String>, code: &'static str, param: &str) -> Refusal {
+        Refusal { message: message.into(), code: Some(code), param: Some(param.to_owned()) }
+    }
+
+    fn response(self) -> Response {
+        reply(
+            StatusCode::BAD_REQUEST,
+            json!({"error": {"message": self.message, "type": "invalid_request_error", "param": self.param, "code": self.code}}),
+        )
+    }
+}
+
+fn unknown(param: &str) -> Refusal {
+    Refusal::new(format!("Unknown parameter: '{param}'."), "unknown_parameter", param)
+}
+
+fn missing(param: &str) -> Refusal {
+    Refusal::new(format!("Missing required parameter: '{param}'."), "missing_required_parameter", param)
+}
+
+/// The fields of `obj` outside `allowed`, or one the `LiveRejectsField` fault makes unknown.
+fn check_fields(obj: &Map<String, Value>, prefix: &str, allowed: &[&str], rejected: &[String]) -> Result<(), Refusal> {
+    for k in obj.keys() {
+        let param = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+        if !allowed.contains(&k.as_str()) || rejected.contains(&param) {
+            return Err(unknown(&param));
+        }
+    }
+    Ok(())
+}
+
+fn object<'a>(v: &'a Value, param: &str) -> Result<&'a Map<String, Value>, Refusal> {
+    v.as_object()
+        .ok_or_else(|| Refusal::new(format!("Invalid type for '{param}': expected an object."), "invalid_type", param))
+}
+
+/// The create body, validated as strictly as the reference says: the model and the offer.
+fn validate(v: &Value, rejected: &[String]) -> Result<(String, String), Refusal> {
+    let top = v.as_object().ok_or_else(|| Refusal {
+        message: "The request body must be a JSON object.".into(),
+        code: None,
+        param: None,
+    })?;
+    check_fields(top, "", &["session", "transport"], rejected)?;
+    let session = object(top.get("session").ok_or_else(|| missing("session"))?, "session")?;
+    check_fields(session, "session", SESSION_FIELDS, rejected)?;
+    if let Some(audio) = session.get("audio").and_then(Value::as_object) {
+        // Only `audio.output.voice`: WebRTC negotiates the media format itself.
+        check_fields(audio, "session.audio", &["output"], rejected)?;
+        if let Some(output) = audio.get("output").and_then(Value::as_object) {
+            check_fields(output, "session.audio.output", &["voice"], rejected)?;
+        }
+    }
+    let model = session.get("model").and_then(Value::as_str).ok_or_else(|| missing("session.model"))?;
+    let transport = object(top.get("transport").ok_or_else(|| missing("transport"))?, "transport")?;
+    check_fields(transport, "transport", TRANSPORT_FIELDS, rejected)?;
+    match transport.get("type").and_then(Value::as_str) {
+        Some("webrtc") => {}
+        Some(other) => {
+            return Err(Refusal::new(
+                format!("Invalid value for 'transport.type': '{other}'. Supported values are: 'webrtc'."),
+                "invalid_value",
+                "transport.type",
+            ));
+        }
+        None => return Err(missing("transport.type")),
+    }
+    let sdp = transport.get("sdp").and_then(Value::as_str).filter(|s| !s.is_empty());
+    let sdp = sdp.ok_or_else(|| missing("transport.sdp"))?;
+    Ok((model.to_owned(), sdp.to_owned()))
+}
+
+pub(super) async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, body: String) -> Response {
+    if let Err(r) = gate(&s, &headers).await {
+        return r;
+    }
+    let mut rejected = Vec::new();
+    for f in &s.cfg.faults {
+        match f {
+            Fault::NoLive => return not_found_for("POST", "/v1/live/sessions"),
+            Fault::Forbidden => {
+                return error(
+                    StatusCode::FORBIDDEN,
+                    "Your project does not have access to GPT-Live.",
+                    "invalid_request_error",
+                    None,
+                );
+            }
+            Fault::Quota => {
+                return error(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "You exceeded your current quota, please check your plan and billing details.",
+                    "insufficient_quota",
+                    Some("insufficient_quota"),
+                );
+            }
+            Fault::RateLimit { .. } | Fault::CallsRateLimit => {
+                let mut r = error(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "Rate limit reached for concurrent sessions",
+                    "requests",
+                    Some("rate_limit_exceeded"),
+                );
+                r.headers_mut().insert("retry-after", HeaderValue::from_static("20"));
+                return r;
+            }
+            Fault::SlowAnswer(d) => tokio::time::sleep(*d).await,
+            Fault::LiveRejectsField(field) => rejected.push(field.clone()),
+            _ => {}
+        }
+    }
+    let ct = headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_ascii_lowercase();
+    if !ct.starts_with("application/json") {
+        return bad_request("Content-Type must be application/json.", None);
+    }
+    let Ok(mut v) = serde_json::from_str::<Value>(&body) else {
+        return bad_request("We could not parse the JSON body of your request.", None);
+    };
+    if s.cfg.has(&Fault::LiveDropsModel)
+        && let Some(session) = v.get_mut("session").and_then(Value::as_object_mut)
+    {
+        // A gateway that rebuilds the body and loses the model.
+        session.remove("model");
+    }
+    let (model, offer) = match validate(&v, &rejected) {
+        Ok(ok) => ok,
+        Err(refusal) => return refusal.response(),
+    };
+    if !crate::settings::is_live_model(&model) {
+        return error(
+            StatusCode::BAD_REQUEST,
+            &format!("The model '{model}' is not supported by /v1/live/sessions: use a GPT-Live model."),
+            "invalid_request_error",
+            Some("invalid_model"),
+        );
+    }
+    if s.cfg.has(&Fault::ModelNotFound) || !s.cfg.models.contains(&model) {
+        return error(
+            StatusCode::NOT_FOUND,
+            &format!("The model '{model}' does not exist or you do not have access to it."),
+            "invalid_request_error",
+            Some("model_not_found"),
+        );
+    }
+    if !offer.trim_start().starts_with("v=0") {
+        return Refusal::new("Invalid SDP offer.", "invalid_offer", "transport.sdp").response();
+    }
+    let id = format!("live_{:016x}{:08x}", fastrand::u64(..), fastrand::u32(..));
+    let behaviour = LiveBehaviour {
+        session_id: id.clone(),
+        model,
+        started_id: s.cfg.has(&Fault::LiveWrongSession).then(|| format!("live_{:016x}", fastrand::u64(..))),
+        closed_early: s.cfg.faults.iter().find_map(|f| match f {
+            Fault::LiveClosedEarly(reason) => Some(reason.clone()),
+            _ => None,
+        }),
+        ignore_close: s.cfg.has(&Fault::LiveIgnoresClose),
+        closed: Some(s.live_closed.clone()),
+    };
+    let mut answer = match media(&s, &offer, &id, Some(behaviour)).await {
+        Ok(a) => a,
+        Err(refused) => return refused,
+    };
+    s.live_created.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    if s.cfg.has(&Fault::LiveSdpAnswer) {
+        // A gateway that only knows the Realtime API: the answer SDP as the body.
+        return (StatusCode::CREATED, [("content-type", "application/sdp")], answer).into_response();
+    }
+    if s.cfg.has(&Fault::LiveBadSdp) {
+        answer = "v=0\r\nthis line is not an SDP field\r\n".into();
+    }
+    reply(StatusCode::CREATED, json!({"session": {"id": id}, "transport": {"type": "webrtc", "sdp": answer}}))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn param(r: Result<(String, String), Refusal>) -> String {
+        r.expect_err("refused").param.unwrap_or_default()
+    }
+
+    #[test]
+    fn the_create_body_is_strict() {
+        let ok = json!({"session": {"model": "gpt-live-1", "audio": {"output": {"voice": "marin"}}},
+                        "transport": {"type": "webrtc", "sdp": "v=0"}});
+        assert_eq!(validate(&ok, &[]).unwrap(), ("gpt-live-1".into(), "v=0".into()));
+        let voice = json!({"session": {"model": "gpt-live-1", "voice": "marin"}, "transport": {"type": "webrtc", "sdp": "v=0"}});
+        assert_eq!(param(validate(&voice, &[])), "session.voice");
+        let no_model = json!({"session": {}, "transport": {"type": "webrtc", "sdp": "v=0"}});
+        assert_eq!(param(validate(&no_model, &[])), "session.model");
+        let format = json!({"session": {"model": "m", "audio": {"format": "pcm"}}, "transport": {"type": "webrtc", "sdp": "v=0"}});
+        assert_eq!(param(validate(&format, &[])), "session.audio.format");
+        let empty_sdp = json!({"session": {"model": "m"}, "transport": {"type": "webrtc", "sdp": ""}});
+        assert_eq!(param(validate(&empty_sdp, &[])), "transport.sdp");
+        let ws = json!({"session": {"model": "m"}, "transport": {"type": "websocket", "sdp": "v=0"}});
+        assert_eq!(param(validate(&ws, &[])), "transport.type");
+        assert_eq!(param(validate(&ok, &["transport.type".into()])), "transport.type");
+    }
+}
