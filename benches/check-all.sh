@@ -34,7 +34,10 @@ time_runs() {
     echo "$t1 - $t0" | bc -l
   done | stats
 }
-echo "selftest (key, stun, turn, sdp, datachannel against the built-in servers, $runs runs): $(time_runs "$bin" selftest)"
+for which in realtime live; do
+  echo "selftest --api $which (key, stun, turn, sdp, datachannel against the built-in servers, $runs runs): $(time_runs "$bin" selftest --api "$which")"
+done
+echo "selftest, both APIs ($runs runs): $(time_runs "$bin" selftest)"
 blackholed=("$bin" check-all --skip mic --base-url "http://127.0.0.1:$api" --stun "stun:127.0.0.1:$stun"
   --turn "turn:127.0.0.1:$turn" --turn-username u --turn-credential p)
 export OPENAI_API_KEY=sk-proj-benchmark-key-000000000000

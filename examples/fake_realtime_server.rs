@@ -1,14 +1,16 @@
-//! The project's fake OpenAI Realtime API, standalone, for trying realtime-doctor by hand:
+//! The project's fake of OpenAI's voice APIs (the Realtime API and GPT-Live), standalone, for
+//! trying realtime-doctor by hand:
 //!
 //! ```sh
 //! cargo run --example fake_realtime_server -- --port 8089 --fault quota
 //! OPENAI_API_KEY=sk-proj-fake-local-key-0000 cargo run -- key --base-url http://127.0.0.1:8089
+//! OPENAI_API_KEY=sk-proj-fake-local-key-0000 cargo run -- datachannel --api live --base-url http://127.0.0.1:8089
 //! ```
 
 use clap::Parser;
 use realtime_doctor::fake::{FakeConfig, FakeServer, Fault};
 
-/// Serve the fake Realtime API on loopback, optionally misbehaving.
+/// Serve the fake voice APIs on loopback, optionally misbehaving.
 #[derive(Parser)]
 struct Args {
     /// Address to bind (loopback by default).
@@ -32,7 +34,7 @@ async fn main() -> anyhow::Result<()> {
     let mut cfg = FakeConfig::new(&args.key);
     cfg.faults = args.fault.clone();
     let server = FakeServer::start(cfg, &format!("{}:{}", args.bind, args.port)).await?;
-    println!("fake Realtime API on {} (faults: {:?})", server.url(), args.fault);
+    println!("fake OpenAI voice APIs (GPT-Live and Realtime) on {} (faults: {:?})", server.url(), args.fault);
     println!("try: OPENAI_API_KEY={} realtime-doctor key --base-url {}", args.key, server.url());
     tokio::signal::ctrl_c().await?;
     Ok(())

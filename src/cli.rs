@@ -7,8 +7,8 @@ use crate::check::registry;
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
-/// Tells you, in seconds, why your voice app cannot connect to the OpenAI Realtime API over
-/// WebRTC, and what to do about it.
+/// Tells you, in seconds, why your voice app cannot connect to OpenAI's voice APIs over WebRTC
+/// (GPT-Live and the Realtime API, on OpenAI or Azure OpenAI), and what to do about it.
 #[derive(Debug, Parser)]
 #[command(name = "realtime-doctor", version, about, long_about = None, propagate_version = true)]
 #[command(after_help = "Exit codes: 0 no check failed (warnings allowed unless --strict), \

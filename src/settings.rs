@@ -270,6 +270,11 @@ impl Settings {
         if let Some(m) = &options.mic {
             s.resolve_mic(m)?;
         }
+        if s.unified && s.api == VoiceApi::Live {
+            bail!(
+                "--unified is the Realtime API's multipart form; GPT-Live's create is JSON (drop --unified, or use --api realtime)"
+            );
+        }
         Ok(s)
     }
 
@@ -645,6 +650,7 @@ mod tests {
             "mic --base-url http://x",
             "key --skip mic",
             "check-all --skip nope",
+            "sdp --api live --unified",
         ] {
             assert!(settings(args, &[], None).is_err(), "{args} was accepted");
         }

@@ -115,6 +115,8 @@ mod tests {
         for text in EXAMPLES {
             let loaded = load(text).unwrap();
             assert!(loaded.report.verdict.is_some() || loaded.report.status <= crate::report::Status::Pass);
+            // Before schema 4 only the Realtime API was checked.
+            assert_eq!(loaded.report.target.api, crate::report::VoiceApi::Realtime);
         }
         let pair = parse_pair("host udp 127.0.0.1:39383 -> the answer's candidate").unwrap();
         assert_eq!((pair.local.port, pair.local.protocol, pair.remote), (39383, Protocol::Udp, None));

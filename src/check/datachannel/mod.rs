@@ -33,7 +33,8 @@ pub const SPEC: CheckSpec = CheckSpec {
     waits: "ICE gathering 3 s (a third of the budget when that is shorter), each API request 10 s, ICE connected 10 s after the answer, DTLS 5 s, \
             the channel open 5 s, then 5 s for each event: session.created and session.updated (the \
             OpenAI Agents SDK's waits), or for GPT-Live session.started, session.input_audio.muted and \
-            session.closed",
+            session.closed (a quarter of the budget, at most 3 s, is kept for closing a GPT-Live session; \
+            each is billed 15 s of voice while it starts)",
     budget: |_| Duration::from_secs(20),
     budget_text: "20s",
     needs: &[CheckId::Key],

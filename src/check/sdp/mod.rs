@@ -1,4 +1,5 @@
-//! The `sdp` check: the offer a correct app makes, POSTed to `/v1/realtime/calls`, and the answer
+//! The `sdp` check: the offer a correct app makes, POSTed to `/v1/realtime/calls` (or created as a
+//! GPT-Live session with `/v1/live/sessions`, then closed), and the answer
 //! validated and probed: each of its candidates gets an ICE connectivity check of our own (RFC 8445
 //! §7.2.4), over UDP and over TCP with RFC 6544 framing, independent of the ICE agent, to say
 //! which paths to the media server answer.
@@ -16,9 +17,11 @@ use std::time::Duration;
 pub const SPEC: CheckSpec = CheckSpec {
     name: "sdp",
     title: "SDP offer/answer",
-    about: "Check the SDP round trip with /v1/realtime/calls, and which answer candidates answer",
+    about: "Check the SDP round trip (/v1/realtime/calls, or /v1/live/sessions for GPT-Live), and which answer candidates answer",
     waits: "ICE gathering 3 s (a third of the budget when that is shorter), each API request 10 s, each connectivity check to the answer's \
-            candidates 2 s (four retransmissions: far beyond any round trip)",
+            candidates 2 s (four retransmissions: far beyond any round trip). GPT-Live: the session it creates is \
+            then connected (5 s) and closed with session.close (2 s), in the part of the budget kept for that \
+            (a quarter, at most 3 s); each such session is billed 15 s of voice while it starts",
     budget: |_| Duration::from_secs(15),
     budget_text: "15s",
     needs: &[CheckId::Key],
