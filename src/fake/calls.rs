@@ -12,7 +12,7 @@ use std::time::Duration;
 
 /// A call in progress: its answerer and, with fixed media ports, the right to them.
 pub(crate) struct Call {
-    answerer: Arc<Answerer>,
+    pub(crate) answerer: Arc<Answerer>,
     _media: Option<tokio::sync::OwnedMutexGuard<()>>,
 }
 

@@ -8,7 +8,8 @@
 use super::calls::{bad_request, media};
 use super::{Fault, Shared, error, gate, not_found_for, reply};
 use crate::peer::LiveBehaviour;
-use axum::extract::State;
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
@@ -184,13 +185,14 @@ pub(super) async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, bod
             _ => None,
         }),
         ignore_close: s.cfg.has(&Fault::LiveIgnoresClose),
-        closed: Some(s.live_closed.clone()),
+        open_sessions: Some(s.live_open.clone()),
     };
     let mut answer = match media(&s, &offer, &id, Some(behaviour)).await {
         Ok(a) => a,
         Err(refused) => return refused,
     };
     s.live_created.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    s.live_open.lock().expect("sessions").insert(id.clone());
     if s.cfg.has(&Fault::LiveSdpAnswer) {
         // A gateway that only knows the Realtime API: the answer SDP as the body.
         return (StatusCode::CREATED, [("content-type", "application/sdp")], answer).into_response();
@@ -199,6 +201,60 @@ pub(super) async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, bod
         answer = "v=0\r\nthis line is not an SDP field\r\n".into();
     }
     reply(StatusCode::CREATED, json!({"session": {"id": id}, "transport": {"type": "webrtc", "sdp": answer}}))
+}
+
+/// The sideband connection (`GET /v1/live/sessions/{id}/attach`, a WebSocket with the key that
+/// created the session): `session.started` on attach, and `session.close` answered with
+/// `session.closed`, which ends the session and its media.
+pub(super) async fn attach(
+    State(s): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    ws: WebSocketUpgrade,
+) -> Response {
+    if let Err(r) = gate(&s, &headers).await {
+        return r;
+    }
+    if !s.live_open.lock().expect("sessions").contains(&id) {
+        return error(
+            StatusCode::NOT_FOUND,
+            &format!("Session {id} not found."),
+            "invalid_request_error",
+            Some("session_not_found"),
+        );
+    }
+    ws.on_upgrade(move |socket| sideband(s, id, socket))
+}
+
+async fn sideband(s: Arc<Shared>, id: String, mut socket: WebSocket) {
+    let event_id = || format!("event_{:012x}", fastrand::u64(..) >> 16);
+    let session = json!({"id": id, "status": "active", "model": "gpt-live-1"});
+    let started = json!({"type": "session.started", "event_id": event_id(), "session": session});
+    if socket.send(Message::Text(started.to_string().into())).await.is_err() {
+        return;
+    }
+    while let Some(Ok(msg)) = socket.recv().await {
+        let Message::Text(text) = msg else { continue };
+        let v: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+        let reply = match v.get("type").and_then(Value::as_str) {
+            Some("session.close") => {
+                s.live_open.lock().expect("sessions").remove(&id);
+                let call = s.calls.lock().expect("calls").remove(&id);
+                if let Some(c) = call {
+                    c.answerer.close().await;
+                }
+                json!({"type": "session.closed", "event_id": event_id(), "reason": "close_requested",
+                       "session": session, "usage": {"seconds": 0.0}})
+            }
+            other => json!({"type": "error", "event_id": event_id(), "error": {"type": "invalid_request_error",
+                            "code": "unknown_event", "message": format!("Unknown client event type: '{}'.", other.unwrap_or(""))}}),
+        };
+        let closed = reply["type"] == "session.closed";
+        if socket.send(Message::Text(reply.to_string().into())).await.is_err() || closed {
+            break;
+        }
+    }
+    let _ = socket.send(Message::Close(None)).await;
 }
 
 #[cfg(test)]

@@ -265,9 +265,9 @@ pub(crate) struct Shared {
     pub(crate) cfg: FakeConfig,
     pub(crate) requests: AtomicU32,
     pub(crate) mints: AtomicU32,
-    /// GPT-Live sessions created, and those that ended with session.closed.
+    /// GPT-Live sessions created, and those not yet ended with session.closed.
     pub(crate) live_created: AtomicU32,
-    pub(crate) live_closed: Arc<AtomicU32>,
+    pub(crate) live_open: Arc<std::sync::Mutex<std::collections::HashSet<String>>>,
     /// Address the WebRTC answerers bind (the server's own IP).
     pub(crate) ip: std::net::IpAddr,
     /// Client secrets minted and not yet used (they are single-use on /calls).
@@ -300,7 +300,7 @@ impl FakeServer {
             requests: AtomicU32::new(0),
             mints: AtomicU32::new(0),
             live_created: AtomicU32::new(0),
-            live_closed: Arc::new(AtomicU32::new(0)),
+            live_open: Default::default(),
             ip: addr.ip(),
             secrets: Default::default(),
             calls: Default::default(),
@@ -313,7 +313,8 @@ impl FakeServer {
             .route("/v1/realtime/sessions", post(beta_sessions))
             .route("/v1/realtime/calls", post(calls::create))
             .route("/v1/realtime/calls/{id}/hangup", post(calls::hangup))
-            .route("/v1/live/sessions", post(live::create));
+            .route("/v1/live/sessions", post(live::create))
+            .route("/v1/live/sessions/{id}/attach", get(live::attach));
         // Azure OpenAI's v1 API: the same paths under /openai, with its own authentication.
         let azure = api.clone().layer(axum::middleware::map_request_with_state(shared.clone(), azure_auth));
         let app = api.nest("/openai", azure).fallback(not_found).with_state(shared.clone());
@@ -335,7 +336,9 @@ impl FakeServer {
     /// GPT-Live sessions created so far, and how many of them ended with session.closed (for
     /// tests that the tool never leaves a session open).
     pub fn live_sessions(&self) -> (u32, u32) {
-        (self.shared.live_created.load(Ordering::SeqCst), self.shared.live_closed.load(Ordering::SeqCst))
+        let created = self.shared.live_created.load(Ordering::SeqCst);
+        let open = self.shared.live_open.lock().expect("sessions").len() as u32;
+        (created, created - open)
     }
 }
 

@@ -4,4 +4,5 @@
 pub mod http;
 pub mod probe;
 pub mod proxy;
+pub mod stream;
 pub mod tls;

@@ -178,7 +178,7 @@ async fn steps(t: &ProbeTarget<'_>, p: &mut Probe) -> Result<(), ProbeFailure> {
         Ok(Ok(0)) => Err(ProbeFailure::Closed { phase: "first_byte", error: "closed without an answer".into() }),
         Ok(Ok(n)) => {
             p.timings.push(("first_byte", start.elapsed()));
-            p.status = parse_status(&buf[..n]);
+            p.status = super::proxy::parse_status(&buf[..n]);
             Ok(())
         }
     }
@@ -255,27 +255,14 @@ async fn connect(t: &ProbeTarget<'_>, p: &mut Probe) -> Result<TcpStream, ProbeF
 async fn tunnel(t: &ProbeTarget<'_>, p: &mut Probe, mut tcp: TcpStream) -> Result<TcpStream, ProbeFailure> {
     let start = Instant::now();
     let auth = format!("{}:{}", t.url.host_str().unwrap_or_default(), t.url.port_or_known_default().unwrap_or(443));
-    let req = format!("CONNECT {auth} HTTP/1.1\r\nHost: {auth}\r\n\r\n");
-    let io = async {
-        tcp.write_all(req.as_bytes()).await?;
-        let mut head = Vec::with_capacity(256);
-        let mut byte = [0u8; 1];
-        // Byte by byte up to the blank line, so no TLS byte is swallowed; bounded at 8 KiB.
-        while !head.ends_with(b"\r\n\r\n") && head.len() < 8192 {
-            if tcp.read(&mut byte).await? == 0 {
-                break;
-            }
-            head.push(byte[0]);
-        }
-        Ok::<_, std::io::Error>(head)
-    };
+    let io = super::proxy::connect_head(&mut tcp, &auth);
     let wait = t.wait(t.limits.handshake);
     let head = match timeout_at(wait.tokio(), io).await {
         Err(_) => return Err(ProbeFailure::NoAnswer { phase: "proxy_connect", wait }),
         Ok(Err(e)) => return Err(ProbeFailure::Closed { phase: "proxy_connect", error: e.to_string() }),
         Ok(Ok(h)) => h,
     };
-    match parse_status(&head) {
+    match super::proxy::parse_status(&head) {
         Some(200..=299) => {
             p.timings.push(("proxy_connect", start.elapsed()));
             Ok(tcp)
@@ -329,35 +316,4 @@ async fn explain_tls(
         p.details.push(("tls_issuer", c.issuer.clone()));
     }
     if wants_chain { TlsFailure::Untrusted(chain) } else { TlsFailure::WrongName(chain) }
-}
-
-fn parse_status(head: &[u8]) -> Option<u16> {
-    let line = head.split(|&b| b == b'\n').next()?;
-    let line = std::str::from_utf8(line).ok()?;
-    let mut parts = line.split_whitespace();
-    parts.next().filter(|v| v.starts_with("HTTP/"))?;
-    parts.next()?.parse().ok()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn status_lines() {
-        assert_eq!(parse_status(b"HTTP/1.1 200 Connection established\r\n\r\n"), Some(200));
-        assert_eq!(parse_status(b"HTTP/1.0 407 Proxy Authentication Required\r\n"), Some(407));
-        assert_eq!(parse_status(b"<html>"), None);
-        assert_eq!(parse_status(b""), None);
-    }
-
-    #[test]
-    fn prop_status_lines_of_any_bytes() {
-        use crate::testing::props;
-        use proptest::prelude::*;
-        props::check("status line", prop::collection::vec(any::<u8>(), 0..64), |b| {
-            let _ = parse_status(&b);
-            Ok(())
-        });
-    }
 }

@@ -98,6 +98,33 @@ fn in_block(ip: IpAddr, net: IpAddr, bits: u8) -> bool {
     }
 }
 
+/// Ask the proxy on `tcp` for a tunnel to `authority` (HTTP CONNECT, RFC 9110 §9.3.6) and read
+/// its answer's head: byte by byte up to the blank line, so that no byte of what follows (the TLS
+/// handshake) is swallowed; bounded at 8 KiB.
+pub async fn connect_head(tcp: &mut tokio::net::TcpStream, authority: &str) -> std::io::Result<Vec<u8>> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let req = format!("CONNECT {authority} HTTP/1.1\r\nHost: {authority}\r\n\r\n");
+    tcp.write_all(req.as_bytes()).await?;
+    let mut head = Vec::with_capacity(256);
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") && head.len() < 8192 {
+        if tcp.read(&mut byte).await? == 0 {
+            break;
+        }
+        head.push(byte[0]);
+    }
+    Ok(head)
+}
+
+/// The status code of an HTTP/1 response head, if it is one.
+pub fn parse_status(head: &[u8]) -> Option<u16> {
+    let line = head.split(|&b| b == b'\n').next()?;
+    let line = std::str::from_utf8(line).ok()?;
+    let mut parts = line.split_whitespace();
+    parts.next().filter(|v| v.starts_with("HTTP/"))?;
+    parts.next()?.parse().ok()
+}
+
 /// A proxy URL as shown in reports: never with its password.
 pub fn shown(proxy: &Url) -> String {
     let mut u = proxy.clone();
@@ -109,6 +136,24 @@ pub fn shown(proxy: &Url) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn status_lines() {
+        assert_eq!(parse_status(b"HTTP/1.1 200 Connection established\r\n\r\n"), Some(200));
+        assert_eq!(parse_status(b"HTTP/1.0 407 Proxy Authentication Required\r\n"), Some(407));
+        assert_eq!(parse_status(b"<html>"), None);
+        assert_eq!(parse_status(b""), None);
+    }
+
+    #[test]
+    fn prop_status_lines_of_any_bytes() {
+        use crate::testing::props;
+        use proptest::prelude::*;
+        props::check("status line", prop::collection::vec(any::<u8>(), 0..64), |b| {
+            let _ = parse_status(&b);
+            Ok(())
+        });
+    }
+
     use super::*;
 
     fn env(https: Option<&str>, no_proxy: Option<&str>) -> ProxyEnv {

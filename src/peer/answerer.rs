@@ -52,8 +52,9 @@ pub struct LiveBehaviour {
     pub closed_early: Option<String>,
     /// `session.close` is not answered.
     pub ignore_close: bool,
-    /// Counts sessions that ended with `session.closed` (for tests that no session is left open).
-    pub closed: Option<Arc<std::sync::atomic::AtomicU32>>,
+    /// The server's open sessions: this one leaves it with `session.closed` (for tests that no
+    /// session is left open).
+    pub open_sessions: Option<Arc<std::sync::Mutex<std::collections::HashSet<String>>>>,
 }
 
 /// A call's media side; the connection lives until `close`.
@@ -121,8 +122,11 @@ async fn serve(mut d: Driver, b: AnswerBehaviour, stop: Arc<Notify>) {
             _ => Vec::new(),
         };
         ended = replies.iter().any(|r| r["type"] == "session.closed");
-        if ended && let Some(closed) = b.live.as_ref().and_then(|l| l.closed.as_ref()) {
-            closed.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        if ended
+            && let Some(l) = &b.live
+            && let Some(open) = &l.open_sessions
+        {
+            open.lock().expect("sessions").remove(&l.session_id);
         }
         if let Some(ch) = channel
             && !replies.is_empty()

@@ -149,12 +149,10 @@ fn a_reply_that_is_not_the_live_json() {
     assert!(res["fix"]["text"].as_str().unwrap().contains("only knows the Realtime API"), "{res:#}");
     let res = expect("sdp", &[Fault::Html200], &[], "fail", "sdp.answer_not_live_json");
     assert!(res["summary"].as_str().unwrap().contains("an HTML page titled"), "{res:#}");
-    // The answer inside the JSON does not parse: named, and the session is still closed (it
-    // cannot be reached over the data channel, so the evidence says so).
-    let (r, res, _) = live("sdp", &[Fault::LiveBadSdp], &[]);
-    assert_eq!(res["cause"]["id"], "sdp.answer_unparseable", "{res:#}");
-    assert!(detail(&res, "session_close").starts_with("not confirmed"), "{res:#}");
-    assert_eq!(r.code, 1);
+    // The answer inside the JSON does not parse: named, and the session is still closed, over
+    // the sideband connection since no data channel can be made with that answer.
+    let res = expect("sdp", &[Fault::LiveBadSdp], &[], "fail", "sdp.answer_unparseable");
+    assert!(detail(&res, "session_close").contains("over the sideband connection"), "{res:#}");
 }
 
 #[test]
@@ -189,13 +187,22 @@ fn session_events_that_go_wrong() {
         "datachannel.session_closed_unexpectedly",
     );
     assert!(res["fix"]["text"].as_str().unwrap().contains("maximum duration"), "{res:#}");
-    // A close that is never confirmed: the connection works, so a warning, not a failure.
-    let (r, res, _) = live("datachannel", &[Fault::LiveIgnoresClose], &t);
-    assert_eq!(
-        (res["status"].as_str(), res["cause"]["id"].as_str()),
-        (Some("warn"), Some("datachannel.no_session_closed"))
-    );
-    assert_eq!(r.code, 0);
+    // A close that is never confirmed on the data channel: the connection works, so a warning,
+    // not a failure; the sideband connection then closes the session.
+    let res = expect("datachannel", &[Fault::LiveIgnoresClose], &t, "warn", "datachannel.no_session_closed");
+    assert!(detail(&res, "session_close").starts_with("session.closed (close_requested) over the sideband"), "{res:#}");
+}
+
+/// A dead media path: the data channel can never carry session.close, so the sideband
+/// connection (`/v1/live/sessions/{id}/attach`) closes the session.
+#[test]
+fn a_session_on_a_dead_media_path_is_closed_over_the_sideband() {
+    let t = ["--timeout", "4s"];
+    for (check, cause) in [("sdp", "sdp.candidates_unreachable"), ("datachannel", "datachannel.ice_stuck_checking")] {
+        let res = expect(check, &[Fault::CandidatesNowhere], &t, "fail", cause);
+        let said = detail(&res, "session_close");
+        assert!(said.starts_with("session.closed (close_requested) over the sideband connection"), "{check}: {said}");
+    }
 }
 
 #[test]

@@ -25,6 +25,9 @@ pub const EVENT_LIMIT: Duration = Duration::from_secs(5);
 const CLOSE_CONNECT_LIMIT: Duration = Duration::from_secs(5);
 /// session.closed after session.close when the check is over anyway.
 const CLOSE_LIMIT: Duration = Duration::from_secs(2);
+/// The sideband's share of the closing time: a TCP and TLS connection, the WebSocket upgrade and
+/// one round trip.
+const SIDEBAND_LIMIT: Duration = Duration::from_millis(1500);
 /// The part of a check's budget kept for closing the session (a quarter of it at most), so that a
 /// check whose phases time out still has the time to end what it started.
 const CLOSE_RESERVE: Duration = Duration::from_secs(3);
@@ -42,8 +45,11 @@ pub struct State {
     pub started: bool,
     /// session.closed came (asked for or not): nothing is left to close.
     pub closed: bool,
-    /// session.close was sent (and not confirmed, unless `closed`): asking again changes nothing.
+    /// session.close was sent on the data channel (and not confirmed, unless `closed`).
     pub close_sent: bool,
+    /// None of the answer's candidates answered a connectivity check: the data channel cannot
+    /// be used to close the session.
+    pub unreachable: bool,
 }
 
 /// The context a GPT-Live check works in: its own, less the time kept for closing the session.
@@ -295,64 +301,76 @@ pub async fn session(ctx: &Ctx, out: &mut Outcome, call: &mut Call, first: Strin
     ))
 }
 
-/// Leave no session running: when the check did not close it, connect the peer if needed, wait
-/// for session.started (or, on an open channel, a moment for it), and close it; what happened
-/// goes into the evidence.
+/// Leave no session running: when the check did not close it, close it over the data channel
+/// (connecting the peer first if the check did not, and waiting for session.started, or on an
+/// open channel a moment for it), or, when the media path is dead, over the sideband connection;
+/// what happened goes into the evidence.
 pub async fn close_at_end(ctx: &Ctx, out: &mut Outcome, call: &mut Call) {
-    if call.live.closed || call.call_id.is_none() {
-        return;
-    }
-    if call.live.close_sent {
-        out.evidence.detail("session_close", "session.close sent, not confirmed");
-        return;
-    }
+    let Some(id) = call.call_id.clone().filter(|_| !call.live.closed) else { return };
     // This runs after the check's own verdict, in the time `working` kept for it.
     let limit = CLOSE_CONNECT_LIMIT + CLOSE_LIMIT;
-    let end_ctx = Ctx { deadline: (std::time::Instant::now() + limit).min(ctx.deadline), budget: limit, ..ctx.clone() };
-    let done = async {
-        if !call.live.applied {
-            call.offerer
-                .apply_answer(&call.answer)
-                .await
-                .map_err(|e| format!("the answer could not be applied: {e}"))?;
-            call.live.applied = true;
-        }
-        if !call.live.started && !call.offerer.channel_open() {
-            let mut wait = end_ctx.wait(CLOSE_CONNECT_LIMIT);
-            loop {
-                match next(call, wait).await {
-                    // session.started comes one round trip after the open; a session that does
-                    // not send it is closed all the same.
-                    Next::Opened => wait = end_ctx.wait(Duration::from_secs(1)),
-                    Next::Event(v, _) if kind(&v) == "session.started" => break,
-                    Next::Event(v, _) if kind(&v) == "session.closed" => {
-                        call.live.closed = true;
-                        return Ok(format!("the session ended by itself (reason {})", reason(&v)));
-                    }
-                    Next::Event(..) => continue,
-                    Next::ChannelClosed => return Err("the channel closed before it could be used".to_owned()),
-                    Next::Timeout => {
-                        // The channel may be open with a session that never said session.started:
-                        // closing it is still worth a try.
-                        if call.offerer.channel_open() {
-                            break;
-                        }
-                        return Err(format!("the data channel did not open {}", wait.words()));
-                    }
-                }
-            }
-        }
-        let mut scratch = Outcome::new(crate::check::CheckId::Datachannel);
-        match close(&end_ctx, &mut scratch, call, CLOSE_LIMIT).await {
-            Ok(()) => Ok("session.closed (close_requested)".to_owned()),
-            Err(e) => Err(e.to_string()),
-        }
+    let end = (std::time::Instant::now() + limit).min(ctx.deadline);
+    let dead = call.live.unreachable || call.live.close_sent || (call.live.applied && !call.offerer.channel_open());
+    let channel = if dead {
+        Err(if call.live.close_sent {
+            "session.close on the data channel was not confirmed".to_owned()
+        } else {
+            "the data channel could not be used".to_owned()
+        })
+    } else {
+        // Leave the sideband its share, should the data channel not work out.
+        let until = end.checked_sub(SIDEBAND_LIMIT).filter(|u| *u > std::time::Instant::now()).unwrap_or(end);
+        over_channel(ctx, call, until).await
     };
-    let said = match done.await {
+    let said = match channel {
         Ok(s) => s,
-        Err(e) => format!("not confirmed: {e}; the session ends when its media connection times out"),
+        Err(why) => match super::sideband::close(ctx, &id, end).await {
+            Ok(reason) => {
+                call.live.closed = true;
+                format!("session.closed ({reason}) over the sideband connection; {why}")
+            }
+            Err(e) => {
+                format!(
+                    "not confirmed: {why}; the sideband connection: {e}; the session ends when its media connection times out"
+                )
+            }
+        },
     };
     out.evidence.detail("session_close", said);
+}
+
+/// Close over the data channel, connecting it first if needed, until `until`.
+async fn over_channel(ctx: &Ctx, call: &mut Call, until: std::time::Instant) -> Result<String, String> {
+    let left = until.saturating_duration_since(std::time::Instant::now());
+    let end_ctx = Ctx { deadline: until, budget: left, ..ctx.clone() };
+    if !call.live.applied {
+        call.offerer.apply_answer(&call.answer).await.map_err(|e| format!("the answer could not be applied: {e}"))?;
+        call.live.applied = true;
+    }
+    if !call.live.started && !call.offerer.channel_open() {
+        let mut wait = end_ctx.wait(CLOSE_CONNECT_LIMIT);
+        loop {
+            match next(call, wait).await {
+                // session.started comes one round trip after the open; a session that does not
+                // send it is closed all the same.
+                Next::Opened => wait = end_ctx.wait(Duration::from_secs(1)),
+                Next::Event(v, _) if kind(&v) == "session.started" => break,
+                Next::Event(v, _) if kind(&v) == "session.closed" => {
+                    call.live.closed = true;
+                    return Ok(format!("the session ended by itself (reason {})", reason(&v)));
+                }
+                Next::Event(..) => continue,
+                Next::ChannelClosed => return Err("the data channel closed before it could be used".to_owned()),
+                Next::Timeout if call.offerer.channel_open() => break,
+                Next::Timeout => return Err(format!("the data channel did not open {}", wait.words())),
+            }
+        }
+    }
+    let mut scratch = Outcome::new(crate::check::CheckId::Datachannel);
+    match close(&end_ctx, &mut scratch, call, CLOSE_LIMIT).await {
+        Ok(()) => Ok("session.closed (close_requested)".to_owned()),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 #[cfg(test)]

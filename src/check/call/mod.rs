@@ -5,6 +5,7 @@
 //! with the standard key (see `live`). Then the classification of the answer.
 
 pub mod live;
+mod sideband;
 
 use crate::check::key::{KeyCause, Step, mint, request};
 use crate::check::kind::{CauseKind, Diagnosis, ids};

@@ -224,6 +224,11 @@ impl Credential {
     pub fn apply(&self, b: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
         b.header(self.name.clone(), self.value.clone())
     }
+
+    /// The header itself, for requests reqwest does not make (the sideband's WebSocket).
+    pub fn header(&self) -> (&reqwest::header::HeaderName, &reqwest::header::HeaderValue) {
+        (&self.name, &self.value)
+    }
 }
 
 /// The run's key in the run's header.

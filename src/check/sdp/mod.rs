@@ -36,7 +36,7 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
     let mut out = Outcome::new(CheckId::Sdp);
     let full = ctx;
     let ctx = &call::live::working(full);
-    let call = match call::open(ctx, &mut out).await {
+    let mut call = match call::open(ctx, &mut out).await {
         Ok(c) => c,
         Err(cause) => return out.diagnose(&cause, None),
     };
@@ -69,6 +69,9 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
         udp_ok.len(),
         tcp_ok.len()
     );
+    // GPT-Live: a session whose media server answers no check cannot be closed over the data
+    // channel; `end` goes straight to the sideband connection.
+    call.live.unreachable = !results.is_empty() && udp_ok.is_empty() && tcp_ok.is_empty();
     let call_id = call.call_id.clone().unwrap_or_else(|| "no call id".into());
     let udp_in_answer = cands.iter().any(|c| c.protocol == Protocol::Udp);
     let verdict = if !udp_in_answer && !tcp_ok.is_empty() {
