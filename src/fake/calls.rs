@@ -194,15 +194,19 @@ pub(super) async fn media(
         // Unreachable media servers send no checks either; otherwise ICE would still connect
         // through a peer-reflexive candidate learnt from the answerer's own checks.
         answerer.close().await;
-    } else {
-        s.calls
-            .lock()
-            .expect("calls")
-            .insert(id.to_owned(), Call { answerer: Arc::new(answerer), _media: media_guard });
+        return Ok(answer);
     }
+    let ended = answerer.ended();
+    s.calls.lock().expect("calls").insert(id.to_owned(), Call { answerer: Arc::new(answerer), _media: media_guard });
+    // The call (and with fixed media ports, the ports) is released when its connection ends (a
+    // GPT-Live session.closed), when it is hung up, or after two minutes, as the real service
+    // ends calls nobody hangs up.
     let (shared, id) = (s.clone(), id.to_owned());
     tokio::spawn(async move {
-        tokio::time::sleep(Duration::from_secs(120)).await;
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_secs(120)) => {}
+            _ = ended => {}
+        }
         let call = shared.calls.lock().expect("calls").remove(&id);
         if let Some(c) = call {
             c.answerer.close().await;

@@ -61,6 +61,8 @@ pub struct LiveBehaviour {
 pub struct Answerer {
     stop: Arc<Notify>,
     done: tokio::sync::Mutex<Option<tokio::task::JoinHandle<()>>>,
+    /// Becomes true when the connection has ended (closed, or a GPT-Live session.closed).
+    ended: tokio::sync::watch::Receiver<bool>,
 }
 
 impl Answerer {
@@ -80,8 +82,22 @@ impl Answerer {
         d.pc.set_local_description(Instant::now(), answer).map_err(|e| e.to_string())?;
         let sdp = d.pc.local_description().ok_or("no answer")?.sdp;
         let stop = Arc::new(Notify::new());
-        let task = tokio::spawn(serve(d, opts.behaviour.clone(), stop.clone()));
-        Ok((Answerer { stop, done: tokio::sync::Mutex::new(Some(task)) }, sdp))
+        let (tx, ended) = tokio::sync::watch::channel(false);
+        let behaviour = opts.behaviour.clone();
+        let notify = stop.clone();
+        let task = tokio::spawn(async move {
+            serve(d, behaviour, notify).await;
+            let _ = tx.send(true);
+        });
+        Ok((Answerer { stop, done: tokio::sync::Mutex::new(Some(task)), ended }, sdp))
+    }
+
+    /// Resolves when the connection has ended, by `close` or by itself.
+    pub fn ended(&self) -> impl std::future::Future<Output = ()> + Send + 'static {
+        let mut rx = self.ended.clone();
+        async move {
+            let _ = rx.wait_for(|e| *e).await;
+        }
     }
 
     /// End the call: close the connection (its DTLS close_notify goes out) and its transports.

@@ -210,6 +210,11 @@ impl Lab {
 
     /// check-all from the client, as a user behind this router would run it.
     fn check_all(&self) -> (Run, Value) {
+        self.check_all_with(&[])
+    }
+
+    /// check-all with extra options (`--api live`).
+    fn check_all_with(&self, extra: &[&str]) -> (Run, Value) {
         let turn_udp = "turn:198.18.0.2:3478?transport=udp";
         let turn_tcp = "turn:198.18.0.2:3478?transport=tcp";
         let turn_443 = "turn:198.18.0.3:443?transport=tcp";
@@ -238,6 +243,7 @@ impl Lab {
             "--deadline",
             "12s",
         ];
+        let args: Vec<&str> = args.iter().chain(extra).copied().collect();
         let r = self.run_in(&ns(&self.name, "c"), &args);
         assert!(!r.stdout.contains(TURN_PASSWORD) && !r.stdout.contains("SECRET42"), "a secret leaked");
         let v: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}\n{}", r.stdout, r.stderr));
@@ -354,6 +360,27 @@ fn udp_dropped_stun_fails_fast_and_tcp_paths_work() {
     opened_over_ice_tcp(&v, &r.stdout);
     assert_eq!(v["verdict"]["rule"], "udp_blocked_tcp_works", "{}", r.stdout);
     assert!(r.elapsed < Duration::from_secs(14), "{:?}", r.elapsed);
+}
+
+/// The same network for a GPT-Live app: its session runs over ICE-TCP too, and both sessions the
+/// run creates are closed over their data channels.
+#[test]
+fn udp_dropped_gpt_live_runs_over_ice_tcp_and_closes_its_sessions() {
+    if !available() {
+        return;
+    }
+    let lab = Lab::up("udp-drop");
+    let (r, v) = lab.check_all_with(&["--api", "live"]);
+    assert_eq!(v["target"]["api"], "live", "{}", r.stdout);
+    assert_eq!(cause(&v, "sdp"), "sdp.udp_blocked_tcp_works", "{}", r.stdout);
+    assert_eq!(pair(&v), ("host".into(), "tcp".into(), String::new()), "{}", r.stdout);
+    assert_eq!(cause(&v, "datachannel"), "datachannel.media_over_tcp", "{}", r.stdout);
+    assert!(result(&v, "datachannel")["summary"].as_str().unwrap().contains("session.started"), "{}", r.stdout);
+    for id in ["sdp", "datachannel"] {
+        let closed = if id == "sdp" { detail(&v, id, "session_close") } else { detail(&v, id, "session_closed") };
+        assert!(closed.contains("close_requested"), "{id}: {}", r.stdout);
+    }
+    assert_eq!(v["verdict"]["rule"], "udp_blocked_tcp_works", "{}", r.stdout);
 }
 
 #[test]
