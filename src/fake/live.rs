@@ -6,7 +6,7 @@
 //! a real WebRTC answerer that speaks GPT-Live's events (`peer::answerer`).
 
 use super::calls::{bad_request, media};
-use super::{Fault, Shared, error, gate, not_found_for, reply};
+use super::{Fault, Shared, error, gate, not_found_for, reply, unknown_model, wrong_api};
 use crate::peer::LiveBehaviour;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::extract::{Path, State};
@@ -157,20 +157,10 @@ pub(super) async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, bod
         Err(refusal) => return refusal.response(),
     };
     if !crate::settings::is_live_model(&model) {
-        return error(
-            StatusCode::BAD_REQUEST,
-            &format!("The model '{model}' is not supported by /v1/live/sessions: use a GPT-Live model."),
-            "invalid_request_error",
-            Some("invalid_model"),
-        );
+        return wrong_api(&model, "/v1/live/sessions: use a GPT-Live model");
     }
-    if s.cfg.has(&Fault::ModelNotFound) || !s.cfg.models.contains(&model) {
-        return error(
-            StatusCode::NOT_FOUND,
-            &format!("The model '{model}' does not exist or you do not have access to it."),
-            "invalid_request_error",
-            Some("model_not_found"),
-        );
+    if let Some(refused) = unknown_model(&s.cfg, &model) {
+        return refused;
     }
     if !offer.trim_start().starts_with("v=0") {
         return Refusal::new("Invalid SDP offer.", "invalid_offer", "transport.sdp").response();

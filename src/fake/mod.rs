@@ -401,12 +401,27 @@ async fn azure_auth(State(s): State<Arc<Shared>>, mut req: axum::extract::Reques
 
 /// The Realtime API refuses a GPT-Live model (`invalid_model`), as OpenAI does.
 pub(crate) fn refuse_live_model(model: &str) -> Option<Response> {
-    crate::settings::is_live_model(model).then(|| {
+    crate::settings::is_live_model(model).then(|| wrong_api(model, "the Realtime API: use /v1/live/sessions"))
+}
+
+/// `invalid_model`: a model of the other voice API.
+pub(crate) fn wrong_api(model: &str, served_by: &str) -> Response {
+    error(
+        StatusCode::BAD_REQUEST,
+        &format!("The model '{model}' is not supported by {served_by}."),
+        "invalid_request_error",
+        Some("invalid_model"),
+    )
+}
+
+/// 404 `model_not_found` for a model the fake does not serve (or with the fault).
+pub(crate) fn unknown_model(cfg: &FakeConfig, model: &str) -> Option<Response> {
+    (cfg.has(&Fault::ModelNotFound) || !cfg.models.iter().any(|m| m == model)).then(|| {
         error(
-            StatusCode::BAD_REQUEST,
-            &format!("The model '{model}' is not supported by the Realtime API: use /v1/live/sessions."),
+            StatusCode::NOT_FOUND,
+            &format!("The model '{model}' does not exist or you do not have access to it."),
             "invalid_request_error",
-            Some("invalid_model"),
+            Some("model_not_found"),
         )
     })
 }
@@ -491,13 +506,8 @@ async fn model(State(s): State<Arc<Shared>>, headers: HeaderMap, Path(id): Path<
             Some("model_not_allowed"),
         );
     }
-    if s.cfg.has(&Fault::ModelNotFound) || !s.cfg.models.contains(&id) {
-        return error(
-            StatusCode::NOT_FOUND,
-            &format!("The model '{id}' does not exist or you do not have access to it."),
-            "invalid_request_error",
-            Some("model_not_found"),
-        );
+    if let Some(refused) = unknown_model(&s.cfg, &id) {
+        return refused;
     }
     let mut m = json!({"id": id, "object": "model", "created": 1_756_000_000, "owned_by": "system"});
     if s.cfg.has(&Fault::ModelShutdown) {
