@@ -237,6 +237,8 @@ pub struct Call {
     pub answer: String,
     /// The Realtime call id (`rtc_…`, from `Location`) or the GPT-Live session id (`live_…`).
     pub call_id: Option<String>,
+    /// The HTTP status the answer came with (201 from OpenAI; any 2xx is accepted).
+    pub status: u16,
     pub api: VoiceApi,
     pub start: Instant,
     /// Gathering was cut short by a silent ICE server (a warning for the check's verdict).
@@ -271,12 +273,12 @@ pub async fn open(ctx: &Ctx, out: &mut Outcome) -> Result<Call, CallCause> {
     let api_kind = ctx.settings.api;
     out.evidence.detail("api", api_kind.name());
     let (offerer, offer, gathering_stalled) = make_offer(ctx, out, start).await?;
-    let (api, call_id, answer) = if api_kind == VoiceApi::Live {
+    let (api, call_id, answer, status) = if api_kind == VoiceApi::Live {
         let (api, ex) = live::create(ctx, out, &offer).await?;
         out.evidence.timing("answer_received", start.elapsed());
         let (id, answer) = live::judge_reply(ex.status, ex.content_type.as_deref(), &ex.body)?;
         out.evidence.detail("session_id", &id);
-        (api, Some(id), answer)
+        (api, Some(id), answer, ex.status)
     } else {
         let (api, ex) = post_offer(ctx, out, &offer).await?;
         out.evidence.timing("answer_received", start.elapsed());
@@ -285,7 +287,7 @@ pub async fn open(ctx: &Ctx, out: &mut Outcome) -> Result<Call, CallCause> {
             .and_then(|l| l.rsplit('/').next().map(str::to_owned))
             .filter(|id| !id.is_empty());
         out.evidence.detail("call_id", call_id.clone().unwrap_or_else(|| "none (no Location header)".into()));
-        (api, call_id, ex.body)
+        (api, call_id, ex.body, ex.status)
     };
     out.evidence.artifacts.push(Artifact { name: "answer.sdp".into(), content: sdp::redacted(&answer) });
     for c in sdp::candidates(&answer) {
@@ -297,6 +299,7 @@ pub async fn open(ctx: &Ctx, out: &mut Outcome) -> Result<Call, CallCause> {
         offer,
         answer,
         call_id,
+        status,
         api: api_kind,
         start,
         gathering_stalled,

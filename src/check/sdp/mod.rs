@@ -73,6 +73,7 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
     // channel; `end` goes straight to the sideband connection.
     call.live.unreachable = !results.is_empty() && udp_ok.is_empty() && tcp_ok.is_empty();
     let call_id = call.call_id.clone().unwrap_or_else(|| "no call id".into());
+    let http_status = call.status;
     let udp_in_answer = cands.iter().any(|c| c.protocol == Protocol::Udp);
     let verdict = if !udp_in_answer && !tcp_ok.is_empty() {
         Err(CallCause::NoUdpCandidate)
@@ -88,7 +89,7 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
         Err(CallCause::CandidatesUnreachable { detail: dead.join("; ") })
     };
     call.end(full, &mut out).await;
-    let summary = format!("answer received (201, {call_id}) with audio and data channel; {summary_paths}");
+    let summary = format!("answer received ({http_status}, {call_id}) with audio and data channel; {summary_paths}");
     match verdict {
         Ok(()) => out.pass(summary),
         Err(
