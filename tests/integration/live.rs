@@ -205,6 +205,29 @@ fn a_session_on_a_dead_media_path_is_closed_over_the_sideband() {
     }
 }
 
+/// Behind a proxy, the create goes through it and so does the sideband's WebSocket (a CONNECT
+/// tunnel), as an app's server behind that proxy would reach the API.
+#[test]
+fn the_sideband_goes_through_the_proxy_too() {
+    let mut cfg = FakeConfig::new(KEY);
+    cfg.faults = vec![Fault::CandidatesNowhere];
+    let s = fake(cfg);
+    let (proxy, seen) = super::support::forwarding_proxy();
+    let mut c = doctor();
+    c.args(["sdp", "--format", "json", "--base-url", &s.url(), "--api", "live", "--timeout", "4s"])
+        .env("OPENAI_API_KEY", KEY)
+        .env("HTTP_PROXY", format!("http://{proxy}"));
+    let r = run(c);
+    assert_no_secret(&r.all_output());
+    let res = r.result("sdp");
+    assert!(detail(&res, "session_close").contains("over the sideband connection"), "{res:#}");
+    assert_eq!(s.live_sessions(), (1, 1));
+    let seen = seen.lock().unwrap().clone();
+    let authority = s.url().trim_start_matches("http://").to_owned();
+    assert!(seen.iter().any(|l| *l == format!("POST {authority}")), "the create went direct: {seen:?}");
+    assert!(seen.iter().any(|l| *l == format!("CONNECT {authority}")), "the sideband went direct: {seen:?}");
+}
+
 #[test]
 fn an_ephemeral_key_for_live_gets_the_server_side_exchange() {
     let s = fake(FakeConfig::new(KEY));

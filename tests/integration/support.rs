@@ -151,3 +151,49 @@ pub fn blackhole() -> (SocketAddr, Vec<std::net::TcpStream>) {
     std::mem::forget(listener);
     (addr, fill)
 }
+
+/// A forwarding HTTP proxy on loopback: `CONNECT host:port` tunnels (RFC 9110 §9.3.6), and a
+/// request in absolute form is passed on to its host as it is (HTTP/1.1 servers accept the
+/// absolute form). Counts the connections it carried, and to where.
+pub fn forwarding_proxy() -> (SocketAddr, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let l = rt().block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
+    let addr = l.local_addr().unwrap();
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = seen.clone();
+    rt().spawn(async move {
+        while let Ok((mut client, _)) = l.accept().await {
+            let log = log.clone();
+            tokio::spawn(async move {
+                let mut head = Vec::new();
+                let mut byte = [0u8; 1];
+                while !head.ends_with(b"\r\n\r\n") && head.len() < 8192 {
+                    if client.read(&mut byte).await.unwrap_or(0) == 0 {
+                        return;
+                    }
+                    head.push(byte[0]);
+                }
+                let line = String::from_utf8_lossy(&head).lines().next().unwrap_or_default().to_owned();
+                let mut parts = line.split_whitespace();
+                let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+                let authority = if method == "CONNECT" {
+                    target.to_owned()
+                } else {
+                    target.trim_start_matches("http://").split('/').next().unwrap_or("").to_owned()
+                };
+                log.lock().unwrap().push(format!("{method} {authority}"));
+                let Ok(mut upstream) = tokio::net::TcpStream::connect(authority.as_str()).await else {
+                    let _ = client.write_all(b"HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\n\r\n").await;
+                    return;
+                };
+                if method == "CONNECT" {
+                    let _ = client.write_all(b"HTTP/1.1 200 Connection established\r\n\r\n").await;
+                } else if upstream.write_all(&head).await.is_err() {
+                    return;
+                }
+                let _ = tokio::io::copy_bidirectional(&mut client, &mut upstream).await;
+            });
+        }
+    });
+    (addr, seen)
+}
