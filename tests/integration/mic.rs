@@ -104,14 +104,22 @@ fn device_listing_and_selection() {
 
 #[test]
 fn no_device_skips_unless_required() {
-    // ALSA's default pointing at a card that does not exist: a machine without a sound card.
+    // ALSA's default pointing at a card that does not exist: a machine without a sound card. A
+    // card named, not numbered, so that alsa-lib complains as it does on such a machine.
     let home = tempfile::tempdir().unwrap();
-    std::fs::write(home.path().join(".asoundrc"), "pcm.!default { type hw card 9 }\nctl.!default { type hw card 9 }\n")
-        .unwrap();
+    std::fs::write(
+        home.path().join(".asoundrc"),
+        "pcm.!default { type hw card \"nosuch\" }\nctl.!default { type hw card \"nosuch\" }\n",
+    )
+    .unwrap();
     let (r, res) = mic(None, Some(home.path()), &[]);
     assert_eq!(status(&res).0, "skip", "{res:#}");
     assert!(res["summary"].as_str().unwrap().contains("--require-mic"), "{res:#}");
     assert_eq!(r.code, 0);
+    // alsa-lib's own complaints are the check's evidence, not lines on stderr.
+    assert!(!r.stderr.contains("ALSA lib"), "ALSA printed into the output:\n{}", r.stderr);
+    let alsa = res["evidence"]["details"].as_array().unwrap().iter().find(|d| d["name"] == "alsa").cloned();
+    assert!(alsa.is_some_and(|d| d["value"].as_str().unwrap().contains("card")), "{res:#}");
     let (r, res) = mic(None, Some(home.path()), &["--require-mic"]);
     assert_eq!(status(&res), ("fail".into(), Some("mic.no_device".into())), "{res:#}");
     assert_eq!(r.code, 1);

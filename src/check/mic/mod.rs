@@ -2,6 +2,7 @@
 //! audio stack (cpal: ALSA on Linux, CoreAudio, WASAPI), captured for a short window on a blocking
 //! thread while the network checks run, and measured.
 
+mod alsa_log;
 mod cause;
 pub mod levels;
 
@@ -61,11 +62,30 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
     let mut out = Outcome::new(CheckId::Mic);
     let s = ctx.settings.clone();
     let (wanted, seconds) = (s.mic_device.clone(), s.mic_seconds);
-    // cpal streams are blocking and not Send on every platform: a thread of their own.
-    let captured = tokio::task::spawn_blocking(move || capture(wanted.as_deref(), seconds)).await;
+    // cpal streams are blocking and not Send on every platform: a thread of their own, where
+    // alsa-lib's messages are caught instead of printed (see alsa_log).
+    let captured = tokio::task::spawn_blocking(move || {
+        let alsa = alsa_log::Captured::install();
+        let c = capture(wanted.as_deref(), seconds);
+        (c, alsa.messages())
+    })
+    .await;
+    // ALSA's own words explain a device that cannot be opened ("cannot find card '0'", "Unknown
+    // PCM default"); next to a working capture they are noise.
+    let explain = |out: &mut Outcome, messages: &[String]| {
+        if !messages.is_empty() {
+            out.evidence.detail("alsa", messages.join("; "));
+        }
+    };
     let c = match captured {
-        Ok(Ok(c)) => c,
-        Ok(Err(cause)) => {
+        Ok((Ok(c), messages)) => {
+            if judge(&c).is_err() {
+                explain(&mut out, &messages);
+            }
+            c
+        }
+        Ok((Err(cause), messages)) => {
+            explain(&mut out, &messages);
             if matches!(cause, MicCause::NoDevice(_)) && !s.require_mic {
                 return out.skip(format!(
                     "{cause}; skipped (typical in CI without a sound card): pass --require-mic to make this a failure"
