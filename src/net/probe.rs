@@ -57,6 +57,8 @@ pub enum ProbeFailure {
 pub enum TlsFailure {
     /// The chain does not lead to a public root: usually TLS interception.
     Untrusted(Option<ChainInfo>),
+    /// The verifier refused the certificate for another reason, in its words.
+    Refused(String),
     Expired,
     WrongName(Option<ChainInfo>),
     /// The peer did not answer with TLS at all (plain HTTP on 443, a captive portal).
@@ -296,7 +298,12 @@ async fn explain_tls(
         Error::InvalidCertificate(
             CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. },
         ) => false,
-        Error::InvalidCertificate(_) => true,
+        Error::InvalidCertificate(CertificateError::UnknownIssuer) => true,
+        // A self-signed `CA:TRUE` certificate (what `openssl req -x509` makes) that is not
+        // trusted: untrusted like any other chain; when it was given with --ca-cert, the verifier
+        // accepts it (see tls::Verifier).
+        Error::InvalidCertificate(other) if format!("{other:?}").contains("CaUsedAsEndEntity") => true,
+        Error::InvalidCertificate(other) => return TlsFailure::Refused(super::tls::refusal_words(other)),
         Error::InvalidMessage(_) | Error::InappropriateMessage { .. } => return TlsFailure::NotTls,
         other => return TlsFailure::Other(other.to_string()),
     };

@@ -54,7 +54,6 @@ fn tls_front(ca_name: &str) -> TlsFront {
 
 fn tls_front_with(ca_name: &str, ip_san: bool) -> TlsFront {
     let server = fake(FakeConfig::new(KEY));
-    let upstream = server.addr;
     let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
     ca_params.distinguished_name.push(DnType::CommonName, ca_name);
     ca_params.distinguished_name.push(DnType::OrganizationName, ca_name);
@@ -73,7 +72,18 @@ fn tls_front_with(ca_name: &str, ip_san: bool) -> TlsFront {
     std::fs::write(ca_pem.path(), ca.pem()).unwrap();
 
     let chain = vec![leaf.der().clone(), ca.der().clone()];
-    let key = rustls::pki_types::PrivateKeyDer::try_from(leaf_key.serialize_der()).unwrap();
+    let (addr, server) = serve_tls(chain, &leaf_key, server);
+    TlsFront { addr, ca_pem, _server: server }
+}
+
+/// A TLS listener on loopback presenting `chain` (signed with `key`) in front of `server`.
+fn serve_tls(
+    chain: Vec<rustls::pki_types::CertificateDer<'static>>,
+    key: &KeyPair,
+    server: realtime_doctor::fake::FakeServer,
+) -> (SocketAddr, realtime_doctor::fake::FakeServer) {
+    let upstream = server.addr;
+    let key = rustls::pki_types::PrivateKeyDer::try_from(key.serialize_der()).unwrap();
     let cfg = rustls::ServerConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
         .with_safe_default_protocol_versions()
         .unwrap()
@@ -93,7 +103,78 @@ fn tls_front_with(ca_name: &str, ip_san: bool) -> TlsFront {
             });
         }
     });
-    TlsFront { addr, ca_pem, _server: server }
+    (addr, server)
+}
+
+/// A self-signed certificate as `openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=localhost
+/// -addext subjectAltName=...` makes it: its own issuer, and `CA:TRUE`. Served in front of a fake;
+/// the PEM is what a user passes to --ca-cert.
+fn self_signed_front(
+    sans: &[SanType],
+    expired: bool,
+) -> (SocketAddr, tempfile::NamedTempFile, realtime_doctor::fake::FakeServer) {
+    let key = KeyPair::generate().unwrap();
+    let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
+    params.subject_alt_names = sans.to_vec();
+    params.distinguished_name.push(DnType::CommonName, "localhost");
+    params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    if expired {
+        params.not_before = rcgen::date_time_ymd(2020, 1, 1);
+        params.not_after = rcgen::date_time_ymd(2021, 1, 1);
+    }
+    let cert = params.self_signed(&key).unwrap();
+    let pem = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(pem.path(), cert.pem()).unwrap();
+    let (addr, server) = serve_tls(vec![cert.der().clone()], &key, fake(FakeConfig::new(KEY)));
+    (addr, pem, server)
+}
+
+fn localhost_sans() -> Vec<SanType> {
+    vec![SanType::DnsName("localhost".try_into().unwrap()), SanType::IpAddress([127, 0, 0, 1].into())]
+}
+
+#[test]
+fn a_self_signed_gateway_named_with_ca_cert_is_trusted() {
+    let (addr, pem, _server) = self_signed_front(&localhost_sans(), false);
+    let pem = pem.path().to_str().unwrap();
+    for url in [format!("https://localhost:{}", addr.port()), format!("https://127.0.0.1:{}", addr.port())] {
+        let r = key_check(&url, Some(KEY), &["--ca-cert", pem]);
+        expect(&r, "pass", None);
+    }
+    // Without it, untrusted as before.
+    let r = key_check(&format!("https://localhost:{}", addr.port()), Some(KEY), &[]);
+    expect(&r, "fail", Some("key.tls_untrusted"));
+}
+
+#[test]
+fn a_certificate_named_with_ca_cert_that_still_fails_says_why() {
+    // Expired: the name and the trust are right, the period is not.
+    let (addr, pem, _s) = self_signed_front(&localhost_sans(), true);
+    let r = key_check(
+        &format!("https://localhost:{}", addr.port()),
+        Some(KEY),
+        &["--ca-cert", pem.path().to_str().unwrap()],
+    );
+    expect(&r, "fail", Some("key.tls_expired"));
+    // For another name.
+    let (addr, pem, _s) = self_signed_front(&[SanType::DnsName("localhost".try_into().unwrap())], false);
+    let r = key_check(
+        &format!("https://127.0.0.1:{}", addr.port()),
+        Some(KEY),
+        &["--ca-cert", pem.path().to_str().unwrap()],
+    );
+    expect(&r, "fail", Some("key.tls_wrong_name"));
+    // --ca-cert names another certificate: the verifier's reason, never "not signed by a public CA".
+    let (addr, _pem, _s) = self_signed_front(&localhost_sans(), false);
+    let (_, other, _s2) = self_signed_front(&localhost_sans(), false);
+    let r = key_check(
+        &format!("https://localhost:{}", addr.port()),
+        Some(KEY),
+        &["--ca-cert", other.path().to_str().unwrap()],
+    );
+    let res = expect(&r, "fail", Some("key.tls_rejected"));
+    let msg = res["cause"]["message"].as_str().unwrap();
+    assert!(msg.contains("--ca-cert") && !msg.contains("not signed by a public CA"), "{msg}");
 }
 
 #[test]

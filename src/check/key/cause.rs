@@ -70,6 +70,8 @@ pub enum KeyCause {
     TlsUntrusted { issuer: Option<String> },
     #[error("the server's certificate has expired, or this machine's clock is wrong")]
     TlsExpired,
+    #[error("the server's certificate is refused: {why}")]
+    TlsRejected { why: String },
     #[error("the certificate presented is not for this host{}", subject.as_ref().map(|s| format!(" (it is for {s})")).unwrap_or_default())]
     TlsWrongName { subject: Option<String> },
     #[error("the server did not answer with TLS (plain HTTP on an HTTPS port: a captive portal or proxy?)")]
@@ -183,6 +185,7 @@ ids!(KeyKind {
     TlsIntercepted => "tls_interception",
     TlsUntrusted => "tls_untrusted",
     TlsExpired => "tls_expired",
+    TlsRejected => "tls_rejected",
     TlsWrongName => "tls_wrong_name",
     NotTls => "not_tls",
     Tls => "tls_failure",
@@ -231,7 +234,9 @@ impl KeyKind {
         use KeyKind::*;
         match self {
             Dns | Refused | Unreachable | ConnectTimeout | ProxyAuth | ProxyRefused | TlsIntercepted | TlsUntrusted
-            | TlsExpired | TlsWrongName | NotTls | Tls | NoAnswer | Closed | Transport | NotOpenAi => KeyStage::Network,
+            | TlsExpired | TlsRejected | TlsWrongName | NotTls | Tls | NoAnswer | Closed | Transport | NotOpenAi => {
+                KeyStage::Network
+            }
             Missing | Empty | Quoted | Whitespace | BearerPrefix | LooksMasked | NonAscii | Ephemeral
             | EphemeralLive | Admin | Several | InvalidApiKey | Unauthorized | Forbidden | ModelNotFound
             | WrongApiModel | EndpointNotFound => KeyStage::Key,
@@ -290,6 +295,7 @@ impl Diagnosis for KeyCause {
             ProxyAuth => Fix::new("Put the proxy credentials in the variable (https_proxy=http://user:pass@proxy:port) or ask IT to allow api.openai.com without authentication."),
             ProxyRefused { .. } => Fix::new("The proxy blocks api.openai.com: ask IT to allow api.openai.com (HTTPS) and, for WebRTC media, UDP 3478 and TCP 443 to OpenAI's media servers."),
             TlsIntercepted { .. } | TlsUntrusted { .. } => Fix::new("Ask IT to exempt api.openai.com from TLS inspection, or trust the inspection CA: pass it with --ca-cert, and give it to your app (Node: NODE_EXTRA_CA_CERTS=ca.pem; Python: SSL_CERT_FILE or REQUESTS_CA_BUNDLE)."),
+            TlsRejected { .. } => Fix::new("Look at the certificate the server presents (`openssl s_client -connect HOST:PORT -showcerts`): re-issue it for this host name and a current period, or give with --ca-cert the certificate itself or the CA that signed it. Your app needs the same trust (Node: NODE_EXTRA_CA_CERTS=ca.pem; Python: SSL_CERT_FILE or REQUESTS_CA_BUNDLE)."),
             TlsExpired => Fix::new("Check this machine's date and time (`timedatectl`); if the clock is right, something on the path presents an expired certificate."),
             TlsWrongName { .. } => Fix::new("Something on the path answers for the API host with another certificate: a captive portal (log in to the network) or a misconfigured proxy."),
             NotTls => Fix::new("Log in to the network's captive portal, or check that --base-url uses https:// only where the server speaks TLS."),
@@ -357,6 +363,7 @@ impl KeyCause {
             },
             KeyCause::TlsUntrusted { issuer: None },
             KeyCause::TlsExpired,
+            KeyCause::TlsRejected { why: "it is not valid yet (or this machine's clock is behind)".into() },
             KeyCause::TlsWrongName { subject: None },
             KeyCause::NotTls,
             KeyCause::Tls("x".into()),

@@ -316,7 +316,7 @@ async fn reach(ctx: &Ctx, out: &mut Outcome) -> Result<(), KeyCause> {
         out.evidence.timing(*phase, *d);
     }
     match p.failure {
-        Some(f) => Err(probe_cause(f, s.base_url.host_str().unwrap_or_default())),
+        Some(f) => Err(probe_cause(f, s.base_url.host_str().unwrap_or_default(), s.ca_cert.is_some())),
         None => Ok(()),
     }
 }
@@ -440,7 +440,9 @@ fn phase_words(phase: &str) -> &'static str {
     }
 }
 
-fn probe_cause(f: ProbeFailure, host: &str) -> KeyCause {
+/// `custom_ca`: the user gave --ca-cert, so an untrusted chain is theirs to fix, in the verifier's
+/// words, not "not signed by a public CA".
+fn probe_cause(f: ProbeFailure, host: &str, custom_ca: bool) -> KeyCause {
     let openai = host == "openai.com" || host.ends_with(".openai.com");
     match f {
         ProbeFailure::Dns { host, error } => KeyCause::Dns { host, error },
@@ -453,6 +455,13 @@ fn probe_cause(f: ProbeFailure, host: &str) -> KeyCause {
         }
         ProbeFailure::ProxyAuthRequired => KeyCause::ProxyAuth,
         ProbeFailure::ProxyRefused { status } => KeyCause::ProxyRefused { status },
+        ProbeFailure::Tls(TlsFailure::Untrusted(c)) if custom_ca => {
+            let issuer = c.map(|c| format!(" (its issuer is {:?})", c.issuer)).unwrap_or_default();
+            KeyCause::TlsRejected {
+                why: format!("no certificate given with --ca-cert (nor a public CA) issued it{issuer}"),
+            }
+        }
+        ProbeFailure::Tls(TlsFailure::Refused(why)) => KeyCause::TlsRejected { why },
         ProbeFailure::Tls(TlsFailure::Untrusted(Some(c))) if c.vendor.is_some() || openai => {
             KeyCause::TlsIntercepted { issuer: c.issuer, vendor: c.vendor, trusted_by_system: c.trusted_by_system }
         }
