@@ -69,7 +69,7 @@ Register-ArgumentCompleter -Native -CommandName 'realtime-doctor' -ScriptBlock {
             [CompletionResult]::new('--turn-secret', '--turn-secret', [CompletionResultType]::ParameterName, 'TURN REST shared secret (coturn''s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed')
             [CompletionResult]::new('--ice-transport-policy', '--ice-transport-policy', [CompletionResultType]::ParameterName, 'ICE transport policy: all candidates, or relay (TURN) only')
             [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Local IP address for the peer''s sockets (default: every interface; loopback when the base URL is loopback)')
-            [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system''s default input')
+            [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'Microphone to test: its ALSA name as `arecord -L` lists it (e.g. pulse, hw:CARD=USB), or a substring of its description (see the `devices` evidence). Default: the system''s default input')
             [CompletionResult]::new('--seconds', '--seconds', [CompletionResultType]::ParameterName, 'Microphone capture window')
             [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP')
             [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP')
@@ -178,7 +178,7 @@ Register-ArgumentCompleter -Native -CommandName 'realtime-doctor' -ScriptBlock {
             break
         }
         'realtime-doctor;mic' {
-            [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system''s default input')
+            [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'Microphone to test: its ALSA name as `arecord -L` lists it (e.g. pulse, hw:CARD=USB), or a substring of its description (see the `devices` evidence). Default: the system''s default input')
             [CompletionResult]::new('--seconds', '--seconds', [CompletionResultType]::ParameterName, 'Microphone capture window')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format on standard output')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml')

@@ -65,7 +65,7 @@ set edit:completion:arg-completer[realtime-doctor] = {|@words|
             cand --turn-secret 'TURN REST shared secret (coturn''s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed'
             cand --ice-transport-policy 'ICE transport policy: all candidates, or relay (TURN) only'
             cand --bind 'Local IP address for the peer''s sockets (default: every interface; loopback when the base URL is loopback)'
-            cand --device 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system''s default input'
+            cand --device 'Microphone to test: its ALSA name as `arecord -L` lists it (e.g. pulse, hw:CARD=USB), or a substring of its description (see the `devices` evidence). Default: the system''s default input'
             cand --seconds 'Microphone capture window'
             cand --skip 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP'
             cand --only 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP'
@@ -170,7 +170,7 @@ set edit:completion:arg-completer[realtime-doctor] = {|@words|
             cand --version 'Print version'
         }
         &'realtime-doctor;mic'= {
-            cand --device 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system''s default input'
+            cand --device 'Microphone to test: its ALSA name as `arecord -L` lists it (e.g. pulse, hw:CARD=USB), or a substring of its description (see the `devices` evidence). Default: the system''s default input'
             cand --seconds 'Microphone capture window'
             cand --format 'Output format on standard output'
             cand -o 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml'

@@ -75,7 +75,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-al
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l ice-transport-policy -d 'ICE transport policy: all candidates, or relay (TURN) only' -r -f -a "all\t''
 relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l bind -d 'Local IP address for the peer\'s sockets (default: every interface; loopback when the base URL is loopback)' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l device -d 'Microphone to test: its ALSA name as `arecord -L` lists it (e.g. pulse, hw:CARD=USB), or a substring of its description (see the `devices` evidence). Default: the system\'s default input' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l seconds -d 'Microphone capture window' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l only -d 'Run only these checks (repeatable, or comma-separated); the others are reported as SKIP' -r
@@ -177,7 +177,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -l redact-ips -d 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand turn" -s V -l version -d 'Print version'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l device -d 'Microphone to test: a substring of its name (see the `devices` evidence). Default: the system\'s default input' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l device -d 'Microphone to test: its ALSA name as `arecord -L` lists it (e.g. pulse, hw:CARD=USB), or a substring of its description (see the `devices` evidence). Default: the system\'s default input' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l seconds -d 'Microphone capture window' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand mic" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''

@@ -12,8 +12,9 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "realtime-doctor", version, about, long_about = None, propagate_version = true)]
 #[command(after_help = "Exit codes: 0 no check failed (warnings allowed unless --strict), \
-1 a check failed, 2 usage or tool error.\n\nThe API key is read from OPENAI_API_KEY, \
---api-key-file or --api-key-stdin, never from the command line, and is never printed.")]
+1 a check failed, 2 usage or tool error.\n\nThe API key is read from OPENAI_API_KEY (on Azure \
+OpenAI also AZURE_OPENAI_API_KEY or AZURE_OPENAI_AD_TOKEN), --api-key-file or --api-key-stdin, never \
+from the command line, and is never printed.")]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -206,8 +207,9 @@ pub struct PeerArgs {
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "The microphone")]
 pub struct MicArgs {
-    /// Microphone to test: a substring of its name (see the `devices` evidence). Default: the
-    /// system's default input.
+    /// Microphone to test: its ALSA name as `arecord -L` lists it (e.g. pulse, hw:CARD=USB), or a
+    /// substring of its description (see the `devices` evidence). Default: the system's default
+    /// input.
     #[arg(long, env = "REALTIME_DOCTOR_MIC_DEVICE", value_name = "NAME")]
     pub device: Option<String>,
 

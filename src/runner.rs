@@ -174,6 +174,7 @@ fn blocked_by(dep: &CheckResult) -> String {
     use crate::check::key::{KeyKind, KeyStage};
     let why = dep.cause.as_ref().map(|c| c.message.as_str()).unwrap_or(dep.summary.as_str());
     let blocker = match crate::check::kind::of(dep) {
+        Some(CauseKind::Key(KeyKind::Missing)) => "no API key was given".to_owned(),
         Some(CauseKind::Key(k)) if k.stage() == KeyStage::Network => "the API could not be reached".to_owned(),
         Some(CauseKind::Key(k)) if k.stage() == KeyStage::Endpoint => "the base URL is a retired endpoint".to_owned(),
         Some(CauseKind::Key(k)) if k.stage() == KeyStage::Key => "the API key cannot be used".to_owned(),

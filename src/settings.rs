@@ -270,6 +270,11 @@ impl Settings {
         if let Some(m) = &options.mic {
             s.resolve_mic(m)?;
         }
+        if s.relay_only && s.turn.is_empty() {
+            bail!(
+                "--ice-transport-policy relay uses TURN relays only, and no --turn server was given: add --turn URL (with its credentials)"
+            );
+        }
         if s.unified && s.api == VoiceApi::Live {
             bail!(
                 "--unified is the Realtime API's multipart form; GPT-Live's create is JSON (drop --unified, or use --api realtime)"
@@ -621,7 +626,7 @@ mod tests {
                 None,
                 |s| matches!(&s.turn_auth, Some(TurnAuth::Rest { user, .. }) if user == "realtime-doctor"),
             ),
-            ("sdp --ice-transport-policy relay --bind 127.0.0.1 --unified", &[], None, |s| {
+            ("sdp --ice-transport-policy relay --turn turn:h --bind 127.0.0.1 --unified", &[], None, |s| {
                 s.relay_only && s.unified && s.bind.is_some()
             }),
             ("check-all --skip mic,stun --only key", &[], None, |s| {
@@ -651,6 +656,7 @@ mod tests {
             "key --skip mic",
             "check-all --skip nope",
             "sdp --api live --unified",
+            "datachannel --ice-transport-policy relay",
         ] {
             assert!(settings(args, &[], None).is_err(), "{args} was accepted");
         }

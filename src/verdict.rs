@@ -370,7 +370,17 @@ pub const RULES: &[Rule] = &[
         id: "microphone",
         stage: "microphone",
         when: |f| f.failed(Mic),
-        then: |f| (format!("the network path works, but the microphone does not: {}", f.message(Mic)), f.fix(Mic)),
+        then: |f| {
+            // Claim only what the run showed: a mic-only run says nothing of the network.
+            let lead = if f.status(Datachannel) == Status::Pass {
+                "the call connects, but the microphone does not work"
+            } else if [Key, Stun, Turn, Sdp].iter().any(|&id| f.status(id) == Status::Pass) {
+                "the network checks pass, but the microphone does not work"
+            } else {
+                "the microphone does not work"
+            };
+            (format!("{lead}: {}", f.message(Mic)), f.fix(Mic))
+        },
     },
     Rule {
         id: "warning",
@@ -547,6 +557,24 @@ mod tests {
         for r in RULES {
             assert!(table.iter().any(|(_, w)| *w == r.id), "rule {} has no test row", r.id);
         }
+    }
+
+    #[test]
+    fn a_microphone_verdict_claims_only_what_ran() {
+        let silent = Some(C::Mic(crate::check::mic::MicKind::DigitalSilence));
+        let lead = |rows: &[(CheckId, Status, Option<CauseKind>)]| diagnose(&report(rows)).unwrap().summary;
+        // Unlisted checks pass in `report`: list the ones that did not run.
+        let none = [(Key, Skip, None), (Stun, Skip, None), (Turn, Skip, None), (Sdp, Skip, None)];
+        let with = |extra: &[(CheckId, Status, Option<CauseKind>)]| {
+            // The first row for a check counts.
+            let mut rows = extra.to_vec();
+            rows.extend_from_slice(&none);
+            rows.push((Mic, Fail, silent));
+            lead(&rows)
+        };
+        assert!(with(&[(Datachannel, Skip, None)]).starts_with("the microphone does not work:"));
+        assert!(with(&[(Stun, Pass, None), (Datachannel, Skip, None)]).starts_with("the network checks pass, but"));
+        assert!(with(&[(Datachannel, Pass, None)]).starts_with("the call connects, but"));
     }
 
     #[test]

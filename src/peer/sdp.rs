@@ -56,6 +56,7 @@ impl SdpCandidate {
             port: self.port,
             side,
             source,
+            tcp_type: self.tcp_type.clone(),
         }
     }
 }

@@ -31,7 +31,10 @@ pub fn selected_pair(pc: &mut RTCPeerConnection) -> Option<CandidatePair> {
                 };
                 let protocol = if c.protocol.eq_ignore_ascii_case("tcp") { Protocol::Tcp } else { Protocol::Udp };
                 let address = c.address.clone().unwrap_or_default();
-                Some(Candidate { kind, protocol, address, port: c.port, side, source: None })
+                // The stats carry no tcptype; an active ICE-TCP candidate is the one with the
+                // discard port 9 (RFC 6544 section 4.5).
+                let tcp_type = (protocol == Protocol::Tcp && c.port == 9).then(|| "active".to_owned());
+                Some(Candidate { kind, protocol, address, port: c.port, side, source: None, tcp_type })
             }
             _ => None,
         })

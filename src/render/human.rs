@@ -134,9 +134,16 @@ pub fn pair(p: &CandidatePair) -> String {
     format!("{} -> {remote}", p.local)
 }
 
-pub fn header_line(report_target: &crate::report::Target, version: &str) -> String {
+/// The first line: the tool, and when a check of the run talks to the API, which API, where, and
+/// which model (a `stun` or `mic` run has nothing to do with them).
+pub fn header_line(report_target: &crate::report::Target, version: &str, ids: &[CheckId]) -> String {
     let t = report_target;
-    format!("{} {} · {} · {} · model {}\n", "realtime-doctor".bold(), version, t.api.name().bold(), t.base_url, t.model)
+    let tool = format!("{} {}", "realtime-doctor".bold(), version);
+    if ids.iter().any(|id| id.spec().options.contains(&crate::cli::OptionGroup::Api)) {
+        format!("{tool} · {} · {} · model {}\n", t.api.name().bold(), t.base_url, t.model)
+    } else {
+        format!("{tool}\n")
+    }
 }
 
 /// The human view of a whole report, at once (`report show`, `--output run.txt`).
@@ -161,7 +168,8 @@ impl Render for Human {
 
 /// A whole report at once: exactly the lines the live view printed.
 fn render(report: &Report, verbosity: Verbosity) -> String {
-    let mut s = header_line(&report.target, &report.tool.version);
+    let ids: Vec<CheckId> = report.results.iter().map(|r| r.id).collect();
+    let mut s = header_line(&report.target, &report.tool.version, &ids);
     for r in &report.results {
         s.push_str(&result_lines(r, verbosity));
     }
@@ -188,7 +196,7 @@ impl Live {
         spinner: bool,
     ) -> Live {
         let mut live = Live { out, bar: None, running: ids.to_vec(), verbosity, closed: false };
-        live.write(&header_line(target, env!("CARGO_PKG_VERSION")));
+        live.write(&header_line(target, env!("CARGO_PKG_VERSION"), ids));
         if spinner {
             let bar = ProgressBar::new_spinner();
             bar.set_style(ProgressStyle::with_template("{spinner} {msg} {elapsed:.dim}").expect("template"));

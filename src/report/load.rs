@@ -98,7 +98,7 @@ fn parse_side(text: &str, side: Side) -> Option<Candidate> {
     };
     let (address, port) = f.next()?.rsplit_once(':')?;
     let address = address.trim_start_matches('[').trim_end_matches(']').to_owned();
-    Some(Candidate { kind, protocol, address, port: port.parse().ok()?, side, source: None })
+    Some(Candidate { kind, protocol, address, port: port.parse().ok()?, side, source: None, tcp_type: None })
 }
 
 #[cfg(test)]

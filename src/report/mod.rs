@@ -122,11 +122,23 @@ pub struct Candidate {
     /// Where it came from: a STUN/TURN server URL, or the SDP.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// An ICE-TCP candidate's role (RFC 6544 section 4.5): `active` connects out (its port is the
+    /// placeholder 9), `passive` listens, `so` does both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tcp_type: Option<String>,
 }
 
 impl Candidate {
     pub fn new(kind: CandidateType, protocol: Protocol, addr: std::net::SocketAddr, side: Side) -> Candidate {
-        Candidate { kind, protocol, address: addr.ip().to_string(), port: addr.port(), side, source: None }
+        Candidate {
+            kind,
+            protocol,
+            address: addr.ip().to_string(),
+            port: addr.port(),
+            side,
+            source: None,
+            tcp_type: None,
+        }
     }
 
     pub fn from(mut self, source: impl Into<String>) -> Candidate {
@@ -140,9 +152,13 @@ impl std::fmt::Display for Candidate {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let (kind, proto) = (self.kind.as_str(), self.protocol.as_str());
         if self.address.contains(':') {
-            write!(f, "{kind} {proto} [{}]:{}", self.address, self.port)
+            write!(f, "{kind} {proto} [{}]:{}", self.address, self.port)?;
         } else {
-            write!(f, "{kind} {proto} {}:{}", self.address, self.port)
+            write!(f, "{kind} {proto} {}:{}", self.address, self.port)?;
+        }
+        match &self.tcp_type {
+            Some(t) => write!(f, " tcptype {t}"),
+            None => Ok(()),
         }
     }
 }

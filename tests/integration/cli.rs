@@ -128,3 +128,24 @@ fn completions_and_man_page_are_committed() {
     c.arg("man");
     committed("docs/realtime-doctor.1", &run(c).stdout);
 }
+
+/// What a new user sees first, on a machine with no key, no sound card and no internet.
+#[test]
+fn first_run_words() {
+    // No key: the WebRTC checks say there is none, not that a key "cannot be used".
+    let mut c = doctor();
+    c.args(["check-all", "--format", "json", "--skip", "stun,turn,mic"]);
+    let r = run(c);
+    assert_eq!(r.result("sdp")["summary"].as_str().unwrap().split(" (").next(), Some("not run: no API key was given"));
+    // A run that does not talk to the API names no API, base URL or model.
+    let mut c = doctor();
+    c.args(["stun", "--stun", "stun:127.0.0.1:9"]);
+    let r = run(c);
+    assert_eq!(r.stdout.lines().next(), Some(format!("realtime-doctor {}", env!("CARGO_PKG_VERSION")).as_str()));
+    // A relay-only policy with no TURN server is a usage error, not a peer that "could not be set up".
+    let mut c = doctor();
+    c.args(["datachannel", "--ice-transport-policy", "relay"]);
+    let r = run(c);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("--turn"), "{}", r.stderr);
+}

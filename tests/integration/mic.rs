@@ -93,12 +93,18 @@ fn device_listing_and_selection() {
     assert_eq!(status(&res).0, "pass", "{res:#}");
     let d = res["evidence"]["details"].to_string();
     assert!(d.contains("\"devices\""), "{d}");
+    // The device is named as `arecord -L` names it, with what it is.
+    assert!(d.contains("pulse (PulseAudio Sound Server)"), "{d}");
+    // A substring of the description selects it too.
+    let (_, res) = mic(Some(&p), None, &["--device", "pulseaudio sound"]);
+    assert_eq!(status(&res).0, "pass", "{res:#}");
     let (r, res) = mic(Some(&p), None, &["--device", "no-such-microphone"]);
     assert_eq!(status(&res), ("fail".into(), Some("mic.device_not_found".into())), "{res:#}");
-    assert!(
-        res["cause"]["message"].as_str().unwrap().to_ascii_lowercase().contains("pulseaudio"),
-        "lists what exists: {res:#}"
-    );
+    // What exists is listed by the names --device takes, not by ALSA's long descriptions.
+    let msg = res["cause"]["message"].as_str().unwrap();
+    let listed = msg.split("available: ").nth(1).unwrap_or_default();
+    assert!(listed.split([',', ')']).any(|n| n.trim() == "pulse"), "lists what exists: {msg}");
+    assert!(!listed.contains("Sound Server"), "{msg}");
     assert_eq!(r.code, 1);
 }
 

@@ -119,8 +119,16 @@ fn sdp_probes_the_answer_candidates() {
         res["evidence"]["candidates"].as_array().unwrap().iter().filter(|c| c["side"] == "remote").collect();
     assert!(remote.iter().any(|c| c["protocol"] == "udp"), "{res:#}");
     assert!(
-        remote.iter().any(|c| c["protocol"] == "tcp" && c["source"] == "answer tcptype passive"),
+        remote.iter().any(|c| c["protocol"] == "tcp" && c["source"] == "answer" && c["tcp_type"] == "passive"),
         "ICE-TCP passive: {res:#}"
+    );
+    // Our active ICE-TCP candidate says what its port 9 means (RFC 6544 section 4.5).
+    let cands = res["evidence"]["candidates"].as_array().unwrap();
+    assert!(
+        cands
+            .iter()
+            .any(|c| c["side"] == "local" && c["protocol"] == "tcp" && c["port"] == 9 && c["tcp_type"] == "active"),
+        "{res:#}"
     );
     let d = res["evidence"]["details"].to_string();
     assert!(d.contains("check udp 127.0.0.1") && d.contains("check tcp 127.0.0.1") && d.contains("answers ("), "{d}");
@@ -366,6 +374,7 @@ fn local_pair(res: &serde_json::Value) -> (String, String, String) {
 fn an_answer_with_only_a_tcp_candidate_connects_over_ice_tcp() {
     let res = expect_cause("datachannel", Fault::TcpOnlyAnswer, &[], "warn", "datachannel.no_udp_candidate");
     assert_eq!(local_pair(&res), ("host".into(), "tcp".into(), "127.0.0.1".into()), "{res:#}");
+    assert_eq!(res["evidence"]["selected_pair"]["local"]["tcp_type"], "active", "{res:#}");
     assert!(res["evidence"]["details"].to_string().contains("over TCP: ICE-TCP to 127.0.0.1:"), "{res:#}");
     expect_cause("sdp", Fault::TcpOnlyAnswer, &[], "warn", "sdp.no_udp_candidate");
 }

@@ -291,8 +291,7 @@ pub async fn open(ctx: &Ctx, out: &mut Outcome) -> Result<Call, CallCause> {
     };
     out.evidence.artifacts.push(Artifact { name: "answer.sdp".into(), content: sdp::redacted(&answer) });
     for c in sdp::candidates(&answer) {
-        let tcp = c.tcp_type.as_ref().map(|t| format!(" tcptype {t}")).unwrap_or_default();
-        out.evidence.candidates.push(c.to_report(Side::Remote, Some(format!("answer{tcp}"))));
+        out.evidence.candidates.push(c.to_report(Side::Remote, Some("answer".into())));
     }
     let call = Call {
         offerer,

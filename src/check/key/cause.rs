@@ -267,7 +267,7 @@ impl Diagnosis for KeyCause {
     fn fix(&self) -> Fix {
         use KeyCause::*;
         match self {
-            Missing | Empty => Fix::new("Create a key in the dashboard and export it: `export OPENAI_API_KEY=sk-proj-...` (or pass --api-key-file PATH / --api-key-stdin).").doc(KEYS),
+            Missing | Empty => Fix::new("Create a key in the dashboard and export it: `export OPENAI_API_KEY=sk-proj-...` (or pass --api-key-file PATH / --api-key-stdin; on Azure OpenAI, AZURE_OPENAI_API_KEY or AZURE_OPENAI_AD_TOKEN).").doc(KEYS),
             Quoted => Fix::new("Remove the quotes from the value (in .env files write OPENAI_API_KEY=sk-..., without quotes, unless your loader strips them).").doc(KEYS),
             Whitespace { .. } => Fix::new("Remove the whitespace: re-copy the key, or set it with `export OPENAI_API_KEY=\"$(tr -d '[:space:]' < keyfile)\"`; check .env files for CRLF line endings.").doc(KEYS),
             BearerPrefix => Fix::new("Store only the key (sk-...) in OPENAI_API_KEY; the Authorization header's \"Bearer \" is added by the client.").doc(KEYS),

@@ -31,10 +31,15 @@ impl Captured {
     }
 }
 
-/// Lines of `text`, trimmed, without repeats, at most eight.
+/// The functions through which alsa-lib passes a configuration error up, each saying again that
+/// something below failed: the first message (the cause) and the last (the effect) are the news.
+const PLUMBING: &[&str] = &["_snd_config_evaluate:", "snd_func_", "snd_config_expand:"];
+
+/// Lines of `text`, trimmed, without repeats or alsa-lib's plumbing, at most eight.
 fn distinct(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+    let lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    for line in lines.filter(|l| !PLUMBING.iter().any(|p| l.starts_with(p))) {
         if !out.iter().any(|o| o == line) && out.len() < 8 {
             out.push(line.to_owned());
         }
@@ -47,8 +52,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn repeats_are_said_once() {
-        let text = "parse_card: cannot find card '0'\n\nparse_card: cannot find card '0'\nsnd_pcm_open_noupdate: Unknown PCM default\n";
+    fn the_cause_and_the_effect_are_kept_once() {
+        let text = "parse_card: cannot find card '0'\n\
+                    _snd_config_evaluate: function snd_func_card_inum returned error: No such file or directory\n\
+                    snd_func_concat: error evaluating strings\n\
+                    snd_config_expand: Evaluate error: No such file or directory\n\
+                    parse_card: cannot find card '0'\n\
+                    snd_pcm_open_noupdate: Unknown PCM default\n";
         assert_eq!(distinct(text), ["parse_card: cannot find card '0'", "snd_pcm_open_noupdate: Unknown PCM default"]);
     }
 }

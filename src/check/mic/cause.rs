@@ -84,7 +84,7 @@ impl Diagnosis for MicCause {
                 "Plug in or enable a microphone; on Linux check `arecord -l` and that PipeWire/PulseAudio runs in your session; in CI this check is skipped unless --require-mic.",
             ),
             MicCause::DeviceNotFound { .. } => Fix::new(
-                "Pick one of the listed devices with --device (a substring of its name), or omit --device for the default.",
+                "Pick one of the listed devices with --device (its name, or a substring of its description), or omit --device for the default.",
             ),
             MicCause::Busy(_) => Fix::new(
                 "Close the other program using the microphone (a call, a recorder, another tab), or capture through PipeWire/PulseAudio (the `default` or `pulse` device), which shares it.",

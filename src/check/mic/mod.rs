@@ -219,28 +219,46 @@ fn choose(device: &cpal::Device) -> Result<(StreamConfig, SampleFormat, String),
     Ok((d.config(), d.sample_format(), offered))
 }
 
+/// The backend's own name for a device (ALSA's PCM name, as `arecord -L` lists it).
+fn device_id(d: &cpal::Device) -> String {
+    d.id().map(|id| id.id().to_owned()).unwrap_or_else(|_| d.to_string())
+}
+
+/// "pulse (PulseAudio Sound Server)": the name to pass to --device, and what it is.
+fn device_label(d: &cpal::Device) -> String {
+    let id = device_id(d);
+    match d.description() {
+        Ok(desc) if desc.name() != id => format!("{id} ({})", desc.name()),
+        _ => id,
+    }
+}
+
 /// Open the device, capture for `seconds`, measure. Blocking.
 pub fn capture(wanted: Option<&str>, seconds: Duration) -> Result<Capture, MicCause> {
     let host = cpal::default_host();
     let devices: Vec<cpal::Device> = host.input_devices().map(|d| d.collect()).unwrap_or_default();
-    let names: Vec<String> = devices.iter().map(|d| d.to_string()).collect();
+    let ids: Vec<String> = devices.iter().map(device_id).collect();
+    let names: Vec<String> = devices.iter().map(device_label).collect();
     let default_device = host.default_input_device();
-    let default_name = default_device.as_ref().map(|d| d.to_string());
+    let default_name = default_device.as_ref().map(device_label);
     let device = match wanted {
         Some(w) => {
             let lw = w.to_ascii_lowercase();
-            let i = names.iter().position(|n| n.to_ascii_lowercase().contains(&lw)).ok_or_else(|| {
-                MicCause::DeviceNotFound {
+            // The id `arecord -L` prints wins over a substring of another device's description.
+            let i = ids
+                .iter()
+                .position(|id| id.eq_ignore_ascii_case(w))
+                .or_else(|| names.iter().position(|n| n.to_ascii_lowercase().contains(&lw)))
+                .ok_or_else(|| MicCause::DeviceNotFound {
                     wanted: w.to_owned(),
-                    available: if names.is_empty() { "none".into() } else { names.join(", ") },
-                }
-            })?;
+                    available: if ids.is_empty() { "none".into() } else { ids.join(", ") },
+                })?;
             devices[i].clone()
         }
         // With no sound card, cpal still offers "default": only opening it tells (see below).
         None => default_device.ok_or_else(|| MicCause::NoDevice("the audio host reports no input device".into()))?,
     };
-    let name = device.to_string();
+    let name = device_label(&device);
     let (config, format, offered) = choose(&device).map_err(|e| open_error(&e, &name))?;
     let state = Arc::new(Mutex::new((Levels::default(), None::<Instant>)));
     let errors = Arc::new(Mutex::new(None::<(ErrorKind, String)>));

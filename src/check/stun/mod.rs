@@ -251,7 +251,11 @@ fn record(out: &mut Outcome, reports: &[ServerProbe]) {
     for r in reports {
         let name = r.url.to_string();
         let value = match (&r.failure, r.mapped) {
-            (Some(f), _) => format!("{}: {f}", r.addr.map(|a| a.to_string()).unwrap_or_else(|| "unresolved".into())),
+            (Some(f), _) => match r.addr {
+                Some(addr) => format!("{addr}: {f}"),
+                // No address: the DNS error says it all.
+                None => f.to_string(),
+            },
             (None, Some(m)) => {
                 let rtt = rtt_stats(&r.rtts)
                     .map(|(min, med)| format!(", rtt min {} median {}", ms(min), ms(med)))

@@ -268,11 +268,13 @@ fn record(out: &mut Outcome, reports: &[UrlProbe]) {
             (Some(_), None) => "reached, not authenticated",
             (None, None) => "reached",
         };
-        let addr = r.addr.map(|a| a.to_string()).unwrap_or_else(|| "unresolved".into());
-        let value = match &r.failure {
-            Some(f) => format!("{addr} {stage}: {}", words(f)),
-            None => format!(
-                "{addr} {stage}: relay {} (lifetime {} s), relayed round trip {:.1} ms",
+        let value = match (&r.failure, r.addr) {
+            // The name did not resolve: there is no address, and the DNS error says it all.
+            (Some(f @ Failure::Dns(_)), _) | (Some(f), None) => words(f),
+            (Some(f), Some(addr)) => format!("{addr} {stage}: {}", words(f)),
+            (None, addr) => format!(
+                "{} {stage}: relay {} (lifetime {} s), relayed round trip {:.1} ms",
+                addr.map(|a| a.to_string()).unwrap_or_default(),
                 r.relayed.map(|a| a.to_string()).unwrap_or_default(),
                 r.lifetime.unwrap_or(0),
                 r.relay_rtt.unwrap_or_default().as_secs_f64() * 1000.0
