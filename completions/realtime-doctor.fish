@@ -92,6 +92,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-al
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l bundle -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l timeout -d 'Time allowed for each check, counted from when the checks it needs have finished (e.g. 10s, 1500ms). Default per check: key 15s, stun 3s, turn 5s, mic the capture window plus 5s, sdp 15s, datachannel 20s. Each wait inside a check has its own, shorter limit (see the check\'s --help)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l allow-insecure-http -d 'Send the key over plain http:// to a host that is not this machine (a gateway on a network you trust). Without it such a base URL is refused before any request; with it the report warns'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l require-mic -d 'Fail (instead of skip) when there is no usable microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l strict -d 'Treat warnings as failures (exit code 1)'
@@ -125,6 +126,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l bundle -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l timeout -d 'Time allowed for each check, counted from when the checks it needs have finished (e.g. 10s, 1500ms). Default per check: key 15s, stun 3s, turn 5s, mic the capture window plus 5s, sdp 15s, datachannel 20s. Each wait inside a check has its own, shorter limit (see the check\'s --help)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l allow-insecure-http -d 'Send the key over plain http:// to a host that is not this machine (a gateway on a network you trust). Without it such a base URL is refused before any request; with it the report warns'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l strict -d 'Treat warnings as failures (exit code 1)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -s v -l verbose -d 'Print every piece of evidence, not only the key facts'
@@ -231,6 +233,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l bundle -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l timeout -d 'Time allowed for each check, counted from when the checks it needs have finished (e.g. 10s, 1500ms). Default per check: key 15s, stun 3s, turn 5s, mic the capture window plus 5s, sdp 15s, datachannel 20s. Each wait inside a check has its own, shorter limit (see the check\'s --help)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l allow-insecure-http -d 'Send the key over plain http:// to a host that is not this machine (a gateway on a network you trust). Without it such a base URL is refused before any request; with it the report warns'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l strict -d 'Treat warnings as failures (exit code 1)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
@@ -271,6 +274,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachan
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l bundle -d 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l timeout -d 'Time allowed for each check, counted from when the checks it needs have finished (e.g. 10s, 1500ms). Default per check: key 15s, stun 3s, turn 5s, mic the capture window plus 5s, sdp 15s, datachannel 20s. Each wait inside a check has its own, shorter limit (see the check\'s --help)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l api-key-stdin -d 'Read the API key from standard input'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l allow-insecure-http -d 'Send the key over plain http:// to a host that is not this machine (a gateway on a network you trust). Without it such a base URL is refused before any request; with it the report warns'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l strict -d 'Treat warnings as failures (exit code 1)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
@@ -380,6 +384,8 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-ser
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l accept-key -d 'The standard key the server accepts' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l media -d 'Answer calls from this address, on UDP 3478 and TCP 443 as OpenAI\'s media servers do' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l fault -d 'A fault to inject (repeatable; see examples/fake_realtime_server.rs for the list)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l tls-cert -d 'Serve https:// with this certificate chain (PEM; with --tls-key)' -r -F
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l tls-key -d 'The private key of --tls-cert (PEM)' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand fake-server" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
 junit\t''

@@ -38,11 +38,15 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
             write_stdout(&out);
             Ok(ExitCode::Ok)
         }
-        Command::FakeServer { listen, accept_key, media, fault } => {
+        Command::FakeServer { listen, accept_key, media, fault, tls_cert, tls_key } => {
             let mut cfg = FakeConfig::new(&accept_key);
             cfg.media = media;
             cfg.faults = fault;
-            let server = FakeServer::start(cfg, &listen).await.with_context(|| format!("listening on {listen}"))?;
+            let server = match (tls_cert, tls_key) {
+                (Some(cert), Some(key)) => FakeServer::start_tls(cfg, &listen, server_tls(&cert, &key)?).await,
+                _ => FakeServer::start(cfg, &listen).await,
+            }
+            .with_context(|| format!("listening on {listen}"))?;
             write_stdout(format!("fake OpenAI voice APIs (Realtime and GPT-Live) on {}\n", server.url()).as_bytes());
             tokio::signal::ctrl_c().await?;
             Ok(ExitCode::Ok)
@@ -54,6 +58,19 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Check(cmd) => checks(&cli.global, *cmd).await,
         Command::Selftest(args) => selftest(&cli.global, args).await,
     }
+}
+
+/// The fake's TLS: a certificate chain and its key, from PEM files.
+fn server_tls(cert: &Path, key: &Path) -> Result<rustls::ServerConfig> {
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer, pem::PemObject};
+    let chain = CertificateDer::pem_file_iter(cert)
+        .and_then(|i| i.collect::<Result<Vec<_>, _>>())
+        .with_context(|| format!("reading certificates from {}", cert.display()))?;
+    let key = PrivateKeyDer::from_pem_file(key).with_context(|| format!("reading the key {}", key.display()))?;
+    Ok(rustls::ServerConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+        .with_safe_default_protocol_versions()?
+        .with_no_client_auth()
+        .with_single_cert(chain, key)?)
 }
 
 fn resolve(global: &GlobalArgs, options: &CheckOptions) -> Result<Settings> {
@@ -95,7 +112,7 @@ async fn selftest(global: &GlobalArgs, args: SelftestArgs) -> Result<ExitCode> {
         .await
         .context("starting the built-in fake OpenAI API")?;
     settings.base_url = crate::settings::parse_base_url(&fake.url())?;
-    settings.api_key = Some(ApiKey { value: key, source: KeySource::Selftest });
+    settings.api_key = Some(ApiKey { value: crate::secret::Secret::key(key), source: KeySource::Selftest });
     settings.proxy = ProxyEnv::default();
     settings.ca_cert = None;
     let turn = crate::fake::turn::FakeTurn::start(std::net::Ipv4Addr::LOCALHOST.into())
@@ -104,8 +121,10 @@ async fn selftest(global: &GlobalArgs, args: SelftestArgs) -> Result<ExitCode> {
     settings.stun = vec![crate::stun::IceUrl::parse(&turn.stun_url()).map_err(anyhow::Error::msg)?];
     settings.stun_is_default = false;
     settings.turn = vec![crate::stun::IceUrl::parse(&turn.turn_url()).map_err(anyhow::Error::msg)?];
-    settings.turn_auth =
-        Some(crate::settings::TurnAuth::Static { username: turn.username.clone(), password: turn.password.clone() });
+    settings.turn_auth = Some(crate::settings::TurnAuth::Static {
+        username: turn.username.clone(),
+        password: crate::secret::Secret::password(&turn.password),
+    });
     let ids: Vec<CheckId> = CheckId::ALL.iter().copied().filter(|id| id.spec().in_selftest).collect();
     let mut code = ExitCode::Ok;
     for (i, api) in apis.iter().enumerate() {
@@ -132,7 +151,8 @@ async fn finish(settings: Settings, ids: Vec<CheckId>) -> Result<ExitCode> {
     emit(&settings, &report)?;
     if let Some(path) = &settings.bundle {
         let text = crate::bundle::render(&report, &known_secrets(&settings), settings.redact_ips);
-        std::fs::write(path, text).with_context(|| format!("writing the support bundle to {}", path.display()))?;
+        crate::files::write_private(path, text.as_bytes())
+            .with_context(|| format!("writing the support bundle to {}", path.display()))?;
     }
     Ok(if report.exit_code(settings.strict) == 0 { ExitCode::Ok } else { ExitCode::Failed })
 }
@@ -141,11 +161,11 @@ async fn finish(settings: Settings, ids: Vec<CheckId>) -> Result<ExitCode> {
 fn known_secrets(settings: &Settings) -> Secrets {
     let mut secrets = Secrets::default();
     if let Some(k) = &settings.api_key {
-        secrets.add(&k.value);
+        secrets.add(k.value.expose());
     }
     match &settings.turn_auth {
-        Some(crate::settings::TurnAuth::Static { password, .. }) => secrets.add(password),
-        Some(crate::settings::TurnAuth::Rest { secret, .. }) => secrets.add(secret),
+        Some(crate::settings::TurnAuth::Static { password, .. }) => secrets.add(password.expose()),
+        Some(crate::settings::TurnAuth::Rest { secret, .. }) => secrets.add(secret.expose()),
         None => {}
     }
     secrets
@@ -175,7 +195,7 @@ fn emit(s: &Settings, report: &Report) -> Result<()> {
         write_stdout(renderer(s.format, s, false).render(report).as_bytes());
     }
     for o in &s.outputs {
-        std::fs::write(&o.path, renderer(o.format, s, false).render(report))
+        crate::files::write_private(&o.path, renderer(o.format, s, false).render(report).as_bytes())
             .with_context(|| format!("writing the report to {}", o.path.display()))?;
     }
     Ok(())

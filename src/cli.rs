@@ -4,6 +4,7 @@
 
 use crate::check::CheckId;
 use crate::check::registry;
+use crate::secret::Secret;
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -147,6 +148,12 @@ pub struct ApiArgs {
     /// Project id sent as OpenAI-Project.
     #[arg(long, env = "OPENAI_PROJECT_ID", hide_env_values = true, value_name = "PROJECT")]
     pub project: Option<String>,
+
+    /// Send the key over plain http:// to a host that is not this machine (a gateway on a network
+    /// you trust). Without it such a base URL is refused before any request; with it the report
+    /// warns.
+    #[arg(long, env = "REALTIME_DOCTOR_ALLOW_INSECURE_HTTP")]
+    pub allow_insecure_http: bool,
 }
 
 /// The ICE servers your app configures.
@@ -169,8 +176,14 @@ pub struct IceArgs {
     pub turn_username: Option<String>,
 
     /// TURN password (never printed).
-    #[arg(long, env = "REALTIME_DOCTOR_TURN_CREDENTIAL", hide_env_values = true, value_name = "PASSWORD")]
-    pub turn_credential: Option<String>,
+    #[arg(
+        long,
+        env = "REALTIME_DOCTOR_TURN_CREDENTIAL",
+        hide_env_values = true,
+        value_name = "PASSWORD",
+        value_parser = password
+    )]
+    pub turn_credential: Option<Secret>,
 
     /// TURN REST shared secret (coturn's static-auth-secret): credentials are derived from it
     /// (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed.
@@ -179,9 +192,16 @@ pub struct IceArgs {
         env = "REALTIME_DOCTOR_TURN_SECRET",
         hide_env_values = true,
         value_name = "SECRET",
-        conflicts_with = "turn_credential"
+        conflicts_with = "turn_credential",
+        value_parser = password
     )]
-    pub turn_secret: Option<String>,
+    pub turn_secret: Option<Secret>,
+}
+
+/// A password from the command line, held as a [`Secret`] from the start so that `{:?}` of the
+/// parsed arguments cannot show it.
+fn password(s: &str) -> Result<Secret, std::convert::Infallible> {
+    Ok(Secret::password(s))
 }
 
 /// How this tool's own WebRTC peer (the stand-in for your browser) is set up.
@@ -398,6 +418,12 @@ pub enum Command {
         /// A fault to inject (repeatable; see examples/fake_realtime_server.rs for the list).
         #[arg(long)]
         fault: Vec<crate::fake::Fault>,
+        /// Serve https:// with this certificate chain (PEM; with --tls-key).
+        #[arg(long, requires = "tls_key", value_name = "PEM")]
+        tls_cert: Option<PathBuf>,
+        /// The private key of --tls-cert (PEM).
+        #[arg(long, requires = "tls_cert", value_name = "PEM")]
+        tls_key: Option<PathBuf>,
     },
 }
 

@@ -5,10 +5,12 @@ pub mod bundle;
 pub mod check;
 pub mod cli;
 pub mod fake;
+pub mod files;
 pub mod net;
 pub mod render;
 pub mod report;
 pub mod runner;
+pub mod secret;
 pub mod settings;
 
 pub mod peer;

@@ -175,6 +175,7 @@ fn blocked_by(dep: &CheckResult) -> String {
     let why = dep.cause.as_ref().map(|c| c.message.as_str()).unwrap_or(dep.summary.as_str());
     let blocker = match crate::check::kind::of(dep) {
         Some(CauseKind::Key(KeyKind::Missing)) => "no API key was given".to_owned(),
+        Some(CauseKind::Key(KeyKind::Cleartext)) => "the key would cross the network unencrypted".to_owned(),
         Some(CauseKind::Key(k)) if k.stage() == KeyStage::Network => "the API could not be reached".to_owned(),
         Some(CauseKind::Key(k)) if k.stage() == KeyStage::Endpoint => "the base URL is a retired endpoint".to_owned(),
         Some(CauseKind::Key(k)) if k.stage() == KeyStage::Key => "the API key cannot be used".to_owned(),

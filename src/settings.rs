@@ -10,6 +10,7 @@ use crate::cli::{
 };
 use crate::net::proxy::ProxyEnv;
 use crate::report::VoiceApi;
+use crate::secret::Secret;
 use crate::stun::IceUrl;
 use anyhow::{Context, Result, bail};
 use std::collections::HashMap;
@@ -57,34 +58,19 @@ impl std::fmt::Display for KeySource {
 }
 
 /// The key exactly as the user supplied it (the lint needs to see stray quotes and newlines).
-#[derive(Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ApiKey {
-    pub value: String,
+    pub value: Secret,
     pub source: KeySource,
 }
 
-impl std::fmt::Debug for ApiKey {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "ApiKey({}, from {})", crate::report::mask_key(&self.value), self.source)
-    }
-}
-
 /// How to authenticate to TURN servers.
-#[derive(Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum TurnAuth {
     /// A fixed username and password (long-term credentials, RFC 8489 §9.2).
-    Static { username: String, password: String },
+    Static { username: String, password: Secret },
     /// TURN REST credentials derived from a shared secret (coturn's `use-auth-secret`).
-    Rest { secret: String, user: String },
-}
-
-impl std::fmt::Debug for TurnAuth {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            TurnAuth::Static { username, .. } => write!(f, "Static({username}, ***)"),
-            TurnAuth::Rest { user, .. } => write!(f, "Rest({user}, ***)"),
-        }
-    }
+    Rest { secret: Secret, user: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,9 +116,13 @@ pub struct Settings {
     /// How the key is sent.
     pub auth: AuthHeader,
     pub api_key: Option<ApiKey>,
+    /// The permission bits of `--api-key-file` (Unix), to warn when others can read it.
+    pub key_file_mode: Option<u32>,
     pub organization: Option<String>,
     pub project: Option<String>,
     pub proxy: ProxyEnv,
+    /// `--allow-insecure-http`: the key may cross the network in plain HTTP.
+    pub allow_insecure_http: bool,
     // ICE servers.
     /// STUN servers to test; the public defaults when none were given.
     pub stun: Vec<IceUrl>,
@@ -174,9 +164,11 @@ impl Default for Settings {
             api_auto: true,
             auth: AuthHeader::Bearer,
             api_key: None,
+            key_file_mode: None,
             organization: None,
             project: None,
             proxy: ProxyEnv::default(),
+            allow_insecure_http: false,
             stun: DEFAULT_STUN.iter().filter_map(|u| IceUrl::parse(u).ok()).collect(),
             stun_is_default: true,
             turn: Vec::new(),
@@ -192,17 +184,33 @@ impl Default for Settings {
 }
 
 /// What the settings need from outside the command line, read once by [`Inputs::gather`].
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Inputs {
     /// The variables read directly (clap reads those of the flags): OPENAI_API_KEY, NO_COLOR,
     /// TERM and the proxy variables.
     pub env: HashMap<String, String>,
     /// The text of `--api-key-file`, or why it could not be read.
-    pub key_file: Option<Result<String, String>>,
+    pub key_file: Option<Result<Secret, String>>,
+    /// The permission bits of `--api-key-file`, where the OS has them.
+    pub key_file_mode: Option<u32>,
     /// Standard input, with `--api-key-stdin`.
-    pub stdin: Option<Result<String, String>>,
+    pub stdin: Option<Result<Secret, String>>,
     pub stdout_terminal: bool,
     pub stderr_terminal: bool,
+}
+
+impl std::fmt::Debug for Inputs {
+    /// Names only: the values hold the key (OPENAI_API_KEY) and proxy passwords.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut names: Vec<&String> = self.env.keys().collect();
+        names.sort();
+        f.debug_struct("Inputs")
+            .field("env", &names)
+            .field("key_file", &self.key_file)
+            .field("key_file_mode", &self.key_file_mode.map(|m| format!("{m:o}")))
+            .field("stdin", &self.stdin)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The variables [`Settings::resolve`] reads itself.
@@ -227,19 +235,24 @@ impl Inputs {
     pub fn gather(options: &CheckOptions) -> Inputs {
         let env = ENV.iter().filter_map(|k| std::env::var(k).ok().map(|v| (k.to_string(), v))).collect();
         let api = options.api.as_ref();
-        let key_file = api
-            .and_then(|a| a.api_key_file.as_ref())
-            .map(|p| std::fs::read_to_string(p).map_err(|e| format!("reading the API key file {}: {e}", p.display())));
+        let path = api.and_then(|a| a.api_key_file.as_ref());
+        let key_file = path.map(|p| {
+            std::fs::read_to_string(p)
+                .map(Secret::key)
+                .map_err(|e| format!("reading the API key file {}: {e}", p.display()))
+        });
+        let key_file_mode = path.and_then(|p| file_mode(p));
         let stdin = api.filter(|a| a.api_key_stdin).map(|_| {
             let mut s = String::new();
             std::io::stdin()
                 .read_to_string(&mut s)
-                .map(|_| s)
+                .map(|_| Secret::key(s))
                 .map_err(|e| format!("reading the API key from standard input: {e}"))
         });
         Inputs {
             env,
             key_file,
+            key_file_mode,
             stdin,
             stdout_terminal: std::io::stdout().is_terminal(),
             stderr_terminal: std::io::stderr().is_terminal(),
@@ -324,11 +337,12 @@ impl Settings {
         self.model = model.unwrap_or(default_model).to_owned();
         self.organization = a.organization.clone().filter(|s| !s.is_empty());
         self.project = a.project.clone().filter(|s| !s.is_empty());
+        self.allow_insecure_http = a.allow_insecure_http;
         let azure = self.is_azure();
         // On Azure OpenAI the SDKs read AZURE_OPENAI_AD_TOKEN (a Microsoft Entra token, sent as a
         // bearer token) or AZURE_OPENAI_API_KEY (sent in the api-key header), then OPENAI_API_KEY.
         let from_env = |name: &'static str| {
-            inputs.var(name).map(|value| ApiKey { value: value.to_owned(), source: KeySource::Env(name) })
+            inputs.var(name).map(|value| ApiKey { value: Secret::key(value), source: KeySource::Env(name) })
         };
         let api_key_header = a.auth == AuthChoice::ApiKey;
         let env_key = match (azure, api_key_header) {
@@ -339,14 +353,19 @@ impl Settings {
         .or_else(|| from_env("OPENAI_API_KEY"));
         self.api_key = match (&inputs.stdin, &inputs.key_file, &a.api_key_file) {
             (Some(text), _, _) => Some(ApiKey {
-                value: first_line(text.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?),
+                value: Secret::key(first_line(text.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?.expose())),
                 source: KeySource::Stdin,
             }),
             (None, Some(text), Some(path)) => Some(ApiKey {
-                value: first_line(text.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?),
+                value: Secret::key(first_line(text.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?.expose())),
                 source: KeySource::File(path.clone()),
             }),
             _ => env_key,
+        };
+        self.key_file_mode = if matches!(self.api_key, Some(ApiKey { source: KeySource::File(_), .. })) {
+            inputs.key_file_mode
+        } else {
+            None
         };
         let entra = self.api_key.as_ref().is_some_and(|k| k.source == KeySource::Env("AZURE_OPENAI_AD_TOKEN"));
         self.auth = match a.auth {
@@ -429,6 +448,22 @@ impl Settings {
         host.strip_suffix(".api.openai.com").filter(|r| !r.is_empty() && !r.contains('.'))
     }
 
+    /// Where the key would cross a network in plain HTTP: the host (and whether it is the proxy)
+    /// of the first unencrypted hop that leaves this machine, for an `http://` base URL. `None`
+    /// for https, and for plain HTTP that stays on loopback (the built-in fake, a local gateway).
+    pub fn cleartext_hop(&self) -> Option<(String, bool)> {
+        if self.base_url.scheme() != "http" {
+            return None;
+        }
+        if let Some(p) = self.proxy.for_url(&self.base_url)
+            && !is_loopback(&p)
+        {
+            // An http:// proxy sees the request as sent; even an https:// one forwards it in clear.
+            return Some((p.host_str().unwrap_or_default().to_owned(), true));
+        }
+        (!is_loopback(&self.base_url)).then(|| (self.base_url.host_str().unwrap_or_default().to_owned(), false))
+    }
+
     /// The base URL as shown in reports: without any user:password part.
     pub fn shown_base_url(&self) -> String {
         let mut u = self.base_url.clone();
@@ -452,6 +487,19 @@ pub fn is_live_model(model: &str) -> bool {
 
 /// Azure OpenAI resource hosts: `NAME.openai.azure.com`, and the `cognitiveservices` and AI
 /// Foundry (`services.ai.azure.com`) names of the same resources.
+/// A URL whose host is this machine: a loopback address or `localhost` (RFC 6761 §6.3).
+pub fn is_loopback(u: &Url) -> bool {
+    match u.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(d)) => {
+            let d = d.trim_end_matches('.').to_ascii_lowercase();
+            d == "localhost" || d.ends_with(".localhost")
+        }
+        None => false,
+    }
+}
+
 pub fn is_azure_host(host: &str) -> bool {
     let h = host.to_ascii_lowercase();
     [".openai.azure.com", ".cognitiveservices.azure.com", ".services.ai.azure.com"].iter().any(|s| h.ends_with(s))
@@ -476,6 +524,20 @@ fn parse_ice_urls(raw: &[String]) -> Result<Vec<IceUrl>> {
 
 /// A key file or piped key ends with a line break by convention (LF or CRLF): that one is not the
 /// user's mistake. Anything else (quotes, spaces) is kept for the lint to report.
+/// A file's permission bits (Unix only: elsewhere there are none to judge).
+fn file_mode(p: &Path) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(p).ok().map(|m| m.permissions().mode() & 0o7777)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = p;
+        None
+    }
+}
+
 fn first_line(s: &str) -> String {
     let line = s.split('\n').next().unwrap_or("");
     line.strip_suffix('\r').unwrap_or(line).to_owned()
@@ -528,10 +590,45 @@ mod tests {
         let cmd = *cmd;
         let inputs = Inputs {
             env: env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
-            key_file: key_file.map(|t| Ok(t.to_owned())),
+            key_file: key_file.map(|t| Ok(Secret::key(t))),
             ..Inputs::default()
         };
         Ok((cmd.which, Settings::resolve(&cli.global, &cmd.options, &inputs)?))
+    }
+
+    #[test]
+    fn no_secret_shows_in_debug_output() {
+        // `{:?}` of the parsed command line, the inputs and the settings: what a future log line
+        // or panic message would print.
+        let key = "sk-proj-0123456789abcdefghijSECRET";
+        let args = "check-all --turn turn:h --turn-username u --turn-credential hunter2-password";
+        let argv = std::iter::once("realtime-doctor").chain(args.split_whitespace());
+        let cli = crate::cli::try_parse_from(argv).unwrap();
+        let rest = "check-all --turn turn:h --turn-secret rest-shared-secret";
+        let cli_rest =
+            crate::cli::try_parse_from(std::iter::once("realtime-doctor").chain(rest.split_whitespace())).unwrap();
+        let inputs = Inputs {
+            env: [("OPENAI_API_KEY".to_owned(), key.to_owned())].into(),
+            stdin: Some(Ok(Secret::key("sk-proj-from-stdin-0123456789SECRET"))),
+            ..Inputs::default()
+        };
+        let proxy = ("HTTPS_PROXY", "http://alice:proxy-SECRET@proxy.example:3128");
+        let (_, resolved) = settings(args, &[("OPENAI_API_KEY", key), proxy], None).unwrap();
+        assert!(format!("{:?}", resolved.proxy).contains("alice:***@proxy.example:3128"), "{:?}", resolved.proxy);
+        let (_, rest_resolved) = settings(rest, &[], None).unwrap();
+        for shown in [
+            format!("{cli:?}"),
+            format!("{cli_rest:?}"),
+            format!("{inputs:?}"),
+            format!("{resolved:?}"),
+            format!("{rest_resolved:?}"),
+            format!("{resolved:#?}"),
+        ] {
+            for secret in ["SECRET", "hunter2", "rest-shared-secret", "0123456789abcdefghij"] {
+                assert!(!shown.contains(secret), "{secret} shown in {shown}");
+            }
+        }
+        assert_eq!(resolved.api_key.as_ref().unwrap().value.expose(), key);
     }
 
     #[test]
@@ -544,11 +641,13 @@ mod tests {
             ("key", &[("OPENAI_API_KEY", "sk-proj-abc")], None, |s| {
                 s.api_key
                     .as_ref()
-                    .is_some_and(|k| k.value == "sk-proj-abc" && k.source == KeySource::Env("OPENAI_API_KEY"))
+                    .is_some_and(|k| k.value.expose() == "sk-proj-abc" && k.source == KeySource::Env("OPENAI_API_KEY"))
             }),
             // A key file beats the variable, and loses only its final line break.
             ("key --api-key-file k.txt", &[("OPENAI_API_KEY", "sk-env")], Some("sk-proj-file\r\nsecond line"), |s| {
-                s.api_key.as_ref().is_some_and(|k| k.value == "sk-proj-file" && matches!(k.source, KeySource::File(_)))
+                s.api_key
+                    .as_ref()
+                    .is_some_and(|k| k.value.expose() == "sk-proj-file" && matches!(k.source, KeySource::File(_)))
             }),
             ("key --base-url http://127.0.0.1:8080/v1/ --model gpt-realtime-mini", &[], None, |s| {
                 s.base_url.as_str() == "http://127.0.0.1:8080/" && s.model == "gpt-realtime-mini"
@@ -571,7 +670,7 @@ mod tests {
                 |s| {
                     s.auth == AuthHeader::ApiKey
                         && s.is_azure()
-                        && s.api_key.as_ref().is_some_and(|k| k.value == "abc123")
+                        && s.api_key.as_ref().is_some_and(|k| k.value.expose() == "abc123")
                         && s.endpoint("/v1/live/sessions").as_str()
                             == "https://res.openai.azure.com/openai/v1/live/sessions"
                 },
@@ -580,13 +679,13 @@ mod tests {
                 "key --base-url https://res.openai.azure.com/openai/v1",
                 &[("AZURE_OPENAI_AD_TOKEN", "eyJtoken"), ("AZURE_OPENAI_API_KEY", "abc123")],
                 None,
-                |s| s.auth == AuthHeader::Bearer && s.api_key.as_ref().is_some_and(|k| k.value == "eyJtoken"),
+                |s| s.auth == AuthHeader::Bearer && s.api_key.as_ref().is_some_and(|k| k.value.expose() == "eyJtoken"),
             ),
             ("key --auth api-key", &[("AZURE_OPENAI_API_KEY", "abc"), ("OPENAI_API_KEY", "sk-x")], None, |s| {
-                s.auth == AuthHeader::ApiKey && s.api_key.as_ref().is_some_and(|k| k.value == "abc")
+                s.auth == AuthHeader::ApiKey && s.api_key.as_ref().is_some_and(|k| k.value.expose() == "abc")
             }),
             ("key --auth api-key", &[("OPENAI_API_KEY", "sk-x")], None, |s| {
-                s.api_key.as_ref().is_some_and(|k| k.value == "sk-x")
+                s.api_key.as_ref().is_some_and(|k| k.value.expose() == "sk-x")
             }),
             ("key --base-url https://eu.api.openai.com/v1", &[], None, |s| {
                 s.residency() == Some("eu") && s.auth == AuthHeader::Bearer && !s.is_azure()
@@ -618,7 +717,7 @@ mod tests {
             ("stun", &[], None, |s| s.stun_is_default && s.stun.len() == DEFAULT_STUN.len()),
             ("stun --stun stun:127.0.0.1:3478,stun:[::1]:3478", &[], None, |s| !s.stun_is_default && s.stun.len() == 2),
             ("turn --turn turn:h:443?transport=tcp --turn-username u --turn-credential p", &[], None, |s| {
-                s.turn_auth == Some(TurnAuth::Static { username: "u".into(), password: "p".into() })
+                s.turn_auth == Some(TurnAuth::Static { username: "u".into(), password: Secret::password("p") })
             }),
             (
                 "turn --turn turns:h --turn-secret s3",

@@ -120,6 +120,12 @@ use CheckId::{Datachannel, Key, Mic, Sdp, Stun, Turn};
 
 pub const RULES: &[Rule] = &[
     Rule {
+        id: "cleartext_key",
+        stage: "endpoint",
+        when: |f| f.failed(Key) && f.key(Key) == Some(KeyKind::Cleartext),
+        then: |f| (f.message(Key), f.fix(Key)),
+    },
+    Rule {
         id: "retired_endpoint",
         stage: "endpoint",
         when: |f| f.failed(Key) && f.key(Key).is_some_and(|k| k.stage() == KeyStage::Endpoint),
@@ -477,6 +483,7 @@ mod tests {
                 "tls_interception",
             ),
             (&[(Key, Fail, key(KeyKind::AzurePreviewRetired)), (Sdp, Skip, None)], "retired_endpoint"),
+            (&[(Key, Fail, key(KeyKind::Cleartext)), (Sdp, Skip, None)], "cleartext_key"),
             (&[(Key, Fail, key(KeyKind::WrongApiModel))], "model_wrong_api"),
             (
                 &[(Sdp, Fail, key(KeyKind::WrongApiModel)), (Datachannel, Fail, key(KeyKind::WrongApiModel))],

@@ -44,6 +44,9 @@ pub enum Fault {
     Html,
     /// A proxy login page served with 200 on every route (no 511, no redirect).
     Html200,
+    /// `{"data":[]}` with 200 on every route: JSON, but not any endpoint's shape (a catch-all stub,
+    /// or whatever a redirect leads to).
+    EmptyDataEverywhere,
     /// Every response is delayed.
     Slow(Duration),
     /// The minted secret does not start with ek_.
@@ -126,6 +129,7 @@ impl FromStr for Fault {
             "server-error" => Fault::ServerError,
             "html" => Fault::Html,
             "html-200" => Fault::Html200,
+            "empty-data-everywhere" => Fault::EmptyDataEverywhere,
             "slow" => Fault::Slow(Duration::from_millis(num(30_000)?)),
             "bad-secret" => Fault::BadSecret,
             "expired-secret" => Fault::ExpiredSecret,
@@ -177,6 +181,7 @@ impl Fault {
         "server-error",
         "html",
         "html-200",
+        "empty-data-everywhere",
         "slow[=MS]",
         "bad-secret",
         "expired-secret",
@@ -282,6 +287,8 @@ pub struct FakeServer {
     pub addr: std::net::SocketAddr,
     task: tokio::task::JoinHandle<()>,
     shared: Arc<Shared>,
+    /// Served over TLS (`start_tls`): the URL is https://.
+    tls: bool,
 }
 
 impl Drop for FakeServer {
@@ -293,6 +300,16 @@ impl Drop for FakeServer {
 impl FakeServer {
     /// Start on `bind` (use `127.0.0.1:0` for a free port).
     pub async fn start(cfg: FakeConfig, bind: &str) -> std::io::Result<FakeServer> {
+        Self::serve(cfg, bind, None).await
+    }
+
+    /// Start on `bind` over TLS with this certificate chain and key: the API as a real client
+    /// meets it, https:// (the network lab's API, which must not be sent keys in clear).
+    pub async fn start_tls(cfg: FakeConfig, bind: &str, tls: rustls::ServerConfig) -> std::io::Result<FakeServer> {
+        Self::serve(cfg, bind, Some(tokio_rustls::TlsAcceptor::from(Arc::new(tls)))).await
+    }
+
+    async fn serve(cfg: FakeConfig, bind: &str, tls: Option<tokio_rustls::TlsAcceptor>) -> std::io::Result<FakeServer> {
         let listener = TcpListener::bind(bind).await?;
         let addr = listener.local_addr()?;
         let shared = Arc::new(Shared {
@@ -318,14 +335,22 @@ impl FakeServer {
         // Azure OpenAI's v1 API: the same paths under /openai, with its own authentication.
         let azure = api.clone().layer(axum::middleware::map_request_with_state(shared.clone(), azure_auth));
         let app = api.nest("/openai", azure).fallback(not_found).with_state(shared.clone());
+        let is_tls = tls.is_some();
         let task = tokio::spawn(async move {
-            let _ = axum::serve(listener, app).await;
+            match tls {
+                None => {
+                    let _ = axum::serve(listener, app).await;
+                }
+                Some(acceptor) => {
+                    let _ = axum::serve(TlsListener::new(listener, acceptor), app).await;
+                }
+            }
         });
-        Ok(FakeServer { addr, task, shared })
+        Ok(FakeServer { addr, task, shared, tls: is_tls })
     }
 
     pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
+        format!("{}://{}", if self.tls { "https" } else { "http" }, self.addr)
     }
 
     /// Requests served so far (for tests asserting that no request was made).
@@ -368,6 +393,50 @@ fn skew(cfg: &FakeConfig) -> i64 {
 
 pub(crate) fn error(status: StatusCode, message: &str, kind: &str, code: Option<&str>) -> Response {
     reply(status, json!({"error": {"message": message, "type": kind, "param": null, "code": code}}))
+}
+
+/// A TCP listener whose connections are TLS: each handshake runs in the background (bounded), so
+/// a client that stalls in it holds up nobody else.
+struct TlsListener {
+    tcp: TcpListener,
+    acceptor: tokio_rustls::TlsAcceptor,
+    /// Finished handshakes, kept across `accept` calls so that none is lost.
+    done: (TlsSender, tokio::sync::mpsc::Receiver<(TlsIo, std::net::SocketAddr)>),
+}
+
+type TlsIo = tokio_rustls::server::TlsStream<tokio::net::TcpStream>;
+type TlsSender = tokio::sync::mpsc::Sender<(TlsIo, std::net::SocketAddr)>;
+
+impl TlsListener {
+    fn new(tcp: TcpListener, acceptor: tokio_rustls::TlsAcceptor) -> TlsListener {
+        TlsListener { tcp, acceptor, done: tokio::sync::mpsc::channel(64) }
+    }
+}
+
+impl axum::serve::Listener for TlsListener {
+    type Io = TlsIo;
+    type Addr = std::net::SocketAddr;
+
+    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
+        loop {
+            tokio::select! {
+                Some(done) = self.done.1.recv() => return done,
+                accepted = self.tcp.accept() => {
+                    let Ok((tcp, peer)) = accepted else { continue };
+                    let (acceptor, tx) = (self.acceptor.clone(), self.done.0.clone());
+                    tokio::spawn(async move {
+                        if let Ok(Ok(tls)) = tokio::time::timeout(Duration::from_secs(5), acceptor.accept(tcp)).await {
+                            let _ = tx.send((tls, peer)).await;
+                        }
+                    });
+                }
+            }
+        }
+    }
+
+    fn local_addr(&self) -> std::io::Result<Self::Addr> {
+        self.tcp.local_addr()
+    }
 }
 
 /// The status a captive portal fault answers every request with, if one is set.
@@ -439,6 +508,9 @@ pub(crate) async fn gate(s: &Shared, headers: &HeaderMap) -> Result<(), Response
         let mut r = (status, [("content-type", "text/html; charset=utf-8")], page).into_response();
         r.headers_mut().insert("x-request-id", HeaderValue::from_static("portal"));
         return Err(r);
+    }
+    if s.cfg.has(&Fault::EmptyDataEverywhere) {
+        return Err((StatusCode::OK, [("content-type", "application/json")], r#"{"data":[]}"#).into_response());
     }
     let Some(auth) = headers.get("authorization").and_then(|v| v.to_str().ok()) else {
         return Err(error(

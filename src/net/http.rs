@@ -67,6 +67,9 @@ impl Api {
         let mut b = reqwest::Client::builder()
             .use_preconfigured_tls(tls)
             .user_agent(concat!("realtime-doctor/", env!("CARGO_PKG_VERSION")))
+            // The API never redirects: a 3xx is a finding (a portal, a proxy's login, a wrong
+            // base URL), reported with where it pointed, never a detour taken silently.
+            .redirect(reqwest::redirect::Policy::none())
             .no_proxy();
         // The same proxy decision as the probe's (see net::proxy), not reqwest's own reading.
         if let Some(p) = settings.proxy.for_url(&settings.base_url) {

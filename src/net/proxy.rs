@@ -5,12 +5,31 @@ use std::net::IpAddr;
 use url::Url;
 
 /// The proxy variables as found in the environment (lower case wins, as in curl).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct ProxyEnv {
     pub https: Option<String>,
     pub http: Option<String>,
     pub all: Option<String>,
     pub no_proxy: Option<String>,
+}
+
+impl std::fmt::Debug for ProxyEnv {
+    /// Without the password of `http://user:password@proxy:3128`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let shown = |v: &Option<String>| v.as_deref().map(hide_password);
+        f.debug_struct("ProxyEnv")
+            .field("https", &shown(&self.https))
+            .field("http", &shown(&self.http))
+            .field("all", &shown(&self.all))
+            .field("no_proxy", &self.no_proxy)
+            .finish()
+    }
+}
+
+/// A proxy variable as it may be printed: through [`shown`], so never with its password.
+fn hide_password(raw: &str) -> String {
+    let with_scheme = if raw.contains("://") { raw.to_owned() } else { format!("http://{raw}") };
+    Url::parse(&with_scheme).map(|u| shown(&u)).unwrap_or_else(|_| "(not a URL)".into())
 }
 
 impl ProxyEnv {

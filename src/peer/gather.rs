@@ -178,7 +178,7 @@ async fn reflexive(
 /// One allocation per TURN URL, all at once. Returns the allocations, and whether every server
 /// answered (a refusal is an answer; silence until `until` is not).
 async fn relays(opts: &Options, until: Instant) -> (Vec<(String, Allocation)>, bool) {
-    let creds = opts.turn_credentials.as_ref().map(|(u, p)| (u.as_str(), p.as_str()));
+    let creds = opts.turn_credentials.as_ref().map(|(u, p)| (u.as_str(), p.expose()));
     let tasks = opts.turn.iter().map(|url| async move {
         let end = tokio::time::Instant::from_std(until);
         let addr = match tokio::time::timeout_at(end, tokio::net::lookup_host((url.host.as_str(), url.port))).await {

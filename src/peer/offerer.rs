@@ -23,7 +23,7 @@ pub struct Options {
     pub stun: Vec<IceUrl>,
     pub turn: Vec<IceUrl>,
     /// (username, password) for every TURN URL.
-    pub turn_credentials: Option<(String, String)>,
+    pub turn_credentials: Option<(String, crate::secret::Secret)>,
     /// Trust for `turns:` servers.
     pub tls: Option<Arc<rustls::ClientConfig>>,
     /// `iceTransportPolicy: "relay"`: only relay candidates.
@@ -47,7 +47,8 @@ impl Offerer {
     /// host sockets.
     pub async fn new(opts: &Options) -> Result<Offerer, String> {
         let relay_only = opts.relay_only.then(|| {
-            let (username, credential) = opts.turn_credentials.clone().unwrap_or_default();
+            let (username, credential) =
+                opts.turn_credentials.as_ref().map(|(u, p)| (u.clone(), p.expose().to_owned())).unwrap_or_default();
             let urls = opts.turn.iter().map(|u| u.to_string()).collect();
             vec![rtc::peer_connection::configuration::RTCIceServer { urls, username, credential }]
         });

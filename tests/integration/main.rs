@@ -10,6 +10,7 @@ mod netlab;
 mod network;
 mod output;
 mod pulse;
+mod security;
 mod stun_turn;
 mod support;
 mod support_bundle;

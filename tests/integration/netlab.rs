@@ -10,6 +10,9 @@ use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_realtime-doctor");
 const TURN_PASSWORD: &str = "lab-turn-SECRET42";
+/// The lab's API: https, as the real one, so the key never crosses the lab's network in clear.
+/// Its certificate is self-signed as `openssl req -x509` makes one and given with --ca-cert.
+const API: &str = "https://198.18.0.2:443";
 
 fn script() -> String {
     concat!(env!("CARGO_MANIFEST_DIR"), "/tests/netlab/lab.sh").to_owned()
@@ -140,6 +143,7 @@ impl Lab {
         );
         // The API on .2:443; its media (the WebRTC answerer) where OpenAI's is: UDP 3478 and TCP
         // 443 of a media address.
+        let (cert, key) = lab.certificate();
         lab.servers.push(
             Command::new("ip")
                 .args([
@@ -154,6 +158,10 @@ impl Lab {
                     KEY,
                     "--media",
                     "198.18.0.4",
+                    "--tls-cert",
+                    &cert,
+                    "--tls-key",
+                    &key,
                 ])
                 .args(faults.iter().flat_map(|f| ["--fault", f]))
                 .stdout(Stdio::null())
@@ -173,7 +181,7 @@ impl Lab {
                     "--only",
                     "key,stun",
                     "--base-url",
-                    "http://198.18.0.2:443",
+                    API,
                     "--stun",
                     "stun:198.18.0.2:3478",
                     "--timeout",
@@ -189,6 +197,21 @@ impl Lab {
         lab
     }
 
+    /// The API's certificate and key files: self-signed for its address, `CA:TRUE` as
+    /// `openssl req -x509` makes it.
+    fn certificate(&self) -> (String, String) {
+        let key = rcgen::KeyPair::generate().unwrap();
+        let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+        params.subject_alt_names = vec![rcgen::SanType::IpAddress([198, 18, 0, 2].into())];
+        params.distinguished_name.push(rcgen::DnType::CommonName, "198.18.0.2");
+        params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        let cert = params.self_signed(&key).unwrap();
+        let (cert_path, key_path) = (self.dir.path().join("api.pem"), self.dir.path().join("api.key"));
+        std::fs::write(&cert_path, cert.pem()).unwrap();
+        std::fs::write(&key_path, key.serialize_pem()).unwrap();
+        (cert_path.display().to_string(), key_path.display().to_string())
+    }
+
     fn run_in(&self, namespace: &str, args: &[&str]) -> Run {
         let start = Instant::now();
         let out = Command::new("ip")
@@ -198,6 +221,7 @@ impl Lab {
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("NO_COLOR", "1")
             .env("OPENAI_API_KEY", KEY)
+            .env("REALTIME_DOCTOR_CA_CERT", self.dir.path().join("api.pem"))
             .output()
             .unwrap();
         Run {
@@ -225,7 +249,7 @@ impl Lab {
             "--skip",
             "mic",
             "--base-url",
-            "http://198.18.0.2:443",
+            API,
             "--stun",
             "stun:198.18.0.2:3478",
             "--turn",

@@ -207,7 +207,9 @@ fn captive_portal_behind_a_proxy() {
     // The "proxy" answers every request with a login page, as a captive portal does.
     let portal = fake(FakeConfig::new(KEY).fault(Fault::Html));
     let mut c = doctor();
-    c.args(["key", "--format", "json", "--base-url", "http://api.realtime-doctor.test"])
+    // Plain HTTP to a host off this machine needs --allow-insecure-http (the key would cross the
+    // network in clear); the portal's page is the finding.
+    c.args(["key", "--format", "json", "--base-url", "http://api.realtime-doctor.test", "--allow-insecure-http"])
         .env("OPENAI_API_KEY", KEY)
         .env("HTTP_PROXY", portal.url());
     let r = run(c);
@@ -217,7 +219,7 @@ fn captive_portal_behind_a_proxy() {
     assert!(res["evidence"]["details"].to_string().contains("\"proxy\""), "{res:#}");
     // NO_PROXY bypasses it: now the (unresolvable) host itself is tried.
     let mut c = doctor();
-    c.args(["key", "--format", "json", "--base-url", "http://api.realtime-doctor.invalid"])
+    c.args(["key", "--format", "json", "--base-url", "http://api.realtime-doctor.invalid", "--allow-insecure-http"])
         .env("OPENAI_API_KEY", KEY)
         .env("HTTP_PROXY", portal.url())
         .env("NO_PROXY", ".invalid");

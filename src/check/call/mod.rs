@@ -341,7 +341,7 @@ pub(crate) fn prepare(ctx: &Ctx) -> Result<(Arc<Api>, crate::check::key::Credent
     let s = &ctx.settings;
     crate::check::key::endpoint_verdict(s).map_err(CallCause::Key)?;
     let key = s.api_key.as_ref().ok_or(CallCause::Key(KeyCause::Missing))?;
-    crate::check::key::lint_verdict_for(&key.value, s).map_err(CallCause::Key)?;
+    crate::check::key::lint_verdict_for(key.value.expose(), s).map_err(CallCause::Key)?;
     let api = Arc::new(crate::check::key::client(ctx).map_err(CallCause::Key)?);
     let cred = crate::check::key::credential(s, &key.value).map_err(CallCause::Key)?;
     Ok((api, cred))
@@ -369,7 +369,7 @@ async fn post_offer(
     } else {
         let (_, ek) = mint::secret(ctx, out, &mut warnings, &api, &standard).await.map_err(CallCause::Key)?;
         out.evidence.detail("auth", "ephemeral client secret (ek_, minted with the standard key)");
-        let mut bearer = HeaderValue::from_str(&format!("Bearer {ek}"))
+        let mut bearer = HeaderValue::from_str(&format!("Bearer {}", ek.expose()))
             .map_err(|_| CallCause::Key(KeyCause::BadClientSecret { why: "not a header value".into() }))?;
         bearer.set_sensitive(true);
         // One attempt only: a client secret is single-use, so a retry would be refused anyway.

@@ -48,6 +48,18 @@ pub enum KeyCause {
     AzurePreviewRetired { shape: String, resource: Option<String> },
     #[error("the key does not look like an OpenAI key (sk-…); fine for a gateway that issues its own")]
     UnknownShape,
+    #[error(
+        "the base URL is plain http:// and {host}{} is not this machine: the key would cross the network unencrypted, so nothing was sent",
+        if *.via_proxy { " (the proxy it goes through)" } else { "" }
+    )]
+    Cleartext { host: String, via_proxy: bool },
+    #[error(
+        "the key is sent unencrypted to {host}{} (plain http://, allowed by --allow-insecure-http): anyone on the path can read it",
+        if *.via_proxy { " (the proxy)" } else { "" }
+    )]
+    CleartextAllowed { host: String, via_proxy: bool },
+    #[error("the key file {path} can be read by other users (mode {mode:o})")]
+    KeyFileReadable { path: String, mode: u32 },
     /// Several lint findings at once: all are named, so that one round of fixing is enough.
     #[error("the API key has {} problems: {}", .0.len(), .0.iter().map(|c| c.to_string()).collect::<Vec<_>>().join("; and "))]
     Several(Vec<KeyCause>),
@@ -84,6 +96,10 @@ pub enum KeyCause {
     Closed { phase: String, error: String },
     #[error("the request could not be sent: {0}")]
     Transport(String),
+    #[error(
+        "{step} was redirected (HTTP {status}) to {location}: the API never redirects, so something else answered (a captive portal, a proxy's login page, or a wrong base URL); the redirect was not followed"
+    )]
+    Redirected { step: String, status: u16, location: String },
 
     #[error("the API key was rejected (401 invalid_api_key){}", detail(message))]
     InvalidApiKey { message: String },
@@ -175,6 +191,9 @@ ids!(KeyKind {
     Admin => "admin_key",
     AzurePreviewRetired => "azure_preview_retired",
     UnknownShape => "unknown_key_shape",
+    Cleartext => "cleartext_key_refused",
+    CleartextAllowed => "cleartext_key_sent",
+    KeyFileReadable => "key_file_readable",
     Several => "key_several_problems",
     Dns => "dns_failure",
     Refused => "connection_refused",
@@ -192,6 +211,7 @@ ids!(KeyKind {
     NoAnswer => "no_answer",
     Closed => "connection_closed",
     Transport => "transport_error",
+    Redirected => "redirected",
     InvalidApiKey => "invalid_api_key",
     Unauthorized => "unauthorized",
     Forbidden => "forbidden",
@@ -234,16 +254,15 @@ impl KeyKind {
         use KeyKind::*;
         match self {
             Dns | Refused | Unreachable | ConnectTimeout | ProxyAuth | ProxyRefused | TlsIntercepted | TlsUntrusted
-            | TlsExpired | TlsRejected | TlsWrongName | NotTls | Tls | NoAnswer | Closed | Transport | NotOpenAi => {
-                KeyStage::Network
-            }
+            | TlsExpired | TlsRejected | TlsWrongName | NotTls | Tls | NoAnswer | Closed | Transport | NotOpenAi
+            | Redirected => KeyStage::Network,
             Missing | Empty | Quoted | Whitespace | BearerPrefix | LooksMasked | NonAscii | Ephemeral
             | EphemeralLive | Admin | Several | InvalidApiKey | Unauthorized | Forbidden | ModelNotFound
             | WrongApiModel | EndpointNotFound => KeyStage::Key,
             UnknownShape | InsufficientQuota | RateLimited | RateLimitedRecovered | ServerError | BadRequest
             | LiveBadRequest | Unexpected | Slow | BadClientSecret | ClockSkew | EphemeralRejected | BetaOnly
-            | BetaRetired | BetaDeprecated | ModelRetiring => KeyStage::Token,
-            AzurePreviewRetired => KeyStage::Endpoint,
+            | BetaRetired | BetaDeprecated | ModelRetiring | CleartextAllowed | KeyFileReadable => KeyStage::Token,
+            AzurePreviewRetired | Cleartext => KeyStage::Endpoint,
         }
     }
 }
@@ -259,7 +278,9 @@ impl Diagnosis for KeyCause {
             | KeyCause::RateLimitedRecovered { .. }
             | KeyCause::ClockSkew { .. }
             | KeyCause::BetaDeprecated
-            | KeyCause::ModelRetiring { .. } => Status::Warn,
+            | KeyCause::ModelRetiring { .. }
+            | KeyCause::CleartextAllowed { .. }
+            | KeyCause::KeyFileReadable { .. } => Status::Warn,
             _ => Status::Fail,
         }
     }
@@ -285,6 +306,10 @@ impl Diagnosis for KeyCause {
                     all.iter().enumerate().map(|(i, c)| format!("({}) {}", i + 1, c.fix().text)).collect();
                 Fix::new(format!("Fix all {} at once: {}", all.len(), steps.join(" "))).doc(KEYS)
             }
+            Cleartext { via_proxy: false, .. } => Fix::new("Use the https:// URL of the API or gateway (the OpenAI API is https only). For a gateway on a network you trust that only speaks HTTP, pass --allow-insecure-http; the report will then warn that the key crossed the network in clear."),
+            Cleartext { via_proxy: true, .. } => Fix::new("Use an https:// base URL: through a proxy, https:// is tunnelled (CONNECT) and the proxy never sees the key. Set NO_PROXY for a gateway that should be reached directly, or pass --allow-insecure-http if this path is trusted."),
+            CleartextAllowed { .. } => Fix::new("Put TLS in front of the gateway and use its https:// URL; rotate the key if this path was not trusted."),
+            KeyFileReadable { path, .. } => Fix::new(format!("Make the file readable by you only: `chmod 600 {path}` (as ssh requires for private keys), and rotate the key if others may have read it.")),
             UnknownShape => Fix::new("If you use a gateway or Azure OpenAI, make sure --base-url points at it; for api.openai.com use an sk-... key.").doc(KEYS),
             Dns { .. } => Fix::new("Check the host name in --base-url/OPENAI_BASE_URL, and this machine's DNS (resolv.conf, VPN split DNS); try `getent hosts <host>`."),
             Refused { via_proxy: true, .. } => Fix::new("The proxy in HTTPS_PROXY/HTTP_PROXY is not listening: fix the variable or start the proxy; set NO_PROXY to bypass it."),
@@ -302,6 +327,7 @@ impl Diagnosis for KeyCause {
             Tls(_) => Fix::new("Check for TLS inspection or an outdated proxy on the path; try another network to compare."),
             NoAnswer { .. } | Slow { .. } => Fix::new(format!("The server or a middlebox is too slow or drops the connection: retry, check {STATUS}, or raise --timeout to measure how slow.")),
             Closed { .. } => Fix::new("A middlebox resets the connection: check proxies and firewalls; compare with another network."),
+            Redirected { .. } => Fix::new("Open the URL it pointed to in a browser: log in to the network's portal or the proxy if that is what it is; otherwise set --base-url to the API root itself (https://api.openai.com, or your gateway's root), not a URL that forwards."),
             Transport(_) => Fix::new("Check the network path to --base-url (proxy variables, firewall); run with -v for details."),
             InvalidApiKey { .. } => Fix::new("The key is wrong, revoked, or from another organization: create a new key in the project that has Realtime access and export it as OPENAI_API_KEY.").doc(KEYS),
             Unauthorized { .. } => Fix::new("Check that the key belongs to the organization/project given in OPENAI_ORG_ID/OPENAI_PROJECT_ID, or unset those.").doc(ERRORS),
@@ -349,6 +375,10 @@ impl KeyCause {
             KeyCause::AzurePreviewRetired { shape: "the preview path".into(), resource: Some("res".into()) },
             KeyCause::AzurePreviewRetired { shape: "the preview host".into(), resource: None },
             KeyCause::UnknownShape,
+            KeyCause::Cleartext { host: "gateway.example".into(), via_proxy: false },
+            KeyCause::Cleartext { host: "proxy.example".into(), via_proxy: true },
+            KeyCause::CleartextAllowed { host: "gateway.example".into(), via_proxy: false },
+            KeyCause::KeyFileReadable { path: "key.txt".into(), mode: 0o644 },
             KeyCause::Several(vec![KeyCause::Quoted, KeyCause::Whitespace { place: "a newline at the end".into() }]),
             KeyCause::Dns { host: "h".into(), error: "e".into() },
             KeyCause::Refused { addr: "a".into(), via_proxy: true },
@@ -370,6 +400,11 @@ impl KeyCause {
             KeyCause::NoAnswer { phase: "TLS handshake".into(), wait: "in 4.0 s".into() },
             KeyCause::Closed { phase: "tls".into(), error: "reset".into() },
             KeyCause::Transport("x".into()),
+            KeyCause::Redirected {
+                step: "GET /v1/models".into(),
+                status: 307,
+                location: "http://portal.example/login".into(),
+            },
             KeyCause::InvalidApiKey { message: String::new() },
             KeyCause::Unauthorized { code: None, message: String::new() },
             KeyCause::Forbidden { step: "s".into(), message: String::new() },

@@ -4,6 +4,7 @@
 use super::{Credential, KeyCause, Step, request};
 use crate::check::{Ctx, Outcome};
 use crate::net::http::{Api, Exchange, header};
+use crate::secret::Secret;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Requested lifetime: the API's default (600 s), stated so the TTL check has a reference.
@@ -29,7 +30,7 @@ pub async fn secret(
     warnings: &mut Vec<KeyCause>,
     api: &Api,
     cred: &Credential,
-) -> Result<(String, String), KeyCause> {
+) -> Result<(String, Secret), KeyCause> {
     let s = &ctx.settings;
     let body = serde_json::json!({
         "expires_after": {"anchor": "created_at", "seconds": TTL_S},
@@ -52,7 +53,7 @@ pub async fn secret(
     };
     let expires_at = v.get("expires_at").and_then(|x| x.as_i64());
     let sentence = validate(ctx, out, warnings, &ex, value, expires_at, "GA")?;
-    Ok((sentence, value.to_owned()))
+    Ok((sentence, Secret::key(value)))
 }
 
 /// Beta minting; the old shape kept for detection and migration advice.

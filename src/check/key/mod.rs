@@ -20,7 +20,8 @@ use crate::cli::OptionGroup;
 use crate::net::http::{Api, Exchange, Reply, SendError, classify, describe_body, header};
 use crate::net::probe::{self, ProbeFailure, ProbeTarget, TlsFailure};
 use crate::net::tls;
-use crate::report::{CheckId, CheckResult, VoiceApi, mask_key};
+use crate::report::{CheckId, CheckResult, VoiceApi};
+use crate::secret::Secret;
 use crate::settings::{AuthHeader, Settings};
 use reqwest::header::AUTHORIZATION;
 use std::sync::Arc;
@@ -75,14 +76,16 @@ pub enum Step {
 }
 
 impl Step {
-    /// Whether a 2xx body has the shape this endpoint answers with (the OpenAI API reference):
-    /// a list for `/v1/models`, a model object for `/v1/models/{id}`, a JSON object when minting.
-    /// The SDP answer of `/calls` is judged by the WebRTC checks themselves.
+    /// Whether a 2xx body has the shape this endpoint answers with (the OpenAI API reference,
+    /// "List models" and "Retrieve model"): `{"object": "list", "data": [...]}` for `/v1/models`,
+    /// `{"id": ..., "object": "model"}` for `/v1/models/{id}`, a JSON object when minting. The
+    /// SDP answer of `/calls` is judged by the WebRTC checks themselves.
     pub fn shape_ok(self, body: &str) -> bool {
         let json = || serde_json::from_str::<serde_json::Value>(body).ok();
+        let object = |v: &serde_json::Value, want: &str| v.get("object").and_then(|o| o.as_str()) == Some(want);
         match self {
-            Step::Models => json().is_some_and(|v| v.get("data").is_some_and(|d| d.is_array())),
-            Step::Model => json().is_some_and(|v| v.get("id").is_some_and(|i| i.is_string())),
+            Step::Models => json().is_some_and(|v| object(&v, "list") && v.get("data").is_some_and(|d| d.is_array())),
+            Step::Model => json().is_some_and(|v| object(&v, "model") && v.get("id").is_some_and(|i| i.is_string())),
             Step::MintGa | Step::MintBeta => json().is_some_and(|v| v.is_object()),
             Step::Calls | Step::LiveCreate => true,
         }
@@ -130,8 +133,8 @@ async fn flow(ctx: &Ctx, out: &mut Outcome, warnings: &mut Vec<KeyCause>) -> Res
     endpoint_verdict(s)?;
     let key = s.api_key.as_ref().ok_or(KeyCause::Missing)?;
     let ev = &mut out.evidence;
-    ev.detail("key", mask_key(&key.value));
-    ev.detail("key_kind", lint::kind(&key.value));
+    ev.detail("key", key.value.masked());
+    ev.detail("key_kind", lint::kind(key.value.expose()));
     ev.detail("key_source", key.source.to_string());
     ev.detail("api", s.api.name());
     ev.detail("base_url", s.shown_base_url());
@@ -147,8 +150,21 @@ async fn flow(ctx: &Ctx, out: &mut Outcome, warnings: &mut Vec<KeyCause>) -> Res
         ev.detail("project", p);
     }
 
-    // 1. Lint before any request: a quoted or masked key cannot work, so no request is made.
-    warnings.extend(lint_verdict_for(&key.value, s)?);
+    // 1. Before any request: the key never crosses a network in clear unless the user said so,
+    // and a quoted or masked key cannot work, so no request is made.
+    if let Some((host, via_proxy)) = s.cleartext_hop() {
+        if !s.allow_insecure_http {
+            return Err(KeyCause::Cleartext { host, via_proxy });
+        }
+        warnings.push(KeyCause::CleartextAllowed { host, via_proxy });
+    }
+    // As ssh judges a private key file: any access for group or others is too open.
+    if let (Some(mode), crate::settings::KeySource::File(path)) = (s.key_file_mode, &key.source)
+        && mode & 0o077 != 0
+    {
+        warnings.push(KeyCause::KeyFileReadable { path: path.display().to_string(), mode });
+    }
+    warnings.extend(lint_verdict_for(key.value.expose(), s)?);
 
     // 2. The connection, phase by phase.
     reach(ctx, out).await?;
@@ -183,7 +199,7 @@ async fn flow(ctx: &Ctx, out: &mut Outcome, warnings: &mut Vec<KeyCause>) -> Res
             // GPT-Live has no client secrets: the app's server creates the session with this key.
             return Ok(format!(
                 "key {} works; {accessible}; GPT-Live takes this key on your server (it has no client secrets)",
-                mask_key(&key.value)
+                key.value.masked()
             ));
         }
         (VoiceApi::RealtimeBeta, _) => mint::beta(ctx, out, warnings, &api, &cred).await?,
@@ -201,7 +217,7 @@ async fn flow(ctx: &Ctx, out: &mut Outcome, warnings: &mut Vec<KeyCause>) -> Res
             other => other?,
         },
     };
-    Ok(format!("key {} works; {accessible}; {minted}", mask_key(&key.value)))
+    Ok(format!("key {} works; {accessible}; {minted}", key.value.masked()))
 }
 
 fn auth_words(s: &Settings) -> &'static str {
@@ -231,8 +247,15 @@ impl Credential {
     }
 }
 
-/// The run's key in the run's header.
-pub fn credential(s: &Settings, key: &str) -> Result<Credential, KeyCause> {
+/// The run's key in the run's header. The one way a key gets into a request, so the one place
+/// that refuses to send it in plain HTTP over a network (unless `--allow-insecure-http`).
+pub fn credential(s: &Settings, key: &Secret) -> Result<Credential, KeyCause> {
+    if let Some((host, via_proxy)) = s.cleartext_hop()
+        && !s.allow_insecure_http
+    {
+        return Err(KeyCause::Cleartext { host, via_proxy });
+    }
+    let key = key.expose();
     Ok(match s.auth {
         AuthHeader::Bearer => {
             Credential { name: AUTHORIZATION, value: Api::bearer(key).map_err(|_| KeyCause::NonAscii)? }
@@ -382,9 +405,29 @@ fn record(out: &mut Outcome, step: Step, ex: &Exchange) {
     out.evidence.timing(step.phase(), ex.first_byte);
 }
 
+/// Where a redirect pointed, as a user can check it: without any user:password part, cut short.
+fn location_words(ex: &Exchange) -> String {
+    let Some(raw) = header(&ex.headers, "location").filter(|l| !l.trim().is_empty()) else {
+        return "nowhere (no Location header)".into();
+    };
+    let shown = match url::Url::parse(raw.trim()) {
+        Ok(mut u) => {
+            let _ = u.set_username("");
+            let _ = u.set_password(None);
+            u.to_string()
+        }
+        // A relative Location: a path on the same host.
+        Err(_) => format!("{} on the same host", raw.trim()),
+    };
+    if shown.chars().count() > 200 { format!("{}…", shown.chars().take(200).collect::<String>()) } else { shown }
+}
+
 /// What a non-2xx reply means on a given step.
 pub(crate) fn reply_cause(step: Step, ex: &Exchange, reply: Reply, model: &str) -> KeyCause {
     let label = step.label().to_owned();
+    if (300..400).contains(&ex.status) {
+        return KeyCause::Redirected { step: label, status: ex.status, location: location_words(ex) };
+    }
     match reply {
         Reply::Success => unreachable!("successes are not causes"),
         Reply::Foreign { status, what } => KeyCause::NotOpenAi { step: label, status, what },

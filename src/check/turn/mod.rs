@@ -10,6 +10,7 @@ use crate::check::kind::Causes;
 use crate::check::{CheckSpec, Ctx, Outcome, runner};
 use crate::cli::OptionGroup;
 use crate::report::{Candidate, CandidateType, CheckId, CheckResult, Protocol, Side};
+use crate::secret::Secret;
 use crate::settings::TurnAuth;
 use crate::stun::conn::{Conn, TxError};
 use crate::stun::turn::{self as client, AllocError, Allocation};
@@ -43,13 +44,13 @@ pub const SPEC: CheckSpec = CheckSpec {
 
 /// The TURN credentials the settings give, as (username, password); TURN REST credentials are
 /// derived here, and their password registered as a secret of the run.
-pub fn credentials(ctx: &Ctx) -> Option<(String, String)> {
+pub fn credentials(ctx: &Ctx) -> Option<(String, Secret)> {
     match &ctx.settings.turn_auth {
         Some(TurnAuth::Static { username, password }) => Some((username.clone(), password.clone())),
         Some(TurnAuth::Rest { secret, user }) => {
-            let (u, p) = client::rest_credentials(secret, user, REST_TTL);
+            let (u, p) = client::rest_credentials(secret.expose(), user, REST_TTL);
             ctx.secrets.lock().expect("secrets lock").add(&p);
-            Some((u, p))
+            Some((u, Secret::password(p)))
         }
         None => None,
     }
@@ -120,7 +121,7 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
 /// have answered by `first_answer`; everything is over by `deadline`.
 pub async fn probe(
     url: &IceUrl,
-    creds: Option<(String, String)>,
+    creds: Option<(String, Secret)>,
     tls: Option<Arc<rustls::ClientConfig>>,
     first_answer: Instant,
     deadline: Instant,
@@ -140,7 +141,7 @@ pub async fn probe(
         return r;
     };
     r.addr = Some(addr);
-    let creds_ref = creds.as_ref().map(|(u, p)| (u.as_str(), p.as_str()));
+    let creds_ref = creds.as_ref().map(|(u, p)| (u.as_str(), p.expose()));
     let open = || Conn::open(url.transport, addr, None, tls.clone().map(|t| (t, url.host.clone())), deadline);
 
     let start = Instant::now();
