@@ -49,6 +49,7 @@ Register-ArgumentCompleter -Native -CommandName 'realtime-doctor' -ScriptBlock {
             [CompletionResult]::new('selftest', 'selftest', [CompletionResultType]::ParameterValue, 'Run check-all against built-in local servers, for both voice APIs: no key and no internet needed')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Work with saved reports and support bundles')
+            [CompletionResult]::new('analyze', 'analyze', [CompletionResultType]::ParameterValue, 'Diagnose what a user sends: an SDP offer and/or answer (a file, or - for standard input), or a saved report or support bundle; the same verdict and fixes as a run')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('fake-server', 'fake-server', [CompletionResultType]::ParameterValue, 'Serve the fake Realtime API (for the network lab; examples/fake_realtime_server.rs is the documented way to run it by hand)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -379,6 +380,27 @@ Register-ArgumentCompleter -Native -CommandName 'realtime-doctor' -ScriptBlock {
         'realtime-doctor;report;help;help' {
             break
         }
+        'realtime-doctor;analyze' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format on standard output')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured in auto)')
+            [CompletionResult]::new('--deadline', '--deadline', [CompletionResultType]::ParameterName, 'Time allowed for the whole run; checks still running then are failed')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra CA certificate(s) to trust, PEM (a TLS-intercepting proxy, a gateway''s private CA, a TURN server''s certificate): for the API and for stuns:/turns: servers')
+            [CompletionResult]::new('--bundle', '--bundle', [CompletionResultType]::ParameterName, 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each check, counted from when the checks it needs have finished (e.g. 10s, 1500ms). Default per check: key 15s, stun 3s, turn 5s, mic the capture window plus 5s, sdp 15s, datachannel 20s. Each wait inside a check has its own, shorter limit (see the check''s --help)')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Treat warnings as failures (exit code 1)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'One line per check and the summary; evidence only for problems')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'One line per check and the summary; evidence only for problems')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print every piece of evidence, not only the key facts')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print every piece of evidence, not only the key facts')
+            [CompletionResult]::new('--redact-ips', '--redact-ips', [CompletionResultType]::ParameterName, 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'realtime-doctor;man' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format on standard output')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml')
@@ -438,6 +460,7 @@ Register-ArgumentCompleter -Native -CommandName 'realtime-doctor' -ScriptBlock {
             [CompletionResult]::new('selftest', 'selftest', [CompletionResultType]::ParameterValue, 'Run check-all against built-in local servers, for both voice APIs: no key and no internet needed')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Work with saved reports and support bundles')
+            [CompletionResult]::new('analyze', 'analyze', [CompletionResultType]::ParameterValue, 'Diagnose what a user sends: an SDP offer and/or answer (a file, or - for standard input), or a saved report or support bundle; the same verdict and fixes as a run')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('fake-server', 'fake-server', [CompletionResultType]::ParameterValue, 'Serve the fake Realtime API (for the network lab; examples/fake_realtime_server.rs is the documented way to run it by hand)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -475,6 +498,9 @@ Register-ArgumentCompleter -Native -CommandName 'realtime-doctor' -ScriptBlock {
             break
         }
         'realtime-doctor;help;report;show' {
+            break
+        }
+        'realtime-doctor;help;analyze' {
             break
         }
         'realtime-doctor;help;man' {

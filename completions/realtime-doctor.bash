@@ -16,6 +16,9 @@ _realtime__doctor() {
             ",$1")
                 cmd="realtime__doctor"
                 ;;
+            realtime__doctor,analyze)
+                cmd="realtime__doctor__subcmd__analyze"
+                ;;
             realtime__doctor,check-all)
                 cmd="realtime__doctor__subcmd__check__subcmd__all"
                 ;;
@@ -54,6 +57,9 @@ _realtime__doctor() {
                 ;;
             realtime__doctor,turn)
                 cmd="realtime__doctor__subcmd__turn"
+                ;;
+            realtime__doctor__subcmd__help,analyze)
+                cmd="realtime__doctor__subcmd__help__subcmd__analyze"
                 ;;
             realtime__doctor__subcmd__help,check-all)
                 cmd="realtime__doctor__subcmd__help__subcmd__check__subcmd__all"
@@ -116,8 +122,54 @@ _realtime__doctor() {
 
     case "${cmd}" in
         realtime__doctor)
-            opts="-o -q -v -h -V --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version check-all key stun turn mic sdp datachannel selftest completions report man fake-server help"
+            opts="-o -q -v -h -V --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version check-all key stun turn mic sdp datachannel selftest completions report analyze man fake-server help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        realtime__subcmd__doctor__subcmd__analyze)
+            opts="-o -q -v -h -V --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -498,8 +550,22 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__help)
-            opts="check-all key stun turn mic sdp datachannel selftest completions report man fake-server help"
+            opts="check-all key stun turn mic sdp datachannel selftest completions report analyze man fake-server help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        realtime__subcmd__doctor__subcmd__help__subcmd__analyze)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

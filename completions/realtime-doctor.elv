@@ -46,6 +46,7 @@ set edit:completion:arg-completer[realtime-doctor] = {|@words|
             cand selftest 'Run check-all against built-in local servers, for both voice APIs: no key and no internet needed'
             cand completions 'Print a shell completion script'
             cand report 'Work with saved reports and support bundles'
+            cand analyze 'Diagnose what a user sends: an SDP offer and/or answer (a file, or - for standard input), or a saved report or support bundle; the same verdict and fixes as a run'
             cand man 'Print the man page (roff)'
             cand fake-server 'Serve the fake Realtime API (for the network lab; examples/fake_realtime_server.rs is the documented way to run it by hand)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -361,6 +362,26 @@ set edit:completion:arg-completer[realtime-doctor] = {|@words|
         }
         &'realtime-doctor;report;help;help'= {
         }
+        &'realtime-doctor;analyze'= {
+            cand --format 'Output format on standard output'
+            cand -o 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml'
+            cand --output 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml'
+            cand --color 'When to use colours (NO_COLOR is honoured in auto)'
+            cand --deadline 'Time allowed for the whole run; checks still running then are failed'
+            cand --ca-cert 'Extra CA certificate(s) to trust, PEM (a TLS-intercepting proxy, a gateway''s private CA, a TURN server''s certificate): for the API and for stuns:/turns: servers'
+            cand --bundle 'Write a support bundle: the report, the environment (OS, interfaces without MACs, proxy variables set, DNS resolvers) and the redacted SDPs, to share with support'
+            cand --timeout 'Time allowed for each check, counted from when the checks it needs have finished (e.g. 10s, 1500ms). Default per check: key 15s, stun 3s, turn 5s, mic the capture window plus 5s, sdp 15s, datachannel 20s. Each wait inside a check has its own, shorter limit (see the check''s --help)'
+            cand --strict 'Treat warnings as failures (exit code 1)'
+            cand -q 'One line per check and the summary; evidence only for problems'
+            cand --quiet 'One line per check and the summary; evidence only for problems'
+            cand -v 'Print every piece of evidence, not only the key facts'
+            cand --verbose 'Print every piece of evidence, not only the key facts'
+            cand --redact-ips 'In the support bundle, mask public IP addresses (the same address gets the same placeholder)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'realtime-doctor;man'= {
             cand --format 'Output format on standard output'
             cand -o 'Also write the report to FILE, in the format its extension names: .json JSON, .xml JUnit, .txt or .log the human view (other extensions: --format when it is not human, else JSON). Repeatable: -o report.json -o junit.xml'
@@ -418,6 +439,7 @@ set edit:completion:arg-completer[realtime-doctor] = {|@words|
             cand selftest 'Run check-all against built-in local servers, for both voice APIs: no key and no internet needed'
             cand completions 'Print a shell completion script'
             cand report 'Work with saved reports and support bundles'
+            cand analyze 'Diagnose what a user sends: an SDP offer and/or answer (a file, or - for standard input), or a saved report or support bundle; the same verdict and fixes as a run'
             cand man 'Print the man page (roff)'
             cand fake-server 'Serve the fake Realtime API (for the network lab; examples/fake_realtime_server.rs is the documented way to run it by hand)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -444,6 +466,8 @@ set edit:completion:arg-completer[realtime-doctor] = {|@words|
             cand show 'Render a saved JSON report (from --output or --format json) or support bundle in any format'
         }
         &'realtime-doctor;help;report;show'= {
+        }
+        &'realtime-doctor;help;analyze'= {
         }
         &'realtime-doctor;help;man'= {
         }

@@ -51,6 +51,15 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
             tokio::signal::ctrl_c().await?;
             Ok(ExitCode::Ok)
         }
+        Command::Analyze { files } => {
+            let settings = resolve(&cli.global, &CheckOptions::default())?;
+            let report = crate::analyze::analyze(&files)?;
+            if settings.format == Format::Human {
+                write_stdout(renderer(Format::Human, &settings, settings.color).render(&report).as_bytes());
+            }
+            emit(&settings, &report)?;
+            Ok(if report.exit_code(settings.strict) == 0 { ExitCode::Ok } else { ExitCode::Failed })
+        }
         Command::Report(ReportCommand::Show { file }) => {
             let settings = resolve(&cli.global, &CheckOptions::default())?;
             show(&settings, &file)
@@ -203,7 +212,8 @@ fn emit(s: &Settings, report: &Report) -> Result<()> {
 
 /// `report show FILE`: render a saved report or bundle as it was seen, in any format.
 fn show(s: &Settings, file: &Path) -> Result<ExitCode> {
-    let text = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    // Read with the analyzer's limit: a 200 MB file is refused before it is read.
+    let text = crate::analyze::read(file)?.text;
     let loaded = crate::report::load(&text).with_context(|| format!("{} cannot be shown", file.display()))?;
     let out = match (s.format, &loaded.bundle) {
         // A bundle re-emitted whole: the environment is part of what support asked for.

@@ -399,6 +399,17 @@ pub enum Command {
     /// Work with saved reports and support bundles.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Diagnose what a user sends: an SDP offer and/or answer (a file, or - for standard input),
+    /// or a saved report or support bundle; the same verdict and fixes as a run.
+    #[command(
+        after_help = "Examples:\n  realtime-doctor analyze offer.sdp answer.sdp\n  pbpaste | realtime-doctor analyze -\n  realtime-doctor analyze --format json answer.sdp"
+    )]
+    Analyze {
+        /// The files (up to one SDP offer and one SDP answer of the same call; `-` reads standard
+        /// input). Offer or answer is told by the a=setup line, or by "offer"/"answer" in the name.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
     /// Print the man page (roff).
     #[command(hide = true)]
     Man,

@@ -1,6 +1,7 @@
 //! realtime-doctor: diagnoses why a voice app cannot connect to the OpenAI Realtime API over
 //! WebRTC. The binary is a thin wrapper around [`run`]; tests drive the same function.
 
+pub mod analyze;
 pub mod bundle;
 pub mod check;
 pub mod cli;

@@ -169,7 +169,12 @@ impl Render for Human {
 /// A whole report at once: exactly the lines the live view printed.
 fn render(report: &Report, verbosity: Verbosity) -> String {
     let ids: Vec<CheckId> = report.results.iter().map(|r| r.id).collect();
-    let mut s = header_line(&report.target, &report.tool.version, &ids);
+    let mut s = if report.analyzed.is_empty() {
+        header_line(&report.target, &report.tool.version, &ids)
+    } else {
+        let files: Vec<String> = report.analyzed.iter().map(|f| format!("{} ({})", f.name, f.kind)).collect();
+        format!("{} {} · analyzed {}\n", "realtime-doctor".bold(), report.tool.version, files.join(", "))
+    };
     for r in &report.results {
         s.push_str(&result_lines(r, verbosity));
     }

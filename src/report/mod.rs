@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the shape of [`Report`] changes incompatibly. 3: the selected candidate pair
 /// is a structure (`evidence.selected_pair`), no longer a `selected_pair` detail line.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 pub use crate::check::CheckId;
 
@@ -351,6 +351,19 @@ pub struct Report {
     /// Absent when nothing failed or warned (and in schema 1 reports, which predate it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verdict: Option<Verdict>,
+    /// `analyze`: the files the results come from (schema 5); absent for a run of the checks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub analyzed: Vec<AnalyzedFile>,
+}
+
+/// A file `analyze` read, and what it was taken for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnalyzedFile {
+    /// As the user named it (`-` is standard input).
+    pub name: String,
+    /// "SDP offer", "SDP answer", ...
+    pub kind: String,
 }
 
 impl Report {
@@ -370,6 +383,7 @@ impl Report {
             target,
             results,
             verdict: None,
+            analyzed: Vec::new(),
         }
     }
 

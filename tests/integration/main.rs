@@ -1,6 +1,7 @@
 //! Integration tests: the real binary against loopback peers (the project's fake Realtime API,
 //! TLS and proxy stand-ins), asserting on its JSON report, exit codes and text.
 
+mod analyze;
 mod cli;
 mod coturn;
 mod key;

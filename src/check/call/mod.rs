@@ -41,8 +41,26 @@ pub enum CallCause {
         "/v1/live/sessions answered HTTP {status} with {what}, not the GPT-Live JSON ({{session: {{id: \"live_…\"}}, transport: {{sdp}}}})"
     )]
     NotLiveAnswer { status: u16, what: String },
+    #[error("the SDP offer does not parse: {0}")]
+    UnparseableOffer(String),
+    #[error(
+        "the SDP offer has no m=application section: the data channel was created after createOffer(), or not at all"
+    )]
+    OfferNoApplication,
+    #[error("the SDP offer is incomplete: {0}")]
+    IncompleteOffer(String),
+    #[error(
+        "the SDP offer has no m=audio section: no microphone track or audio transceiver was added before createOffer()"
+    )]
+    OfferNoAudio,
+    #[error("the SDP offer says a=setup:{setup}; an offer must say actpass (RFC 8842 §5.2)")]
+    OfferSetup { setup: String },
+    #[error("the SDP offer carries no a=candidate: it was sent before ICE gathering finished")]
+    OfferNoCandidates,
     #[error("the SDP answer does not parse: {0}")]
     UnparseableAnswer(String),
+    #[error("the answer is an API error, not SDP: {message}")]
+    ErrorAsAnswer { message: String },
     #[error("the SDP answer has no m=application section: the data channel cannot open")]
     NoApplication,
     #[error(
@@ -98,7 +116,14 @@ ids!(CallKind {
     Peer => "peer_setup",
     NotSdp => "answer_not_sdp",
     NotLiveAnswer => "answer_not_live_json",
+    UnparseableOffer => "offer_unparseable",
+    OfferNoApplication => "offer_without_application",
+    IncompleteOffer => "incomplete_offer",
+    OfferNoAudio => "offer_without_audio",
+    OfferSetup => "offer_setup_not_actpass",
+    OfferNoCandidates => "offer_without_candidates",
     UnparseableAnswer => "answer_unparseable",
+    ErrorAsAnswer => "error_passed_as_answer",
     NoApplication => "no_application_section",
     ApplicationRejected => "application_rejected",
     IncompleteAnswer => "incomplete_answer",
@@ -141,7 +166,9 @@ impl Diagnosis for CallCause {
             | CallCause::GatheringStalled { .. }
             | CallCause::MediaOverTcp { .. }
             | CallCause::NoUdpCandidate
-            | CallCause::NoSessionClosed { .. } => Status::Warn,
+            | CallCause::NoSessionClosed { .. }
+            | CallCause::OfferSetup { .. }
+            | CallCause::OfferNoCandidates => Status::Warn,
             _ => Status::Fail,
         }
     }
@@ -153,6 +180,13 @@ impl Diagnosis for CallCause {
             CallCause::NotSdp { .. } => Fix::new("Something between you and the API (a proxy or your backend) answers /v1/realtime/calls: it must return the API's 201 application/sdp answer unmodified.").doc(WEBRTC),
             CallCause::NoApplication | CallCause::ApplicationRejected => Fix::new(CHANNEL_BEFORE_OFFER).doc(WEBRTC),
             CallCause::NotLiveAnswer { .. } => Fix::new("Something between you and the API answers /v1/live/sessions without GPT-Live's 201 JSON: a gateway or proxy that only knows the Realtime API (an SDP body is the Realtime API's answer). Update it to pass /v1/live/sessions through unmodified, or point --base-url at the API.").doc(LIVE),
+            CallCause::UnparseableOffer(_) => Fix::new("Send the offer exactly as pc.createOffer() (or pc.localDescription.sdp) gives it: no JSON re-encoding, no trimming or joining of lines. Over HTTP the Realtime API takes it as the application/sdp body of /v1/realtime/calls; GPT-Live as transport.sdp of /v1/live/sessions.").doc(WEBRTC),
+            CallCause::OfferNoApplication => Fix::new(CHANNEL_BEFORE_OFFER).doc(WEBRTC),
+            CallCause::IncompleteOffer(_) => Fix::new("Send the offer the browser made (pc.localDescription.sdp after setLocalDescription), unmodified: a=fingerprint, a=ice-ufrag and a=ice-pwd come from the browser and cannot be left out.").doc(WEBRTC),
+            CallCause::OfferNoAudio => Fix::new("Add the microphone before creating the offer: pc.addTrack(stream.getTracks()[0]) after getUserMedia({audio: true}), or pc.addTransceiver('audio') for a listen-only session; then createOffer().").doc(WEBRTC),
+            CallCause::OfferSetup { .. } => Fix::new("Do not edit a=setup in the offer: browsers offer actpass and let the answer pick the DTLS role; send pc.localDescription.sdp unmodified.").doc(WEBRTC),
+            CallCause::OfferNoCandidates => Fix::new("Set the local description, wait for iceGatheringState \"complete\" (with a timeout of a few seconds), then send pc.localDescription.sdp: the API takes no trickled candidates (OpenAI's WebRTC guide), so an offer without them can only connect if the server finds this side through its own checks.").doc(WEBRTC),
+            CallCause::ErrorAsAnswer { .. } => Fix::new("Check the response's status before calling setRemoteDescription: the API refused the offer, and the error above says why. Show that error (or fix what it names) instead of passing the body on as SDP, which the browser rejects with \"Failed to parse SessionDescription. Expect line: v=\".").doc(WEBRTC),
             CallCause::UnparseableAnswer(_) => Fix::new("The answer SDP (the body of /v1/realtime/calls, or transport.sdp of /v1/live/sessions) must reach the app byte for byte: no re-encoding, no trimming or joining of lines. Check any proxy or backend that rewrites it.").doc(WEBRTC),
             CallCause::IncompleteAnswer(_) | CallCause::BadAnswer(_) => Fix::new("Forward the answer SDP byte for byte (no JSON re-encoding, no trimming of lines); check any proxy that rewrites SDP.").doc(WEBRTC),
             CallCause::CandidatesUnreachable { .. } => Fix::new("Allow outbound UDP 3478 and TCP 443 to OpenAI's media servers, or configure a TURN server over TLS on 443 (turns:host:443?transport=tcp) in iceServers.").doc(WEBRTC),
@@ -193,6 +227,13 @@ impl CallCause {
             CallCause::NotSdp { status: 200, what: "an HTML page".into() },
             CallCause::NotLiveAnswer { status: 201, what: "an SDP body (application/sdp)".into() },
             CallCause::UnparseableAnswer("it does not start with v=0".into()),
+            CallCause::UnparseableOffer("it does not start with v=0".into()),
+            CallCause::ErrorAsAnswer { message: "Invalid SDP offer (invalid_offer)".into() },
+            CallCause::OfferNoApplication,
+            CallCause::IncompleteOffer("no a=fingerprint".into()),
+            CallCause::OfferNoAudio,
+            CallCause::OfferSetup { setup: "active".into() },
+            CallCause::OfferNoCandidates,
             CallCause::NoApplication,
             CallCause::ApplicationRejected,
             CallCause::IncompleteAnswer("no a=fingerprint".into()),
