@@ -193,6 +193,25 @@ a=setup:actpass\r\na=sctp-port:5000\r\n";
     }
 
     #[test]
+    fn prop_any_text_gets_a_verdict_never_a_panic() {
+        use crate::testing::props;
+        // Noise, and the correct offer with a line dropped or cut short.
+        props::check("analyze-sdp", (".{0,300}", 0usize..40, 0usize..200), |(noise, drop, cut)| {
+            let lines: Vec<&str> = OFFER.split("\r\n").collect();
+            let dropped: String =
+                lines.iter().enumerate().filter(|(i, _)| *i != drop).map(|(_, l)| format!("{l}\r\n")).collect();
+            let cut = &OFFER[..OFFER.len().min(cut * 4)];
+            for text in [noise.as_str(), dropped.as_str(), cut] {
+                let input = super::super::Input { name: "x".into(), text: text.to_owned() };
+                let _ = super::super::detect(&input);
+                let r = check(Some(&input), Some(&input));
+                proptest::prop_assert!(r.status >= Status::Pass);
+            }
+            Ok(())
+        });
+    }
+
+    #[test]
     fn the_offer_decides_before_the_answer() {
         let offer =
             super::super::Input { name: "o.sdp".into(), text: OFFER.replace("a=setup:actpass", "a=setup:active") };
