@@ -399,14 +399,16 @@ pub enum Command {
     /// Work with saved reports and support bundles.
     #[command(subcommand)]
     Report(ReportCommand),
-    /// Diagnose what a user sends: an SDP offer and/or answer (a file, or - for standard input),
-    /// or a saved report or support bundle; the same verdict and fixes as a run.
+    /// Diagnose what a user sends: a chrome://webrtc-internals dump, a HAR file from the browser's
+    /// Network tab, an SDP offer and/or answer, or a saved report or support bundle; the same
+    /// verdict and fixes as a run.
     #[command(
-        after_help = "Examples:\n  realtime-doctor analyze offer.sdp answer.sdp\n  pbpaste | realtime-doctor analyze -\n  realtime-doctor analyze --format json answer.sdp"
+        after_help = "Examples:\n  realtime-doctor analyze webrtc_internals_dump.gz\n  realtime-doctor analyze app.har\n  realtime-doctor analyze offer.sdp answer.sdp\n  pbpaste | realtime-doctor analyze -"
     )]
     Analyze {
-        /// The files (up to one SDP offer and one SDP answer of the same call; `-` reads standard
-        /// input). Offer or answer is told by the a=setup line, or by "offer"/"answer" in the name.
+        /// The files: one dump, one HAR, one report or bundle, or up to one SDP offer and one SDP
+        /// answer of the same call (`-` reads standard input). An SDP's role is told by its
+        /// a=setup line, or by "offer"/"answer" in the name. Gzip-compressed files are read too.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },

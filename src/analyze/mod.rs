@@ -1,10 +1,15 @@
-//! `realtime-doctor analyze FILE...`: what a user sends (an SDP offer or answer, a saved report or
-//! support bundle) turned into the same Report a run makes, with causes, fixes and one verdict.
+//! `realtime-doctor analyze FILE...`: what a user sends (an SDP offer or answer, a
+//! `chrome://webrtc-internals` dump, a HAR file from the Network tab, a saved report or support
+//! bundle) turned into the same Report a run makes, with causes, fixes and one verdict.
 //!
-//! Every input is read with a size limit before it is parsed, and its kind is told from its
-//! content (an SDP starts with `v=0`, RFC 8866 §5.1; reports and bundles carry `schema_version`).
-//! Files of a kind this version does not read are refused with their kind named, never guessed at.
+//! Every input is read with a size limit before it is parsed (a gzip-compressed dump, as Chrome
+//! saves it by default, is inflated under the same limit), and its kind is told from its content
+//! (an SDP starts with `v=0`, RFC 8866 §5.1; a HAR has `log.entries`; a dump `PeerConnections`;
+//! reports and bundles `schema_version`). Secrets found in the input (authorization headers,
+//! cookies, keys and `ek_` tokens in bodies) are masked in everything rendered.
 
+mod har;
+mod internals;
 mod sdp;
 
 use crate::report::{AnalyzedFile, Report, Target};
@@ -49,7 +54,7 @@ pub struct Input {
 /// Read `path` (`-`: standard input), refusing more than [`MAX_INPUT`] bytes.
 pub fn read(path: &Path) -> Result<Input> {
     let name = path.display().to_string();
-    let mut bytes = Vec::new();
+    let mut bytes: Vec<u8> = Vec::new();
     if name == "-" {
         std::io::stdin().lock().take(MAX_INPUT + 1).read_to_end(&mut bytes).context("reading standard input")?;
     } else {
@@ -66,6 +71,17 @@ pub fn read(path: &Path) -> Result<Input> {
     }
     if bytes.len() as u64 > MAX_INPUT {
         bail!("{name} is larger than any SDP, report or dump this tool reads ({MAX_INPUT} bytes at most)");
+    }
+    // gzip (RFC 1952 magic 1f 8b): Chrome's webrtc-internals dump is compressed by default.
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut inflated = Vec::new();
+        flate2::read::GzDecoder::new(bytes.as_slice()).take(MAX_INPUT + 1).read_to_end(&mut inflated).map_err(|e| {
+            anyhow::anyhow!("{name} is gzip-compressed but does not inflate ({e}): a truncated download?")
+        })?;
+        if inflated.len() as u64 > MAX_INPUT {
+            bail!("{name} inflates to more than {MAX_INPUT} bytes: larger than any dump this tool reads");
+        }
+        bytes = inflated;
     }
     let text = String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{name} is not text (not UTF-8)"))?;
     Ok(Input { name, text })
@@ -111,7 +127,7 @@ pub fn detect(input: &Input) -> Result<Kind> {
         bail!("{} is JSON, but not a report, bundle, HAR or webrtc-internals dump", input.name);
     }
     bail!(
-        "{} is not something this tool reads: an SDP (starting with v=0), a realtime-doctor report or bundle ({})",
+        "{} is not something this tool reads: an SDP (starting with v=0), a webrtc-internals dump, a HAR file, a realtime-doctor report or bundle ({})",
         input.name,
         crate::net::http::describe_body(None, t)
     )
@@ -142,18 +158,152 @@ pub fn analyze(paths: &[std::path::PathBuf]) -> Result<Report> {
                     crate::report::load(&input.text).with_context(|| format!("{} cannot be shown", input.name))?;
                 return Ok(loaded.report);
             }
-            Kind::Har | Kind::WebrtcInternals => bail!(
-                "{} is a {}: this version does not read those yet; ask for the SDP offer and answer (the webrtc-internals page shows both), or for a realtime-doctor bundle",
-                input.name,
-                kind.words()
-            ),
+            Kind::Har | Kind::WebrtcInternals => {
+                if paths.len() > 1 {
+                    bail!("{}: a {} is analyzed on its own", input.name, kind.words());
+                }
+                let v: serde_json::Value = serde_json::from_str(input.text.trim_start_matches('\u{feff}'))
+                    .with_context(|| format!("{} is not valid JSON", input.name))?;
+                let mut secrets = crate::report::Secrets::default();
+                let (api, results) = if kind == Kind::Har {
+                    har::analyze(&v, &mut secrets).map_err(|e| anyhow::anyhow!("{}: {e}", input.name))?
+                } else {
+                    internals::analyze(&v, &mut secrets).map_err(|e| anyhow::anyhow!("{}: {e}", input.name))?
+                };
+                return Ok(finish(api, started, clock, results, files, &secrets));
+            }
         }
     }
+    let mut secrets = crate::report::Secrets::default();
+    for input in offer.iter().chain(answer.iter()) {
+        find_secrets(&input.text, &mut secrets);
+    }
     let result = sdp::check(offer.as_ref(), answer.as_ref());
-    // Nothing was called: no base URL or model to name (the human view names the files instead).
-    let target = Target { api: Default::default(), base_url: String::new(), model: String::new() };
-    let mut report = Report::new(target, started, clock.elapsed(), vec![result]);
+    Ok(finish(Default::default(), started, clock, vec![result], files, &secrets))
+}
+
+/// The report of an analysis: nothing was called, so no base URL or model to name (the human view
+/// names the files instead); the verdict from the results; every secret of the input masked.
+fn finish(
+    api: crate::report::VoiceApi,
+    started: std::time::SystemTime,
+    clock: std::time::Instant,
+    results: Vec<crate::report::CheckResult>,
+    files: Vec<AnalyzedFile>,
+    secrets: &crate::report::Secrets,
+) -> Report {
+    let target = Target { api, base_url: String::new(), model: String::new() };
+    let mut report = Report::new(target, started, clock.elapsed(), results);
     report.analyzed = files;
     report.verdict = crate::verdict::diagnose(&report);
-    Ok(report)
+    secrets.redact_report(&mut report);
+    report
+}
+
+/// A duration from milliseconds found in an input: negative, infinite or absurd values (a file
+/// can say anything) are clamped, never a panic in `Duration::from_secs_f64`.
+pub(crate) fn duration_ms(ms: f64) -> std::time::Duration {
+    let secs = ms / 1000.0;
+    if secs.is_finite() && secs > 0.0 {
+        std::time::Duration::from_secs_f64(secs.min(86_400.0 * 365.0))
+    } else {
+        std::time::Duration::ZERO
+    }
+}
+
+/// Whether a text holds a standard key (`sk-` and at least 20 more characters), which never
+/// belongs in a browser.
+pub fn has_standard_key(text: &str) -> bool {
+    text.match_indices("sk-").any(|(i, _)| {
+        text[i..].bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_').count() >= 23
+    })
+}
+
+/// OpenAI keys and tokens anywhere in a text (`sk-…`, `ek_…`, `sess_…` is not one), registered
+/// for masking: a HAR or a dump quotes what the app sent and what the API echoed.
+pub fn find_secrets(text: &str, secrets: &mut crate::report::Secrets) {
+    let bytes = text.as_bytes();
+    let token = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+    for prefix in ["sk-", "ek_", "rk-"] {
+        let mut from = 0;
+        while let Some(at) = text[from..].find(prefix) {
+            let start = from + at;
+            let before_ok = start == 0 || !token(bytes[start - 1]);
+            let end = start + bytes[start..].iter().take_while(|b| token(**b)).count();
+            if before_ok && end - start >= 12 {
+                secrets.add(&text[start..end]);
+            }
+            from = end.max(start + prefix.len());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    /// The `n`-th node of `v` (depth first, wrapping) replaced by `with`.
+    fn replace_nth(v: &mut Value, n: &mut usize, with: &Value) -> bool {
+        if *n == 0 {
+            *v = with.clone();
+            return true;
+        }
+        *n -= 1;
+        match v {
+            Value::Array(a) => a.iter_mut().any(|x| replace_nth(x, n, with)),
+            Value::Object(o) => o.values_mut().any(|x| replace_nth(x, n, with)),
+            _ => false,
+        }
+    }
+
+    #[test]
+    fn prop_browser_exports_with_any_field_of_any_type_get_a_verdict() {
+        use crate::testing::props;
+        let har: Value =
+            serde_json::from_str(include_str!("../../tests/fixtures/analyze/healthy.har")).expect("fixture");
+        let dump: Value = {
+            let gz = include_bytes!("../../tests/fixtures/analyze/udp-blocked.webrtc_internals_dump.gz");
+            let mut s = String::new();
+            flate2::read::GzDecoder::new(&gz[..]).read_to_string(&mut s).expect("fixture");
+            serde_json::from_str(&s).expect("fixture")
+        };
+        let scalars = prop_oneof_values();
+        props::check("analyze-exports", (0usize..4000, 0usize..scalars.len(), 0usize..4000), |(at, pick, at2)| {
+            for base in [&har, &dump] {
+                let mut v = base.clone();
+                replace_nth(&mut v, &mut at.clone(), &scalars[pick]);
+                replace_nth(&mut v, &mut at2.clone(), &scalars[(pick + 1) % scalars.len()]);
+                let mut secrets = crate::report::Secrets::default();
+                // Either a verdict or a reason: never a panic.
+                let _ = har::analyze(&v, &mut secrets);
+                let _ = internals::analyze(&v, &mut secrets);
+            }
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn durations_from_a_file_never_panic() {
+        for ms in [f64::INFINITY, f64::NEG_INFINITY, f64::NAN, -5.0, 1e308] {
+            assert!(duration_ms(ms) <= std::time::Duration::from_secs(86_400 * 365), "{ms}");
+        }
+        assert_eq!(duration_ms(1500.0), std::time::Duration::from_millis(1500));
+    }
+
+    fn prop_oneof_values() -> Vec<Value> {
+        vec![
+            Value::Null,
+            Value::from(-1),
+            Value::from(1e308),
+            Value::from(-1e308),
+            Value::from(""),
+            Value::from("[\"x\"]"),
+            Value::from("{\"sdp\": 5}"),
+            Value::from("v=0\r\nm=application 0 x y\r\n"),
+            serde_json::json!([]),
+            serde_json::json!({}),
+            serde_json::json!([1, "a", null]),
+        ]
+    }
 }

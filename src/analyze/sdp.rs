@@ -81,7 +81,7 @@ fn api_error(text: &str) -> Option<String> {
 }
 
 /// What an answer gets beyond `judge_answer`: the warnings a run would give.
-fn answer_warnings(answer: &str) -> Vec<CallCause> {
+pub(super) fn answer_warnings(answer: &str) -> Vec<CallCause> {
     let cands = sdp::candidates(answer);
     if !cands.is_empty() && !cands.iter().any(|c| c.protocol == crate::report::Protocol::Udp) {
         return vec![CallCause::NoUdpCandidate];

@@ -256,8 +256,14 @@ pub(crate) mod words {
             for e in std::fs::read_dir(&d).unwrap().flatten() {
                 let p = e.path();
                 if p.is_dir() {
-                    dirs.push(p);
-                } else if p.extension().is_some_and(|x| ["rs", "sh", "md", "yml"].contains(&x.to_str().unwrap_or(""))) {
+                    // Third-party packages a fixture generator installs are not this project's words.
+                    if !p.ends_with("node_modules") {
+                        dirs.push(p);
+                    }
+                } else if p
+                    .extension()
+                    .is_some_and(|x| ["rs", "sh", "md", "yml", "py", "mjs"].contains(&x.to_str().unwrap_or("")))
+                {
                     files.push(p);
                 }
             }

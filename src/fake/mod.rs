@@ -44,6 +44,8 @@ pub enum Fault {
     Html,
     /// A proxy login page served with 200 on every route (no 511, no redirect).
     Html200,
+    /// No CORS headers: a browser page on another origin cannot read any answer.
+    NoCors,
     /// `{"data":[]}` with 200 on every route: JSON, but not any endpoint's shape (a catch-all stub,
     /// or whatever a redirect leads to).
     EmptyDataEverywhere,
@@ -129,6 +131,7 @@ impl FromStr for Fault {
             "server-error" => Fault::ServerError,
             "html" => Fault::Html,
             "html-200" => Fault::Html200,
+            "no-cors" => Fault::NoCors,
             "empty-data-everywhere" => Fault::EmptyDataEverywhere,
             "slow" => Fault::Slow(Duration::from_millis(num(30_000)?)),
             "bad-secret" => Fault::BadSecret,
@@ -181,6 +184,7 @@ impl Fault {
         "server-error",
         "html",
         "html-200",
+        "no-cors",
         "empty-data-everywhere",
         "slow[=MS]",
         "bad-secret",
@@ -334,7 +338,11 @@ impl FakeServer {
             .route("/v1/live/sessions/{id}/attach", get(live::attach));
         // Azure OpenAI's v1 API: the same paths under /openai, with its own authentication.
         let azure = api.clone().layer(axum::middleware::map_request_with_state(shared.clone(), azure_auth));
-        let app = api.nest("/openai", azure).fallback(not_found).with_state(shared.clone());
+        let app = api
+            .nest("/openai", azure)
+            .fallback(not_found)
+            .layer(axum::middleware::from_fn_with_state(shared.clone(), cors))
+            .with_state(shared.clone());
         let is_tls = tls.is_some();
         let task = tokio::spawn(async move {
             match tls {
@@ -437,6 +445,39 @@ impl axum::serve::Listener for TlsListener {
     fn local_addr(&self) -> std::io::Result<Self::Addr> {
         self.tcp.local_addr()
     }
+}
+
+/// Cross-origin access for a browser page calling the API directly (the GA flow: the page posts
+/// its offer to /v1/realtime/calls with an `ek_` secret): preflights answered, and the answer
+/// readable by the page with its `Location` (the Fetch standard's CORS protocol).
+async fn cors(
+    axum::extract::State(s): axum::extract::State<Arc<Shared>>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let origin = req.headers().contains_key("origin");
+    if !origin || s.cfg.has(&Fault::NoCors) {
+        return next.run(req).await;
+    }
+    let preflight =
+        req.method() == axum::http::Method::OPTIONS && req.headers().contains_key("access-control-request-method");
+    let mut resp = if preflight {
+        let asked = req.headers().get("access-control-request-headers").cloned();
+        let mut r = StatusCode::NO_CONTENT.into_response();
+        let h = r.headers_mut();
+        h.insert("access-control-allow-methods", HeaderValue::from_static("GET, POST, DELETE, OPTIONS"));
+        if let Some(asked) = asked {
+            h.insert("access-control-allow-headers", asked);
+        }
+        h.insert("access-control-max-age", HeaderValue::from_static("600"));
+        r
+    } else {
+        next.run(req).await
+    };
+    let h = resp.headers_mut();
+    h.insert("access-control-allow-origin", HeaderValue::from_static("*"));
+    h.insert("access-control-expose-headers", HeaderValue::from_static("location, x-request-id"));
+    resp
 }
 
 /// The status a captive portal fault answers every request with, if one is set.

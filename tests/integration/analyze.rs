@@ -117,3 +117,97 @@ fn a_saved_report_is_shown_as_it_was() {
         serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(&saved).unwrap()).unwrap()["results"]
     );
 }
+
+/// (file, the result of one check as (status, cause id), the verdict's rule).
+type Expect<'a> = (&'a str, &'a str, (&'a str, &'a str), &'a str);
+
+/// Each HAR and webrtc-internals dump made by real Chromium against the fake (generate.mjs):
+/// the failing stage, its cause, and the verdict.
+#[test]
+fn browser_exports_give_the_stage_cause_and_verdict() {
+    let table: &[Expect] = &[
+        ("healthy.har", "sdp", ("pass", ""), ""),
+        ("healthy.webrtc_internals_dump.gz", "datachannel", ("pass", ""), ""),
+        ("401-wrong-key.har", "key", ("fail", "key.invalid_api_key"), "key_rejected"),
+        ("429-insufficient-quota.har", "key", ("fail", "key.insufficient_quota"), "no_credit"),
+        ("beta-endpoint.har", "sdp", ("fail", "sdp.beta_retired"), "sdp"),
+        ("beta-endpoint.webrtc_internals_dump.gz", "sdp", ("fail", "sdp.error_passed_as_answer"), "sdp"),
+        ("channel-after-offer.har", "sdp", ("fail", "sdp.offer_without_application"), "sdp"),
+        ("channel-after-offer.webrtc_internals_dump.gz", "sdp", ("fail", "sdp.offer_without_application"), "sdp"),
+        ("ice-failure.webrtc_internals_dump.gz", "datachannel", ("fail", "datachannel.ice_stuck_checking"), "ice"),
+        (
+            "udp-blocked.webrtc_internals_dump.gz",
+            "datachannel",
+            ("warn", "datachannel.media_over_tcp"),
+            "udp_blocked_tcp_works",
+        ),
+        ("key-in-browser.har", "key", ("fail", "key.standard_key_in_browser"), "key_rejected"),
+        ("key-in-browser.webrtc_internals_dump.gz", "sdp", ("fail", "sdp.error_passed_as_answer"), "sdp"),
+        ("offer-before-gathering.har", "sdp", ("warn", "sdp.offer_without_candidates"), "warning"),
+        ("offer-before-gathering.webrtc_internals_dump.gz", "sdp", ("warn", "sdp.offer_without_candidates"), "warning"),
+        ("cors-missing.har", "sdp", ("fail", "sdp.blocked_by_browser"), "sdp"),
+        ("401-wrong-key.webrtc_internals_dump.gz", "sdp", ("skip", ""), ""),
+    ];
+    for (file, check, (status, cause), rule) in table {
+        let r = analyze(&[file]);
+        let v = r.json();
+        let res = r.result(check);
+        assert_eq!(res["status"], *status, "{file}: {}", r.stdout);
+        assert_eq!(res["cause"]["id"].as_str().unwrap_or(""), *cause, "{file}: {}", r.stdout);
+        assert_eq!(v["verdict"]["rule"].as_str().unwrap_or(""), *rule, "{file}: {}", r.stdout);
+        if !cause.is_empty() {
+            assert!(res["fix"]["text"].as_str().is_some_and(|t| t.len() > 40), "{file}: no fix");
+        }
+        assert_eq!(r.code, if v["status"] == "fail" { 1 } else { 0 }, "{file}");
+    }
+    // The dump's evidence: the ICE timeline, the selected pair over TCP, how long checking lasted.
+    let r = analyze(&["udp-blocked.webrtc_internals_dump.gz"]);
+    let dc = r.result("datachannel");
+    assert_eq!(dc["evidence"]["selected_pair"]["local"]["protocol"], "tcp", "{dc:#}");
+    assert!(dc["evidence"]["details"].to_string().contains("checking → connected"), "{dc:#}");
+    let r = analyze(&["ice-failure.webrtc_internals_dump.gz"]);
+    let msg = r.result("datachannel")["cause"]["message"].as_str().unwrap().to_owned();
+    assert!(msg.contains(" s logged after checking began"), "{msg}");
+}
+
+/// Keys, ek_ tokens, ICE passwords and the app's cookies in a HAR or dump never reach the output.
+#[test]
+fn secrets_in_the_input_are_masked() {
+    for file in ["key-in-browser.har", "healthy.har", "401-wrong-key.har", "healthy.webrtc_internals_dump.gz"] {
+        let text = {
+            let bytes = std::fs::read(fixture(file)).unwrap();
+            if file.ends_with(".gz") {
+                let mut s = String::new();
+                std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(bytes.as_slice()), &mut s).unwrap();
+                s
+            } else {
+                String::from_utf8(bytes).unwrap()
+            }
+        };
+        // What the input holds: keys and tokens, and the ICE passwords of its SDPs.
+        let mut secrets: Vec<String> = Vec::new();
+        for prefix in ["sk-proj-", "ek_"] {
+            for (i, _) in text.match_indices(prefix) {
+                let s: String =
+                    text[i..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+                if s.len() > 12 {
+                    secrets.push(s);
+                }
+            }
+        }
+        for (i, _) in text.match_indices("a=ice-pwd:") {
+            let s: String =
+                text[i + 10..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '+' || *c == '/').collect();
+            secrets.push(s);
+        }
+        assert!(!secrets.is_empty() || file == "401-wrong-key.har", "{file}: the fixture holds no secret to test");
+        for format in ["human", "json", "junit"] {
+            let mut c = doctor();
+            c.args(["analyze", "-v", "--format", format, &fixture(file)]);
+            let r = run(c);
+            for s in &secrets {
+                assert!(!r.stdout.contains(s.as_str()), "{file} ({format}): {s} shown:\n{}", r.stdout);
+            }
+        }
+    }
+}

@@ -59,6 +59,10 @@ pub enum CallCause {
     OfferNoCandidates,
     #[error("the SDP answer does not parse: {0}")]
     UnparseableAnswer(String),
+    #[error(
+        "the browser got no answer to {request}: {why} (a CORS refusal, a blocked request or a dropped connection)"
+    )]
+    BlockedByBrowser { request: String, why: String },
     #[error("the answer is an API error, not SDP: {message}")]
     ErrorAsAnswer { message: String },
     #[error("the SDP answer has no m=application section: the data channel cannot open")]
@@ -83,7 +87,9 @@ pub enum CallCause {
     GatheringStalled { secs: f64 },
     #[error("media runs over TCP ({how}): UDP to the media server does not get through, so voice has more latency")]
     MediaOverTcp { how: String },
-    #[error("the answer offers no UDP candidate: media can only run over TCP, with more latency")]
+    #[error(
+        "the answer offers no UDP candidate: unless the server's own checks reach this side over UDP, media runs over TCP, with more latency"
+    )]
     NoUdpCandidate,
     #[error("ICE stuck in checking: no candidate pair got an answer {wait}")]
     IceStuckChecking { wait: String, relay_gathered: bool },
@@ -124,6 +130,7 @@ ids!(CallKind {
     OfferNoCandidates => "offer_without_candidates",
     UnparseableAnswer => "answer_unparseable",
     ErrorAsAnswer => "error_passed_as_answer",
+    BlockedByBrowser => "blocked_by_browser",
     NoApplication => "no_application_section",
     ApplicationRejected => "application_rejected",
     IncompleteAnswer => "incomplete_answer",
@@ -186,6 +193,7 @@ impl Diagnosis for CallCause {
             CallCause::OfferNoAudio => Fix::new("Add the microphone before creating the offer: pc.addTrack(stream.getTracks()[0]) after getUserMedia({audio: true}), or pc.addTransceiver('audio') for a listen-only session; then createOffer().").doc(WEBRTC),
             CallCause::OfferSetup { .. } => Fix::new("Do not edit a=setup in the offer: browsers offer actpass and let the answer pick the DTLS role; send pc.localDescription.sdp unmodified.").doc(WEBRTC),
             CallCause::OfferNoCandidates => Fix::new("Set the local description, wait for iceGatheringState \"complete\" (with a timeout of a few seconds), then send pc.localDescription.sdp: the API takes no trickled candidates (OpenAI's WebRTC guide), so an offer without them can only connect if the server finds this side through its own checks.").doc(WEBRTC),
+            CallCause::BlockedByBrowser { .. } => Fix::new("Open the browser's console: a CORS error names the missing Access-Control-Allow-Origin (or a refused OPTIONS preflight) of whatever answered, usually your own backend or a proxy in front of the API; an extension or corporate filter blocking the request shows as net::ERR_BLOCKED_BY_CLIENT. The API itself allows browser calls with an ek_ client secret.").doc(WEBRTC),
             CallCause::ErrorAsAnswer { .. } => Fix::new("Check the response's status before calling setRemoteDescription: the API refused the offer, and the error above says why. Show that error (or fix what it names) instead of passing the body on as SDP, which the browser rejects with \"Failed to parse SessionDescription. Expect line: v=\".").doc(WEBRTC),
             CallCause::UnparseableAnswer(_) => Fix::new("The answer SDP (the body of /v1/realtime/calls, or transport.sdp of /v1/live/sessions) must reach the app byte for byte: no re-encoding, no trimming or joining of lines. Check any proxy or backend that rewrites it.").doc(WEBRTC),
             CallCause::IncompleteAnswer(_) | CallCause::BadAnswer(_) => Fix::new("Forward the answer SDP byte for byte (no JSON re-encoding, no trimming of lines); check any proxy that rewrites SDP.").doc(WEBRTC),
@@ -229,6 +237,7 @@ impl CallCause {
             CallCause::UnparseableAnswer("it does not start with v=0".into()),
             CallCause::UnparseableOffer("it does not start with v=0".into()),
             CallCause::ErrorAsAnswer { message: "Invalid SDP offer (invalid_offer)".into() },
+            CallCause::BlockedByBrowser { request: "POST /v1/realtime/calls".into(), why: "net::ERR_FAILED".into() },
             CallCause::OfferNoApplication,
             CallCause::IncompleteOffer("no a=fingerprint".into()),
             CallCause::OfferNoAudio,

@@ -58,6 +58,10 @@ pub enum KeyCause {
         if *.via_proxy { " (the proxy)" } else { "" }
     )]
     CleartextAllowed { host: String, via_proxy: bool },
+    #[error(
+        "the standard API key (sk-…) reaches the browser ({request}): anyone who opens the page can take it and use the account"
+    )]
+    KeyInBrowser { request: String },
     #[error("the key file {path} can be read by other users (mode {mode:o})")]
     KeyFileReadable { path: String, mode: u32 },
     /// Several lint findings at once: all are named, so that one round of fixing is enough.
@@ -194,6 +198,7 @@ ids!(KeyKind {
     Cleartext => "cleartext_key_refused",
     CleartextAllowed => "cleartext_key_sent",
     KeyFileReadable => "key_file_readable",
+    KeyInBrowser => "standard_key_in_browser",
     Several => "key_several_problems",
     Dns => "dns_failure",
     Refused => "connection_refused",
@@ -257,8 +262,8 @@ impl KeyKind {
             | TlsExpired | TlsRejected | TlsWrongName | NotTls | Tls | NoAnswer | Closed | Transport | NotOpenAi
             | Redirected => KeyStage::Network,
             Missing | Empty | Quoted | Whitespace | BearerPrefix | LooksMasked | NonAscii | Ephemeral
-            | EphemeralLive | Admin | Several | InvalidApiKey | Unauthorized | Forbidden | ModelNotFound
-            | WrongApiModel | EndpointNotFound => KeyStage::Key,
+            | KeyInBrowser | EphemeralLive | Admin | Several | InvalidApiKey | Unauthorized | Forbidden
+            | ModelNotFound | WrongApiModel | EndpointNotFound => KeyStage::Key,
             UnknownShape | InsufficientQuota | RateLimited | RateLimitedRecovered | ServerError | BadRequest
             | LiveBadRequest | Unexpected | Slow | BadClientSecret | ClockSkew | EphemeralRejected | BetaOnly
             | BetaRetired | BetaDeprecated | ModelRetiring | CleartextAllowed | KeyFileReadable => KeyStage::Token,
@@ -309,6 +314,7 @@ impl Diagnosis for KeyCause {
             Cleartext { via_proxy: false, .. } => Fix::new("Use the https:// URL of the API or gateway (the OpenAI API is https only). For a gateway on a network you trust that only speaks HTTP, pass --allow-insecure-http; the report will then warn that the key crossed the network in clear."),
             Cleartext { via_proxy: true, .. } => Fix::new("Use an https:// base URL: through a proxy, https:// is tunnelled (CONNECT) and the proxy never sees the key. Set NO_PROXY for a gateway that should be reached directly, or pass --allow-insecure-http if this path is trusted."),
             CleartextAllowed { .. } => Fix::new("Put TLS in front of the gateway and use its https:// URL; rotate the key if this path was not trusted."),
+            KeyInBrowser { .. } => Fix::new("Revoke this key now (it has been exposed), then keep the standard key on your server only: the page asks your backend for a short-lived client secret (POST /v1/realtime/client_secrets, the ek_ at `value`) and uses that for /v1/realtime/calls; for GPT-Live, your server makes the call with the key and returns only the SDP answer.").doc(KEYS),
             KeyFileReadable { path, .. } => Fix::new(format!("Make the file readable by you only: `chmod 600 {path}` (as ssh requires for private keys), and rotate the key if others may have read it.")),
             UnknownShape => Fix::new("If you use a gateway or Azure OpenAI, make sure --base-url points at it; for api.openai.com use an sk-... key.").doc(KEYS),
             Dns { .. } => Fix::new("Check the host name in --base-url/OPENAI_BASE_URL, and this machine's DNS (resolv.conf, VPN split DNS); try `getent hosts <host>`."),
@@ -379,6 +385,7 @@ impl KeyCause {
             KeyCause::Cleartext { host: "proxy.example".into(), via_proxy: true },
             KeyCause::CleartextAllowed { host: "gateway.example".into(), via_proxy: false },
             KeyCause::KeyFileReadable { path: "key.txt".into(), mode: 0o644 },
+            KeyCause::KeyInBrowser { request: "POST /v1/realtime/calls".into() },
             KeyCause::Several(vec![KeyCause::Quoted, KeyCause::Whitespace { place: "a newline at the end".into() }]),
             KeyCause::Dns { host: "h".into(), error: "e".into() },
             KeyCause::Refused { addr: "a".into(), via_proxy: true },
