@@ -58,6 +58,13 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
                 write_stdout(renderer(Format::Human, &settings, settings.color).render(&report).as_bytes());
             }
             emit(&settings, &report)?;
+            // A bundle of an analysis: the report (already masked) to forward, with --redact-ips
+            // applied; its environment is this machine's, where the analysis ran.
+            if let Some(path) = &settings.bundle {
+                let text = crate::bundle::render(&report, &Secrets::default(), settings.redact_ips);
+                crate::files::write_private(path, text.as_bytes())
+                    .with_context(|| format!("writing the support bundle to {}", path.display()))?;
+            }
             Ok(if report.exit_code(settings.strict) == 0 { ExitCode::Ok } else { ExitCode::Failed })
         }
         Command::Report(ReportCommand::Show { file }) => {

@@ -211,3 +211,26 @@ fn secrets_in_the_input_are_masked() {
         }
     }
 }
+
+#[test]
+fn an_analysis_saved_with_o_and_bundle_shows_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let (saved, bundle) = (dir.path().join("a.json"), dir.path().join("b.json"));
+    let mut c = doctor();
+    c.args(["analyze", "-q", &fixture("ice-failure.webrtc_internals_dump.gz"), "-o"])
+        .arg(&saved)
+        .arg("--bundle")
+        .arg(&bundle);
+    let first = run(c);
+    assert_eq!(first.code, 1, "{}", first.stderr);
+    for file in [&saved, &bundle] {
+        let mut c = doctor();
+        c.args(["report", "show", "--format", "json"]).arg(file);
+        let r = run(c);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        let report = if v.get("report").is_some() { &v["report"] } else { &v };
+        assert_eq!(report["verdict"]["rule"], "ice", "{v:#}");
+        assert_eq!(report["analyzed"][0]["kind"], "webrtc-internals dump", "{v:#}");
+    }
+}
