@@ -214,7 +214,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__check__subcmd__all)
-            opts="-o -q -v -h -V --base-url --model --api --auth --api-key-file --api-key-stdin --organization --project --allow-insecure-http --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --device --seconds --require-mic --skip --only --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
+            opts="-o -q -v -h -V --base-url --model --api --auth --api-key-file --api-key-stdin --organization --project --allow-insecure-http --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --via --via-shape --via-header --device --seconds --require-mic --skip --only --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -273,6 +273,18 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --via)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --via-shape)
+                    COMPREPLY=($(compgen -W "auto sdp json-sdp json-offer" -- "${cur}"))
+                    return 0
+                    ;;
+                --via-header)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -378,7 +390,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__datachannel)
-            opts="-o -q -v -h -V --base-url --model --api --auth --api-key-file --api-key-stdin --organization --project --allow-insecure-http --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
+            opts="-o -q -v -h -V --base-url --model --api --auth --api-key-file --api-key-stdin --organization --project --allow-insecure-http --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --via --via-shape --via-header --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -437,6 +449,18 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --via)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --via-shape)
+                    COMPREPLY=($(compgen -W "auto sdp json-sdp json-offer" -- "${cur}"))
+                    return 0
+                    ;;
+                --via-header)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1082,7 +1106,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__sdp)
-            opts="-o -q -v -h -V --base-url --model --api --auth --api-key-file --api-key-stdin --organization --project --allow-insecure-http --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
+            opts="-o -q -v -h -V --base-url --model --api --auth --api-key-file --api-key-stdin --organization --project --allow-insecure-http --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --via --via-shape --via-header --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1141,6 +1165,18 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --via)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --via-shape)
+                    COMPREPLY=($(compgen -W "auto sdp json-sdp json-offer" -- "${cur}"))
+                    return 0
+                    ;;
+                --via-header)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

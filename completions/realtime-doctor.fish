@@ -76,6 +76,12 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-al
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l ice-transport-policy -d 'ICE transport policy: all candidates, or relay (TURN) only' -r -f -a "all\t''
 relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l bind -d 'Local IP address for the peer\'s sockets (default: every interface; loopback when the base URL is loopback)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l via -d 'Send the offer to your app\'s own backend route, exactly as your frontend does (e.g. http://localhost:3000/api/session), instead of to OpenAI: the backend holds the key' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l via-shape -d 'The body your backend route expects: the raw SDP (application/sdp), JSON {"sdp": ...}, or JSON {"offer": {"type": "offer", "sdp": ...}}; auto tries them in that order while the route refuses the shape (400, 415, 422)' -r -f -a "auto\t''
+sdp\t'`Content-Type: application/sdp`, the offer as the body'
+json-sdp\t'`{"sdp": "<offer>"}`'
+json-offer\t'`{"offer": {"type": "offer", "sdp": "<offer>"}}`'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l via-header -d 'An extra header for the --via route (repeatable), e.g. \'Cookie: session=...\' or \'Authorization: Bearer ...\' as your frontend sends it. Its value is never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l device -d 'Microphone to test: its ALSA name as `arecord -L` lists it (e.g. pulse, hw:CARD=USB), or a substring of its description (see the `devices` evidence). Default: the system\'s default input' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l seconds -d 'Microphone capture window' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
@@ -221,6 +227,12 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l ice-transport-policy -d 'ICE transport policy: all candidates, or relay (TURN) only' -r -f -a "all\t''
 relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l bind -d 'Local IP address for the peer\'s sockets (default: every interface; loopback when the base URL is loopback)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l via -d 'Send the offer to your app\'s own backend route, exactly as your frontend does (e.g. http://localhost:3000/api/session), instead of to OpenAI: the backend holds the key' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l via-shape -d 'The body your backend route expects: the raw SDP (application/sdp), JSON {"sdp": ...}, or JSON {"offer": {"type": "offer", "sdp": ...}}; auto tries them in that order while the route refuses the shape (400, 415, 422)' -r -f -a "auto\t''
+sdp\t'`Content-Type: application/sdp`, the offer as the body'
+json-sdp\t'`{"sdp": "<offer>"}`'
+json-offer\t'`{"offer": {"type": "offer", "sdp": "<offer>"}}`'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l via-header -d 'An extra header for the --via route (repeatable), e.g. \'Cookie: session=...\' or \'Authorization: Bearer ...\' as your frontend sends it. Its value is never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
 junit\t''
@@ -262,6 +274,12 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachan
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l ice-transport-policy -d 'ICE transport policy: all candidates, or relay (TURN) only' -r -f -a "all\t''
 relay\t''"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l bind -d 'Local IP address for the peer\'s sockets (default: every interface; loopback when the base URL is loopback)' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l via -d 'Send the offer to your app\'s own backend route, exactly as your frontend does (e.g. http://localhost:3000/api/session), instead of to OpenAI: the backend holds the key' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l via-shape -d 'The body your backend route expects: the raw SDP (application/sdp), JSON {"sdp": ...}, or JSON {"offer": {"type": "offer", "sdp": ...}}; auto tries them in that order while the route refuses the shape (400, 415, 422)' -r -f -a "auto\t''
+sdp\t'`Content-Type: application/sdp`, the offer as the body'
+json-sdp\t'`{"sdp": "<offer>"}`'
+json-offer\t'`{"offer": {"type": "offer", "sdp": "<offer>"}}`'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l via-header -d 'An extra header for the --via route (repeatable), e.g. \'Cookie: session=...\' or \'Authorization: Bearer ...\' as your frontend sends it. Its value is never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
 junit\t''

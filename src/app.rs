@@ -184,6 +184,10 @@ fn known_secrets(settings: &Settings) -> Secrets {
         Some(crate::settings::TurnAuth::Rest { secret, .. }) => secrets.add(secret.expose()),
         None => {}
     }
+    // Cookies and tokens given for the app's backend route.
+    for (_, value) in &settings.via_headers {
+        secrets.add(value.expose());
+    }
     secrets
 }
 

@@ -219,8 +219,46 @@ pub struct PeerArgs {
 
     /// Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`,
     /// authenticated with the standard key (as a server does), instead of minting an ek_ secret.
-    #[arg(long, env = "REALTIME_DOCTOR_UNIFIED")]
+    #[arg(long, env = "REALTIME_DOCTOR_UNIFIED", conflicts_with = "via")]
     pub unified: bool,
+
+    /// Send the offer to your app's own backend route, exactly as your frontend does (e.g.
+    /// http://localhost:3000/api/session), instead of to OpenAI: the backend holds the key.
+    #[arg(long, env = "REALTIME_DOCTOR_VIA", value_name = "URL")]
+    pub via: Option<String>,
+
+    /// The body your backend route expects: the raw SDP (application/sdp), JSON {"sdp": ...}, or
+    /// JSON {"offer": {"type": "offer", "sdp": ...}}; auto tries them in that order while the
+    /// route refuses the shape (400, 415, 422).
+    #[arg(long, env = "REALTIME_DOCTOR_VIA_SHAPE", value_enum, default_value_t = ViaShape::Auto)]
+    pub via_shape: ViaShape,
+
+    /// An extra header for the --via route (repeatable), e.g. 'Cookie: session=...' or
+    /// 'Authorization: Bearer ...' as your frontend sends it. Its value is never printed.
+    #[arg(long, value_name = "'NAME: VALUE'", requires = "via", value_parser = via_header)]
+    pub via_header: Vec<(String, Secret)>,
+}
+
+/// How the offer is sent to a `--via` backend route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ViaShape {
+    Auto,
+    /// `Content-Type: application/sdp`, the offer as the body.
+    Sdp,
+    /// `{"sdp": "<offer>"}`.
+    JsonSdp,
+    /// `{"offer": {"type": "offer", "sdp": "<offer>"}}`.
+    JsonOffer,
+}
+
+/// `Name: value`, the value held as a secret (cookies and tokens).
+fn via_header(s: &str) -> Result<(String, Secret), String> {
+    let (name, value) = s.split_once(':').ok_or("a header is 'Name: value'")?;
+    let name = name.trim();
+    if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        return Err(format!("{name:?} is not a header name"));
+    }
+    Ok((name.to_owned(), Secret::password(value.trim())))
 }
 
 /// The microphone to capture from.

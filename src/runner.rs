@@ -106,6 +106,8 @@ pub async fn run_checks(
                 if let Some(r) = r
                     && r.status == Status::Fail
                     && id.spec().needs.contains(&dep)
+                    // Through --via the app's backend holds the key: the key check does not gate.
+                    && !(dep == CheckId::Key && settings.via.is_some())
                 {
                     blockers.push(r);
                 }

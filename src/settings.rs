@@ -135,6 +135,10 @@ pub struct Settings {
     pub relay_only: bool,
     pub bind: Option<std::net::IpAddr>,
     pub unified: bool,
+    /// `--via`: the app's backend route the offer goes to instead of OpenAI.
+    pub via: Option<Url>,
+    pub via_shape: crate::cli::ViaShape,
+    pub via_headers: Vec<(String, Secret)>,
     // The microphone.
     pub mic_device: Option<String>,
     pub mic_seconds: Duration,
@@ -176,6 +180,9 @@ impl Default for Settings {
             relay_only: false,
             bind: None,
             unified: false,
+            via: None,
+            via_shape: crate::cli::ViaShape::Auto,
+            via_headers: Vec::new(),
             mic_device: None,
             mic_seconds: Duration::from_millis(1500),
             require_mic: false,
@@ -278,7 +285,7 @@ impl Settings {
             s.resolve_ice(i)?;
         }
         if let Some(p) = &options.peer {
-            s.resolve_peer(p);
+            s.resolve_peer(p)?;
         }
         if let Some(m) = &options.mic {
             s.resolve_mic(m)?;
@@ -405,10 +412,23 @@ impl Settings {
         Ok(())
     }
 
-    fn resolve_peer(&mut self, p: &PeerArgs) {
+    fn resolve_peer(&mut self, p: &PeerArgs) -> Result<()> {
         self.relay_only = p.ice_transport_policy == crate::cli::IcePolicy::Relay;
         self.bind = p.bind;
         self.unified = p.unified;
+        self.via = match p.via.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+            Some(v) => {
+                let u = Url::parse(v).with_context(|| format!("--via {v:?} is not a URL"))?;
+                if !matches!(u.scheme(), "http" | "https") {
+                    bail!("--via {v:?}: only http:// and https:// routes");
+                }
+                Some(u)
+            }
+            None => None,
+        };
+        self.via_shape = p.via_shape;
+        self.via_headers = p.via_header.clone();
+        Ok(())
     }
 
     fn resolve_mic(&mut self, m: &MicArgs) -> Result<()> {
@@ -434,7 +454,22 @@ impl Settings {
 
     /// What a report says was checked.
     pub fn target(&self) -> crate::report::Target {
-        crate::report::Target { api: self.api, base_url: self.shown_base_url(), model: self.model.clone() }
+        match &self.via {
+            // Through the app's backend, the route is where the offer went; the backend picks the
+            // model and the API host.
+            Some(via) => {
+                let mut route = via.clone();
+                let _ = route.set_username("");
+                let _ = route.set_password(None);
+                route.set_query(None);
+                crate::report::Target {
+                    api: self.api,
+                    base_url: format!("{} (your backend)", route.as_str().trim_end_matches('/')),
+                    model: "chosen by your backend".into(),
+                }
+            }
+            None => crate::report::Target { api: self.api, base_url: self.shown_base_url(), model: self.model.clone() },
+        }
     }
 
     /// Whether the base URL is an Azure OpenAI resource (or Azure AI Foundry) endpoint.

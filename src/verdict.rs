@@ -290,6 +290,23 @@ pub const RULES: &[Rule] = &[
         },
     },
     Rule {
+        id: "backend",
+        stage: "your backend",
+        when: |f| {
+            [Sdp, Datachannel].iter().any(|&id| {
+                f.failed(id)
+                    && matches!(
+                        f.call(id),
+                        Some(CallKind::ViaUnreachable | CallKind::ViaRoute | CallKind::ViaNotAnswer)
+                    )
+            })
+        },
+        then: |f| {
+            let id = if f.failed(Sdp) { Sdp } else { Datachannel };
+            (format!("your app's backend route does not hand back an answer: {}", f.message(id)), f.fix(id))
+        },
+    },
+    Rule {
         id: "sdp",
         stage: "SDP",
         when: |f| f.failed(Sdp) && f.call(Sdp) != Some(CallKind::CandidatesUnreachable),
@@ -539,6 +556,7 @@ mod tests {
                 "dead_ice_servers",
             ),
             (&[(Sdp, Fail, call(CallKind::NotSdp))], "sdp"),
+            (&[(Sdp, Fail, call(CallKind::ViaRoute)), (Datachannel, Fail, call(CallKind::ViaRoute))], "backend"),
             (&[(Sdp, Fail, call(CallKind::ApplicationRejected))], "sdp"),
             (&[(Datachannel, Fail, call(CallKind::IceStuckChecking))], "ice"),
             (&[(Sdp, Fail, call(CallKind::CandidatesUnreachable))], "ice"),

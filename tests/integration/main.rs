@@ -15,4 +15,5 @@ mod security;
 mod stun_turn;
 mod support;
 mod support_bundle;
+mod via;
 mod webrtc;

@@ -183,6 +183,11 @@ pub async fn started(ctx: &Ctx, out: &mut Outcome, call: &mut Call, first: Strin
 fn judge_started(out: &mut Outcome, call: &mut Call, v: &Value) -> Result<(), CallCause> {
     out.evidence.timing("session_started", call.start.elapsed());
     let id = v.pointer("/session/id").and_then(Value::as_str).unwrap_or("");
+    // Through --via, a backend that returns only the SDP gives no session id to compare with: the
+    // one session.started names is then the session (and the one to close).
+    if call.call_id.is_none() && call.via {
+        call.call_id = Some(id.to_owned()).filter(|i| !i.is_empty());
+    }
     let created = call.call_id.clone().unwrap_or_default();
     if id != created {
         let shown: String = id.chars().take(40).collect();

@@ -6,6 +6,7 @@
 
 pub mod live;
 mod sideband;
+pub mod via;
 
 use crate::check::key::{KeyCause, Step, mint, request};
 use crate::check::kind::{CauseKind, Diagnosis, ids};
@@ -63,6 +64,12 @@ pub enum CallCause {
         "the browser got no answer to {request}: {why} (a CORS refusal, a blocked request or a dropped connection)"
     )]
     BlockedByBrowser { request: String, why: String },
+    #[error("your backend route {url} cannot be reached: {error}")]
+    ViaUnreachable { url: String, error: String },
+    #[error("your backend has no such route: {url} answered HTTP {status}")]
+    ViaRoute { url: String, status: u16 },
+    #[error("your backend route {url} answered HTTP {status} with {what}, not an SDP answer")]
+    ViaNotAnswer { url: String, status: u16, what: String },
     #[error("the answer is an API error, not SDP: {message}")]
     ErrorAsAnswer { message: String },
     #[error("the SDP answer has no m=application section: the data channel cannot open")]
@@ -131,6 +138,9 @@ ids!(CallKind {
     UnparseableAnswer => "answer_unparseable",
     ErrorAsAnswer => "error_passed_as_answer",
     BlockedByBrowser => "blocked_by_browser",
+    ViaUnreachable => "via_unreachable",
+    ViaRoute => "via_route_missing",
+    ViaNotAnswer => "via_not_an_answer",
     NoApplication => "no_application_section",
     ApplicationRejected => "application_rejected",
     IncompleteAnswer => "incomplete_answer",
@@ -193,6 +203,9 @@ impl Diagnosis for CallCause {
             CallCause::OfferNoAudio => Fix::new("Add the microphone before creating the offer: pc.addTrack(stream.getTracks()[0]) after getUserMedia({audio: true}), or pc.addTransceiver('audio') for a listen-only session; then createOffer().").doc(WEBRTC),
             CallCause::OfferSetup { .. } => Fix::new("Do not edit a=setup in the offer: browsers offer actpass and let the answer pick the DTLS role; send pc.localDescription.sdp unmodified.").doc(WEBRTC),
             CallCause::OfferNoCandidates => Fix::new("Set the local description, wait for iceGatheringState \"complete\" (with a timeout of a few seconds), then send pc.localDescription.sdp: the API takes no trickled candidates (OpenAI's WebRTC guide), so an offer without them can only connect if the server finds this side through its own checks.").doc(WEBRTC),
+            CallCause::ViaUnreachable { .. } => Fix::new("Start your app's backend (or check the --via URL's host and port): the frontend's POST of the offer goes there first.").doc(WEBRTC),
+            CallCause::ViaRoute { .. } => Fix::new("Check the route your frontend posts the offer to (method POST, the exact path, a trailing slash): the backend does not serve it; in Next.js an app/api/session/route.ts must export POST.").doc(WEBRTC),
+            CallCause::ViaNotAnswer { .. } => Fix::new("The backend route must return the answer: the API's SDP as its body (application/sdp), or JSON with it (sdp, answer.sdp, or GPT-Live's transport.sdp). Look at the backend's logs for what went wrong, and return the API's error with its status instead of a page, so the frontend can show it.").doc(WEBRTC),
             CallCause::BlockedByBrowser { .. } => Fix::new("Open the browser's console: a CORS error names the missing Access-Control-Allow-Origin (or a refused OPTIONS preflight) of whatever answered, usually your own backend or a proxy in front of the API; an extension or corporate filter blocking the request shows as net::ERR_BLOCKED_BY_CLIENT. The API itself allows browser calls with an ek_ client secret.").doc(WEBRTC),
             CallCause::ErrorAsAnswer { .. } => Fix::new("Check the response's status before calling setRemoteDescription: the API refused the offer, and the error above says why. Show that error (or fix what it names) instead of passing the body on as SDP, which the browser rejects with \"Failed to parse SessionDescription. Expect line: v=\".").doc(WEBRTC),
             CallCause::UnparseableAnswer(_) => Fix::new("The answer SDP (the body of /v1/realtime/calls, or transport.sdp of /v1/live/sessions) must reach the app byte for byte: no re-encoding, no trimming or joining of lines. Check any proxy or backend that rewrites it.").doc(WEBRTC),
@@ -238,6 +251,16 @@ impl CallCause {
             CallCause::UnparseableOffer("it does not start with v=0".into()),
             CallCause::ErrorAsAnswer { message: "Invalid SDP offer (invalid_offer)".into() },
             CallCause::BlockedByBrowser { request: "POST /v1/realtime/calls".into(), why: "net::ERR_FAILED".into() },
+            CallCause::ViaUnreachable {
+                url: "http://localhost:3000/api/session".into(),
+                error: "connection refused".into(),
+            },
+            CallCause::ViaRoute { url: "http://localhost:3000/api/session".into(), status: 404 },
+            CallCause::ViaNotAnswer {
+                url: "http://localhost:3000/api/session".into(),
+                status: 500,
+                what: "an HTML page".into(),
+            },
             CallCause::OfferNoApplication,
             CallCause::IncompleteOffer("no a=fingerprint".into()),
             CallCause::OfferNoAudio,
@@ -295,6 +318,8 @@ pub struct Call {
     pub gathering_stalled: Option<f64>,
     /// GPT-Live: where the session stands on the data channel (see `live`).
     pub live: live::State,
+    /// The offer went through the app's backend (`--via`).
+    pub via: bool,
     http: Arc<Api>,
 }
 
@@ -323,7 +348,14 @@ pub async fn open(ctx: &Ctx, out: &mut Outcome) -> Result<Call, CallCause> {
     let api_kind = ctx.settings.api;
     out.evidence.detail("api", api_kind.name());
     let (offerer, offer, gathering_stalled) = make_offer(ctx, out, start).await?;
-    let (api, call_id, answer, status) = if api_kind == VoiceApi::Live {
+    let (api, call_id, answer, status) = if ctx.settings.via.is_some() {
+        let a = via::exchange(ctx, out, &offer).await?;
+        out.evidence.timing("answer_received", start.elapsed());
+        if let Some(id) = &a.session_id {
+            out.evidence.detail("session_id", id);
+        }
+        (a.api, a.session_id, a.sdp, a.status)
+    } else if api_kind == VoiceApi::Live {
         let (api, ex) = live::create(ctx, out, &offer).await?;
         out.evidence.timing("answer_received", start.elapsed());
         let (id, answer) = live::judge_reply(ex.status, ex.content_type.as_deref(), &ex.body)?;
@@ -353,6 +385,7 @@ pub async fn open(ctx: &Ctx, out: &mut Outcome) -> Result<Call, CallCause> {
         start,
         gathering_stalled,
         live: live::State::default(),
+        via: ctx.settings.via.is_some(),
         http: api,
     };
     if let Err(cause) = judge_answer(&call.answer) {
