@@ -214,7 +214,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__check__subcmd__all)
-            opts="-o -q -v -h -V --base-url --model --api --auth --api-key-file --api-key-stdin --organization --project --allow-insecure-http --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --via --via-shape --via-header --device --seconds --require-mic --skip --only --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
+            opts="-o -q -v -h -V --base-url --model --api --auth --api-key-file --api-key-stdin --organization --project --token-url --app-header --allow-insecure-http --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --via --via-shape --device --seconds --require-mic --skip --only --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -245,6 +245,14 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-header)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -282,10 +290,6 @@ _realtime__doctor() {
                     ;;
                 --via-shape)
                     COMPREPLY=($(compgen -W "auto sdp json-sdp json-offer" -- "${cur}"))
-                    return 0
-                    ;;
-                --via-header)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --device)
@@ -390,7 +394,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__datachannel)
-            opts="-o -q -v -h -V --base-url --model --api --auth --api-key-file --api-key-stdin --organization --project --allow-insecure-http --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --via --via-shape --via-header --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
+            opts="-o -q -v -h -V --base-url --model --api --auth --api-key-file --api-key-stdin --organization --project --token-url --app-header --allow-insecure-http --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --via --via-shape --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -421,6 +425,14 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-header)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -458,10 +470,6 @@ _realtime__doctor() {
                     ;;
                 --via-shape)
                     COMPREPLY=($(compgen -W "auto sdp json-sdp json-offer" -- "${cur}"))
-                    return 0
-                    ;;
-                --via-header)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -798,7 +806,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__key)
-            opts="-o -q -v -h -V --base-url --model --api --auth --api-key-file --api-key-stdin --organization --project --allow-insecure-http --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
+            opts="-o -q -v -h -V --base-url --model --api --auth --api-key-file --api-key-stdin --organization --project --token-url --app-header --allow-insecure-http --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -829,6 +837,14 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-header)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1106,7 +1122,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__sdp)
-            opts="-o -q -v -h -V --base-url --model --api --auth --api-key-file --api-key-stdin --organization --project --allow-insecure-http --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --via --via-shape --via-header --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
+            opts="-o -q -v -h -V --base-url --model --api --auth --api-key-file --api-key-stdin --organization --project --token-url --app-header --allow-insecure-http --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --via --via-shape --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1137,6 +1153,14 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-header)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1174,10 +1198,6 @@ _realtime__doctor() {
                     ;;
                 --via-shape)
                     COMPREPLY=($(compgen -W "auto sdp json-sdp json-offer" -- "${cur}"))
-                    return 0
-                    ;;
-                --via-header)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)

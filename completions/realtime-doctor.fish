@@ -68,6 +68,8 @@ api-key\t'Azure OpenAI\'s api-key header'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l organization -d 'Organization id sent as OpenAI-Organization' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l project -d 'Project id sent as OpenAI-Project' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l token-url -d 'Your app\'s token route, as your frontend calls it (e.g. http://localhost:3000/api/token): the key check judges what it returns (an ek_ client secret at `value`, its expiry, never a standard key), and sdp/datachannel use its secret for /v1/realtime/calls, as the page does' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l app-header -d 'An extra header for your app\'s routes (--via, --token-url), repeatable, e.g. \'Cookie: session=...\' as your logged-in frontend sends it. Its value is never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default for the stun check: well-known public servers; the WebRTC checks use none unless given, as OpenAI\'s SDKs do' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
@@ -81,7 +83,6 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-al
 sdp\t'`Content-Type: application/sdp`, the offer as the body'
 json-sdp\t'`{"sdp": "<offer>"}`'
 json-offer\t'`{"offer": {"type": "offer", "sdp": "<offer>"}}`'"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l via-header -d 'An extra header for the --via route (repeatable), e.g. \'Cookie: session=...\' or \'Authorization: Bearer ...\' as your frontend sends it. Its value is never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l device -d 'Microphone to test: its ALSA name as `arecord -L` lists it (e.g. pulse, hw:CARD=USB), or a substring of its description (see the `devices` evidence). Default: the system\'s default input' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l seconds -d 'Microphone capture window' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
@@ -120,6 +121,8 @@ api-key\t'Azure OpenAI\'s api-key header'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l organization -d 'Organization id sent as OpenAI-Organization' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l project -d 'Project id sent as OpenAI-Project' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l token-url -d 'Your app\'s token route, as your frontend calls it (e.g. http://localhost:3000/api/token): the key check judges what it returns (an ek_ client secret at `value`, its expiry, never a standard key), and sdp/datachannel use its secret for /v1/realtime/calls, as the page does' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l app-header -d 'An extra header for your app\'s routes (--via, --token-url), repeatable, e.g. \'Cookie: session=...\' as your logged-in frontend sends it. Its value is never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand key" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
 junit\t''
@@ -219,6 +222,8 @@ api-key\t'Azure OpenAI\'s api-key header'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l organization -d 'Organization id sent as OpenAI-Organization' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l project -d 'Project id sent as OpenAI-Project' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l token-url -d 'Your app\'s token route, as your frontend calls it (e.g. http://localhost:3000/api/token): the key check judges what it returns (an ek_ client secret at `value`, its expiry, never a standard key), and sdp/datachannel use its secret for /v1/realtime/calls, as the page does' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l app-header -d 'An extra header for your app\'s routes (--via, --token-url), repeatable, e.g. \'Cookie: session=...\' as your logged-in frontend sends it. Its value is never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default for the stun check: well-known public servers; the WebRTC checks use none unless given, as OpenAI\'s SDKs do' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
@@ -232,7 +237,6 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l 
 sdp\t'`Content-Type: application/sdp`, the offer as the body'
 json-sdp\t'`{"sdp": "<offer>"}`'
 json-offer\t'`{"offer": {"type": "offer", "sdp": "<offer>"}}`'"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l via-header -d 'An extra header for the --via route (repeatable), e.g. \'Cookie: session=...\' or \'Authorization: Bearer ...\' as your frontend sends it. Its value is never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
 junit\t''
@@ -266,6 +270,8 @@ api-key\t'Azure OpenAI\'s api-key header'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l api-key-file -d 'Read the API key from this file (first line; the rest is ignored)' -r -F
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l organization -d 'Organization id sent as OpenAI-Organization' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l project -d 'Project id sent as OpenAI-Project' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l token-url -d 'Your app\'s token route, as your frontend calls it (e.g. http://localhost:3000/api/token): the key check judges what it returns (an ek_ client secret at `value`, its expiry, never a standard key), and sdp/datachannel use its secret for /v1/realtime/calls, as the page does' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l app-header -d 'An extra header for your app\'s routes (--via, --token-url), repeatable, e.g. \'Cookie: session=...\' as your logged-in frontend sends it. Its value is never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l stun -d 'STUN server to test (repeatable, or comma-separated in the variable): stun:host:port, stun:host:port?transport=tcp, stuns:host:port. Default for the stun check: well-known public servers; the WebRTC checks use none unless given, as OpenAI\'s SDKs do' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l turn -d 'TURN server to test (repeatable): turn:host:port?transport=udp|tcp, turns:host:port' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l turn-username -d 'TURN username (with --turn-credential), or the user part of TURN REST credentials (with --turn-secret)' -r
@@ -279,7 +285,6 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachan
 sdp\t'`Content-Type: application/sdp`, the offer as the body'
 json-sdp\t'`{"sdp": "<offer>"}`'
 json-offer\t'`{"offer": {"type": "offer", "sdp": "<offer>"}}`'"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l via-header -d 'An extra header for the --via route (repeatable), e.g. \'Cookie: session=...\' or \'Authorization: Bearer ...\' as your frontend sends it. Its value is never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
 junit\t''

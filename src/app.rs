@@ -185,7 +185,7 @@ fn known_secrets(settings: &Settings) -> Secrets {
         None => {}
     }
     // Cookies and tokens given for the app's backend route.
-    for (_, value) in &settings.via_headers {
+    for (_, value) in &settings.app_headers {
         secrets.add(value.expose());
     }
     secrets

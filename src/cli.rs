@@ -149,6 +149,17 @@ pub struct ApiArgs {
     #[arg(long, env = "OPENAI_PROJECT_ID", hide_env_values = true, value_name = "PROJECT")]
     pub project: Option<String>,
 
+    /// Your app's token route, as your frontend calls it (e.g. http://localhost:3000/api/token):
+    /// the key check judges what it returns (an ek_ client secret at `value`, its expiry, never a
+    /// standard key), and sdp/datachannel use its secret for /v1/realtime/calls, as the page does.
+    #[arg(long, env = "REALTIME_DOCTOR_TOKEN_URL", value_name = "URL")]
+    pub token_url: Option<String>,
+
+    /// An extra header for your app's routes (--via, --token-url), repeatable, e.g. 'Cookie:
+    /// session=...' as your logged-in frontend sends it. Its value is never printed.
+    #[arg(long, value_name = "'NAME: VALUE'", value_parser = app_header)]
+    pub app_header: Vec<(String, Secret)>,
+
     /// Send the key over plain http:// to a host that is not this machine (a gateway on a network
     /// you trust). Without it such a base URL is refused before any request; with it the report
     /// warns.
@@ -232,11 +243,6 @@ pub struct PeerArgs {
     /// route refuses the shape (400, 415, 422).
     #[arg(long, env = "REALTIME_DOCTOR_VIA_SHAPE", value_enum, default_value_t = ViaShape::Auto)]
     pub via_shape: ViaShape,
-
-    /// An extra header for the --via route (repeatable), e.g. 'Cookie: session=...' or
-    /// 'Authorization: Bearer ...' as your frontend sends it. Its value is never printed.
-    #[arg(long, value_name = "'NAME: VALUE'", requires = "via", value_parser = via_header)]
-    pub via_header: Vec<(String, Secret)>,
 }
 
 /// How the offer is sent to a `--via` backend route.
@@ -252,7 +258,7 @@ pub enum ViaShape {
 }
 
 /// `Name: value`, the value held as a secret (cookies and tokens).
-fn via_header(s: &str) -> Result<(String, Secret), String> {
+fn app_header(s: &str) -> Result<(String, Secret), String> {
     let (name, value) = s.split_once(':').ok_or("a header is 'Name: value'")?;
     let name = name.trim();
     if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {

@@ -138,7 +138,10 @@ pub struct Settings {
     /// `--via`: the app's backend route the offer goes to instead of OpenAI.
     pub via: Option<Url>,
     pub via_shape: crate::cli::ViaShape,
-    pub via_headers: Vec<(String, Secret)>,
+    /// `--token-url`: the app's route that hands the page a client secret.
+    pub token_url: Option<Url>,
+    /// `--app-header`: headers for the app's routes (--via, --token-url).
+    pub app_headers: Vec<(String, Secret)>,
     // The microphone.
     pub mic_device: Option<String>,
     pub mic_seconds: Duration,
@@ -182,7 +185,8 @@ impl Default for Settings {
             unified: false,
             via: None,
             via_shape: crate::cli::ViaShape::Auto,
-            via_headers: Vec::new(),
+            token_url: None,
+            app_headers: Vec::new(),
             mic_device: None,
             mic_seconds: Duration::from_millis(1500),
             require_mic: false,
@@ -295,6 +299,11 @@ impl Settings {
                 "--ice-transport-policy relay uses TURN relays only, and no --turn server was given: add --turn URL (with its credentials)"
             );
         }
+        if s.token_url.is_some() && s.api == VoiceApi::Live {
+            bail!(
+                "--token-url is a route that hands the page a Realtime client secret; GPT-Live has none: check the route that creates the session with --via"
+            );
+        }
         if s.unified && s.api == VoiceApi::Live {
             bail!(
                 "--unified is the Realtime API's multipart form; GPT-Live's create is JSON (drop --unified, or use --api realtime)"
@@ -345,6 +354,11 @@ impl Settings {
         self.organization = a.organization.clone().filter(|s| !s.is_empty());
         self.project = a.project.clone().filter(|s| !s.is_empty());
         self.allow_insecure_http = a.allow_insecure_http;
+        self.token_url = match a.token_url.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+            Some(v) => Some(app_route(v, "--token-url")?),
+            None => None,
+        };
+        self.app_headers = a.app_header.clone();
         let azure = self.is_azure();
         // On Azure OpenAI the SDKs read AZURE_OPENAI_AD_TOKEN (a Microsoft Entra token, sent as a
         // bearer token) or AZURE_OPENAI_API_KEY (sent in the api-key header), then OPENAI_API_KEY.
@@ -417,17 +431,10 @@ impl Settings {
         self.bind = p.bind;
         self.unified = p.unified;
         self.via = match p.via.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
-            Some(v) => {
-                let u = Url::parse(v).with_context(|| format!("--via {v:?} is not a URL"))?;
-                if !matches!(u.scheme(), "http" | "https") {
-                    bail!("--via {v:?}: only http:// and https:// routes");
-                }
-                Some(u)
-            }
+            Some(v) => Some(app_route(v, "--via")?),
             None => None,
         };
         self.via_shape = p.via_shape;
-        self.via_headers = p.via_header.clone();
         Ok(())
     }
 
@@ -559,6 +566,15 @@ fn parse_ice_urls(raw: &[String]) -> Result<Vec<IceUrl>> {
 
 /// A key file or piped key ends with a line break by convention (LF or CRLF): that one is not the
 /// user's mistake. Anything else (quotes, spaces) is kept for the lint to report.
+/// An app route given on the command line: an http(s) URL.
+fn app_route(v: &str, flag: &str) -> Result<Url> {
+    let u = Url::parse(v).with_context(|| format!("{flag} {v:?} is not a URL"))?;
+    if !matches!(u.scheme(), "http" | "https") {
+        bail!("{flag} {v:?}: only http:// and https:// routes");
+    }
+    Ok(u)
+}
+
 /// A file's permission bits (Unix only: elsewhere there are none to judge).
 fn file_mode(p: &Path) -> Option<u32> {
     #[cfg(unix)]

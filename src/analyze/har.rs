@@ -27,6 +27,8 @@ pub struct Entry {
     /// Why no response came, as the browser says it (`net::ERR_FAILED`, a CORS error).
     pub failure: Option<String>,
     pub time_ms: f64,
+    /// When the request started (unix seconds), from `startedDateTime`.
+    pub started_s: Option<i64>,
 }
 
 impl Entry {
@@ -146,6 +148,10 @@ pub fn entries(v: &Value) -> Result<Vec<Entry>, String> {
                     .or_else(|| s(e, "/response/_error"))
                     .or_else(|| s(e, "/_error")),
                 time_ms: e.pointer("/time").and_then(|x| x.as_f64()).unwrap_or(0.0),
+                started_s: s(e, "/startedDateTime")
+                    .and_then(|t| humantime::parse_rfc3339_weak(t.trim_end_matches('Z')).ok())
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map(|d| d.as_secs() as i64),
             }
         })
         .collect())
@@ -223,37 +229,22 @@ fn key_result(list: &[Entry]) -> CheckResult {
             format!("{} is the app's own route: the client secret (or the error) comes from the app's server, which holds the standard key", e.label()),
         );
     }
-    let step = if role(e) == (Role::Mint { beta: true }) { Step::MintBeta } else { Step::MintGa };
-    let ex = e.exchange();
-    let reply = classify(&ex);
-    if reply != Reply::Success {
-        return out.diagnose(&crate::check::key::reply_cause(step, &ex, reply, ""), None);
+    if role(e) == (Role::Mint { beta: true }) {
+        let ex = e.exchange();
+        let reply = classify(&ex);
+        if reply != Reply::Success {
+            return out.diagnose(&crate::check::key::reply_cause(Step::MintBeta, &ex, reply, ""), None);
+        }
+        return out.diagnose(&KeyCause::BetaRetired, None);
     }
-    let v: Value = serde_json::from_str(&e.body).unwrap_or(Value::Null);
-    let secret = v.get("value").and_then(|x| x.as_str());
-    let beta = v.pointer("/client_secret/value").and_then(|x| x.as_str());
-    match (secret, beta) {
-        (Some(s), _) if s.starts_with("ek_") => {
-            let expires = v.get("expires_at").and_then(|x| x.as_i64());
-            out.evidence.detail(
-                "client_secret",
-                format!(
-                    "ek_… at `value` (GA shape), expires_at {}",
-                    expires.map_or("absent".into(), |x| x.to_string())
-                ),
-            );
+    // Judged as --token-url judges a live answer, at the time the browser got it.
+    match crate::check::key::token_route::judge(&e.label(), &e.exchange(), e.started_s) {
+        Ok(t) => {
+            let ttl = t.ttl_s.map(|t| format!(", valid {t} s when it came")).unwrap_or_default();
+            out.evidence.detail("client_secret", format!("ek_… at `value` (GA shape){ttl}"));
             out.pass(format!("{} returns a GA client secret (ek_… at `value`)", e.label()))
         }
-        (None, Some(_)) => out.diagnose(
-            &KeyCause::BadClientSecret {
-                why: format!(
-                    "{} returns the secret at client_secret.value, the beta shape; the GA answer has it at value",
-                    e.label()
-                ),
-            },
-            None,
-        ),
-        _ => out.diagnose(&KeyCause::BadClientSecret { why: format!("{} returns no ek_ secret", e.label()) }, None),
+        Err(cause) => out.diagnose(&cause, None),
     }
 }
 

@@ -217,11 +217,11 @@ fn headers_reach_the_route_and_are_never_printed() {
     let (addr, _fake) = backend(Backend::NeedsCookie);
     let r = via("sdp", addr, "/api/session", &["--via-shape", "sdp"]);
     assert_eq!(r.result("sdp")["cause"]["id"], "sdp.via_not_an_answer", "without the cookie: {}", r.stdout);
-    let r = via("sdp", addr, "/api/session", &["--via-shape", "sdp", "--via-header", &format!("Cookie: {COOKIE}")]);
+    let r = via("sdp", addr, "/api/session", &["--via-shape", "sdp", "--app-header", &format!("Cookie: {COOKIE}")]);
     assert_eq!(r.result("sdp")["status"], "pass", "{}", r.stdout);
     let mut c = doctor();
     c.args(["sdp", "-v", "--bind", "127.0.0.1", "--via", &format!("http://{addr}/api/session")]).args([
-        "--via-header",
+        "--app-header",
         &format!("Cookie: {COOKIE}"),
         "--via-shape",
         "sdp",
@@ -230,4 +230,98 @@ fn headers_reach_the_route_and_are_never_printed() {
     for out in [&r.all_output(), &human.all_output()] {
         assert!(!out.contains("via-cookie-SECRET42"), "the cookie leaked:\n{out}");
     }
+}
+
+/// What an app's token route returns.
+#[derive(Clone, Copy, PartialEq)]
+enum TokenRoute {
+    /// The API's GA answer as it is (POST only: GET is 405, as some routes are).
+    Ga,
+    /// Reshaped to the beta `client_secret.value`.
+    BetaShape,
+    /// The standard key itself.
+    LeaksKey,
+}
+
+/// The fake (with `faults`) and a token route of `kind` at /api/token.
+fn token_backend(kind: TokenRoute, faults: &[realtime_doctor::fake::Fault]) -> (SocketAddr, FakeServer) {
+    let mut cfg = FakeConfig::new(KEY);
+    for f in faults {
+        cfg = cfg.fault(f.clone());
+    }
+    let fake = fake(cfg);
+    let url = Arc::new(fake.url());
+    let handler = move || {
+        let url = url.clone();
+        async move {
+            let r = client()
+                .post(format!("{url}/v1/realtime/client_secrets"))
+                .bearer_auth(KEY)
+                .json(&serde_json::json!({"session": {"type": "realtime", "model": "gpt-realtime"}}))
+                .send()
+                .await
+                .unwrap();
+            let status = StatusCode::from_u16(r.status().as_u16()).unwrap();
+            let v: serde_json::Value = r.json().await.unwrap();
+            let body = match kind {
+                _ if !status.is_success() => v,
+                TokenRoute::Ga => v,
+                TokenRoute::BetaShape => serde_json::json!({"client_secret": {"value": v["value"]}}),
+                TokenRoute::LeaksKey => serde_json::json!({"apiKey": KEY}),
+            };
+            (status, axum::Json(body)).into_response()
+        }
+    };
+    let app = axum::Router::new().route("/api/token", axum::routing::post(handler));
+    let listener = rt().block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
+    let addr = listener.local_addr().unwrap();
+    rt().spawn(async move { axum::serve(listener, app).await });
+    (addr, fake)
+}
+
+#[test]
+fn the_token_route_is_judged_and_its_secret_used_as_the_page_uses_it() {
+    let (addr, fake) = token_backend(TokenRoute::Ga, &[]);
+    let mut c = doctor();
+    c.args(["check-all", "--format", "json", "--only", "key,sdp,datachannel", "--bind", "127.0.0.1"]).args([
+        "--base-url",
+        &fake.url(),
+        "--token-url",
+        &format!("http://{addr}/api/token"),
+    ]);
+    let r = run(c);
+    let key = r.result("key");
+    assert_eq!(key["status"], "pass", "{key:#}");
+    let d = key["evidence"]["details"].to_string();
+    // GET refused with 405, then POST, as the route wants.
+    assert!(d.contains("GET /api/token") && d.contains("HTTP 405") && d.contains("POST /api/token"), "{d}");
+    for id in ["sdp", "datachannel"] {
+        let res = r.result(id);
+        assert_eq!(res["status"], "pass", "{id}: {res:#}");
+        assert!(res["evidence"]["details"].to_string().contains("from your token route"), "{res:#}");
+    }
+    assert_no_secret(&r.all_output());
+    for (kind, faults, cause) in [
+        (TokenRoute::BetaShape, vec![], "key.bad_client_secret"),
+        (TokenRoute::LeaksKey, vec![], "key.standard_key_in_browser"),
+        (TokenRoute::Ga, vec![realtime_doctor::fake::Fault::Quota], "key.insufficient_quota"),
+    ] {
+        let (addr, fake) = token_backend(kind, &faults);
+        let mut c = doctor();
+        c.args([
+            "key",
+            "--format",
+            "json",
+            "--base-url",
+            &fake.url(),
+            "--token-url",
+            &format!("http://{addr}/api/token"),
+        ]);
+        let r = run(c);
+        let res = expect(&r, "fail", Some(cause));
+        assert!(!res.to_string().contains("SECRET42"), "{res:#}");
+    }
+    let mut c = doctor();
+    c.args(["key", "--format", "json", "--token-url", &format!("http://{addr}/api/tokn")]);
+    expect(&run(c), "fail", Some("key.token_route_broken"));
 }

@@ -438,9 +438,13 @@ async fn post_offer(
     offer: &str,
 ) -> Result<(Arc<Api>, crate::net::http::Exchange), CallCause> {
     let s = &ctx.settings;
-    let (api, standard) = prepare(ctx)?;
     let mut warnings = Vec::new();
     let calls = s.endpoint("/v1/realtime/calls");
+    if s.token_url.is_some() && !s.unified {
+        // The page's own way: the secret from the app's token route, then the offer to the API.
+        return offer_with_route_secret(ctx, out, offer, &calls).await;
+    }
+    let (api, standard) = prepare(ctx)?;
     let ex = if s.unified {
         out.evidence.detail("auth", "unified interface (multipart sdp + session, standard key)");
         let session = serde_json::json!({"type": "realtime", "model": s.model}).to_string();
@@ -452,19 +456,54 @@ async fn post_offer(
     } else {
         let (_, ek) = mint::secret(ctx, out, &mut warnings, &api, &standard).await.map_err(CallCause::Key)?;
         out.evidence.detail("auth", "ephemeral client secret (ek_, minted with the standard key)");
-        let mut bearer = HeaderValue::from_str(&format!("Bearer {}", ek.expose()))
-            .map_err(|_| CallCause::Key(KeyCause::BadClientSecret { why: "not a header value".into() }))?;
-        bearer.set_sensitive(true);
-        // One attempt only: a client secret is single-use, so a retry would be refused anyway.
-        request(ctx, out, &mut warnings, &api, Step::Calls, |c| {
-            c.post(calls.clone())
-                .header(AUTHORIZATION, bearer.clone())
-                .header("content-type", "application/sdp")
-                .body(offer.to_owned())
-        })
-        .await
+        return post_with_secret(ctx, out, &api, &ek, offer, &calls).await.map(|ex| (api, ex));
     };
     Ok((api, ex.map_err(CallCause::Key)?))
+}
+
+/// `--token-url`: the secret the app's route hands the page, with no key on this machine.
+async fn offer_with_route_secret(
+    ctx: &Ctx,
+    out: &mut Outcome,
+    offer: &str,
+    calls: &url::Url,
+) -> Result<(Arc<Api>, crate::net::http::Exchange), CallCause> {
+    let s = &ctx.settings;
+    crate::check::key::endpoint_verdict(s).map_err(CallCause::Key)?;
+    // The secret goes to the base URL as the key would: not in clear over a network.
+    if let Some((host, via_proxy)) = s.cleartext_hop()
+        && !s.allow_insecure_http
+    {
+        return Err(CallCause::Key(KeyCause::Cleartext { host, via_proxy }));
+    }
+    let api = Arc::new(crate::check::key::client(ctx).map_err(CallCause::Key)?);
+    let token = crate::check::key::token_route::fetch(ctx, out).await.map_err(CallCause::Key)?;
+    out.evidence.detail("auth", "ephemeral client secret from your token route, as the page gets it");
+    post_with_secret(ctx, out, &api, &token.secret, offer, calls).await.map(|ex| (api, ex))
+}
+
+/// POST the offer to `/calls` with an `ek_` secret, once: a client secret is single-use, so a
+/// retry would be refused anyway.
+async fn post_with_secret(
+    ctx: &Ctx,
+    out: &mut Outcome,
+    api: &Api,
+    ek: &crate::secret::Secret,
+    offer: &str,
+    calls: &url::Url,
+) -> Result<crate::net::http::Exchange, CallCause> {
+    let mut bearer = HeaderValue::from_str(&format!("Bearer {}", ek.expose()))
+        .map_err(|_| CallCause::Key(KeyCause::BadClientSecret { why: "not a header value".into() }))?;
+    bearer.set_sensitive(true);
+    let mut warnings = Vec::new();
+    request(ctx, out, &mut warnings, api, Step::Calls, |c| {
+        c.post(calls.clone())
+            .header(AUTHORIZATION, bearer.clone())
+            .header("content-type", "application/sdp")
+            .body(offer.to_owned())
+    })
+    .await
+    .map_err(CallCause::Key)
 }
 
 /// A 2xx reply of `/calls` must be an SDP answer (`application/sdp`, starting `v=0`).

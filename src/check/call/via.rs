@@ -68,7 +68,7 @@ pub async fn exchange(ctx: &Ctx, out: &mut Outcome, offer: &str) -> Result<ViaAn
         let sent = api
             .send_once(&label, wait.until, |c| {
                 let mut b = c.post(url.clone()).header("accept", "application/sdp, application/json");
-                for (name, value) in &s.via_headers {
+                for (name, value) in &s.app_headers {
                     b = b.header(name.as_str(), value.expose());
                 }
                 match shape {

@@ -62,6 +62,8 @@ pub enum KeyCause {
         "the standard API key (sk-…) reaches the browser ({request}): anyone who opens the page can take it and use the account"
     )]
     KeyInBrowser { request: String },
+    #[error("your token route does not hand out a client secret: {request} answered {}{what}", if *.status == 0 { String::new() } else { format!("HTTP {status} with ") })]
+    TokenRoute { request: String, status: u16, what: String },
     #[error("the key file {path} can be read by other users (mode {mode:o})")]
     KeyFileReadable { path: String, mode: u32 },
     /// Several lint findings at once: all are named, so that one round of fixing is enough.
@@ -199,6 +201,7 @@ ids!(KeyKind {
     CleartextAllowed => "cleartext_key_sent",
     KeyFileReadable => "key_file_readable",
     KeyInBrowser => "standard_key_in_browser",
+    TokenRoute => "token_route_broken",
     Several => "key_several_problems",
     Dns => "dns_failure",
     Refused => "connection_refused",
@@ -262,8 +265,8 @@ impl KeyKind {
             | TlsExpired | TlsRejected | TlsWrongName | NotTls | Tls | NoAnswer | Closed | Transport | NotOpenAi
             | Redirected => KeyStage::Network,
             Missing | Empty | Quoted | Whitespace | BearerPrefix | LooksMasked | NonAscii | Ephemeral
-            | KeyInBrowser | EphemeralLive | Admin | Several | InvalidApiKey | Unauthorized | Forbidden
-            | ModelNotFound | WrongApiModel | EndpointNotFound => KeyStage::Key,
+            | KeyInBrowser | TokenRoute | EphemeralLive | Admin | Several | InvalidApiKey | Unauthorized
+            | Forbidden | ModelNotFound | WrongApiModel | EndpointNotFound => KeyStage::Key,
             UnknownShape | InsufficientQuota | RateLimited | RateLimitedRecovered | ServerError | BadRequest
             | LiveBadRequest | Unexpected | Slow | BadClientSecret | ClockSkew | EphemeralRejected | BetaOnly
             | BetaRetired | BetaDeprecated | ModelRetiring | CleartextAllowed | KeyFileReadable => KeyStage::Token,
@@ -315,6 +318,7 @@ impl Diagnosis for KeyCause {
             Cleartext { via_proxy: true, .. } => Fix::new("Use an https:// base URL: through a proxy, https:// is tunnelled (CONNECT) and the proxy never sees the key. Set NO_PROXY for a gateway that should be reached directly, or pass --allow-insecure-http if this path is trusted."),
             CleartextAllowed { .. } => Fix::new("Put TLS in front of the gateway and use its https:// URL; rotate the key if this path was not trusted."),
             KeyInBrowser { .. } => Fix::new("Revoke this key now (it has been exposed), then keep the standard key on your server only: the page asks your backend for a short-lived client secret (POST /v1/realtime/client_secrets, the ek_ at `value`) and uses that for /v1/realtime/calls; for GPT-Live, your server makes the call with the key and returns only the SDP answer.").doc(KEYS),
+            TokenRoute { .. } => Fix::new("Your token route must answer the page with the API's client secret JSON ({\"value\": \"ek_...\", \"expires_at\": ...}) from POST /v1/realtime/client_secrets; check that it is running, its path and method (in Next.js, the route file exports GET or POST), and its logs; pass the API's error on with its status rather than a page.").doc(SECRETS),
             KeyFileReadable { path, .. } => Fix::new(format!("Make the file readable by you only: `chmod 600 {path}` (as ssh requires for private keys), and rotate the key if others may have read it.")),
             UnknownShape => Fix::new("If you use a gateway or Azure OpenAI, make sure --base-url points at it; for api.openai.com use an sk-... key.").doc(KEYS),
             Dns { .. } => Fix::new("Check the host name in --base-url/OPENAI_BASE_URL, and this machine's DNS (resolv.conf, VPN split DNS); try `getent hosts <host>`."),
@@ -386,6 +390,7 @@ impl KeyCause {
             KeyCause::CleartextAllowed { host: "gateway.example".into(), via_proxy: false },
             KeyCause::KeyFileReadable { path: "key.txt".into(), mode: 0o644 },
             KeyCause::KeyInBrowser { request: "POST /v1/realtime/calls".into() },
+            KeyCause::TokenRoute { request: "GET /api/token".into(), status: 404, what: "an HTML page".into() },
             KeyCause::Several(vec![KeyCause::Quoted, KeyCause::Whitespace { place: "a newline at the end".into() }]),
             KeyCause::Dns { host: "h".into(), error: "e".into() },
             KeyCause::Refused { addr: "a".into(), via_proxy: true },

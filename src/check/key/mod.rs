@@ -9,6 +9,7 @@
 mod cause;
 mod lint;
 pub mod mint;
+pub mod token_route;
 
 pub use cause::{KeyCause, KeyKind, KeyStage};
 pub use lint::{kind as key_kind, lint, verdict as lint_verdict};
@@ -50,7 +51,7 @@ pub const SPEC: CheckSpec = CheckSpec {
 
 pub async fn run(ctx: &Ctx) -> CheckResult {
     let mut out = Outcome::new(CheckId::Key);
-    if ctx.settings.via.is_some() && ctx.settings.api_key.is_none() {
+    if ctx.settings.via.is_some() && ctx.settings.api_key.is_none() && ctx.settings.token_url.is_none() {
         return out.skip("not needed: with --via the offer goes through your backend, which holds the key");
     }
     let mut warnings = Vec::new();
@@ -134,6 +135,12 @@ async fn flow(ctx: &Ctx, out: &mut Outcome, warnings: &mut Vec<KeyCause>) -> Res
     let s = &ctx.settings;
     // 0. A retired endpoint fails whatever the key: said first, before any request.
     endpoint_verdict(s)?;
+    if s.token_url.is_some() {
+        // The app's path: its route hands the page the secret; the key stays on its server.
+        let token = token_route::fetch(ctx, out).await?;
+        let ttl = token.ttl_s.map(|t| format!(", expires in {t} s")).unwrap_or_default();
+        return Ok(format!("your token route hands out a GA client secret (ek_…{ttl})"));
+    }
     let key = s.api_key.as_ref().ok_or(KeyCause::Missing)?;
     let ev = &mut out.evidence;
     ev.detail("key", key.value.masked());
