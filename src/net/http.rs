@@ -211,6 +211,25 @@ pub fn retry_delay(h: &HeaderMap, attempt: u32) -> Duration {
     Duration::from_secs_f64((base * jitter).min(8.0))
 }
 
+impl Exchange {
+    /// A reply built by hand, for tests of what judges replies.
+    #[cfg(test)]
+    pub fn for_test(status: u16, content_type: &str, body: &str) -> Exchange {
+        Exchange {
+            label: "test".into(),
+            status,
+            request_id: None,
+            content_type: Some(content_type.into()),
+            first_byte: Duration::ZERO,
+            total: Duration::ZERO,
+            body: body.into(),
+            headers: HeaderMap::new(),
+            attempts: 1,
+            waited: Duration::ZERO,
+        }
+    }
+}
+
 /// Is this the OpenAI error JSON, a success, or somebody else's page?
 pub fn classify(ex: &Exchange) -> Reply {
     if (200..300).contains(&ex.status) {
@@ -258,18 +277,7 @@ mod tests {
     use super::*;
 
     fn ex(status: u16, ct: &str, body: &str) -> Exchange {
-        Exchange {
-            label: "t".into(),
-            status,
-            request_id: None,
-            content_type: Some(ct.into()),
-            first_byte: Duration::ZERO,
-            total: Duration::ZERO,
-            body: body.into(),
-            headers: HeaderMap::new(),
-            attempts: 1,
-            waited: Duration::ZERO,
-        }
+        Exchange::for_test(status, ct, body)
     }
 
     #[test]

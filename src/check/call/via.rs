@@ -38,23 +38,7 @@ pub async fn exchange(ctx: &Ctx, out: &mut Outcome, offer: &str) -> Result<ViaAn
     let s = &ctx.settings;
     let url = s.via.clone().expect("--via is set");
     out.evidence.detail("via", format!("{} (the app's backend route; it holds the key)", shown(&url)));
-    // Cookies and tokens for the route cross the network as the offer does: not in clear.
-    if url.scheme() == "http" && !crate::settings::is_loopback(&url) && !s.allow_insecure_http {
-        return Err(CallCause::Key(KeyCause::Cleartext {
-            host: url.host_str().unwrap_or_default().to_owned(),
-            via_proxy: false,
-        }));
-    }
-    // The route's own client: its proxy decision is the route's, and the API's organization and
-    // project headers are not the backend's business.
-    let mut route = (**s).clone();
-    route.base_url = url.clone();
-    route.organization = None;
-    route.project = None;
-    let tls = crate::net::tls::client_config(s.ca_cert.as_deref(), crate::net::tls::Alpn::Http)
-        .map_err(|e| CallCause::Key(KeyCause::Tls(format!("{e:#}"))))?;
-    let api =
-        Arc::new(Api::new(Arc::new(route), tls).map_err(|e| CallCause::Key(KeyCause::Transport(format!("{e:#}"))))?);
+    let api = Arc::new(crate::check::key::route_client(ctx, &url).map_err(CallCause::Key)?);
     let shapes: &[ViaShape] = match s.via_shape {
         ViaShape::Auto => &[ViaShape::Sdp, ViaShape::JsonSdp, ViaShape::JsonOffer],
         ViaShape::Sdp => &[ViaShape::Sdp],
@@ -173,21 +157,9 @@ pub fn judge(url: &url::Url, ex: &Exchange, model: &str) -> Result<(String, Opti
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Duration;
 
     fn ex(status: u16, ct: &str, body: &str) -> Exchange {
-        Exchange {
-            label: "t".into(),
-            status,
-            request_id: None,
-            content_type: Some(ct.into()),
-            first_byte: Duration::ZERO,
-            total: Duration::ZERO,
-            body: body.into(),
-            headers: Default::default(),
-            attempts: 1,
-            waited: Duration::ZERO,
-        }
+        Exchange::for_test(status, ct, body)
     }
 
     #[test]

@@ -355,6 +355,23 @@ async fn reach(ctx: &Ctx, out: &mut Outcome) -> Result<(), KeyCause> {
 }
 
 /// The API client with the settings' trust, proxy and organization headers.
+/// A client for one of the app's own routes (`--via`, `--token-url`): the route's own proxy
+/// decision, the run's TLS trust, no OpenAI organization or project headers; refused when the
+/// route is plain HTTP off this machine (its cookies and the offer would cross in clear), as the
+/// base URL is.
+pub fn route_client(ctx: &Ctx, url: &url::Url) -> Result<Api, KeyCause> {
+    let s = &ctx.settings;
+    if url.scheme() == "http" && !crate::settings::is_loopback(url) && !s.allow_insecure_http {
+        return Err(KeyCause::Cleartext { host: url.host_str().unwrap_or_default().to_owned(), via_proxy: false });
+    }
+    let mut route = (**s).clone();
+    route.base_url = url.clone();
+    route.organization = None;
+    route.project = None;
+    let tls = tls::client_config(s.ca_cert.as_deref(), tls::Alpn::Http).map_err(|e| KeyCause::Tls(format!("{e:#}")))?;
+    Api::new(Arc::new(route), tls).map_err(|e| KeyCause::Transport(format!("{e:#}")))
+}
+
 pub fn client(ctx: &Ctx) -> Result<Api, KeyCause> {
     let s = &ctx.settings;
     let tls = tls::client_config(s.ca_cert.as_deref(), tls::Alpn::Http).map_err(|e| KeyCause::Tls(format!("{e:#}")))?;

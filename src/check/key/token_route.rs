@@ -5,7 +5,7 @@
 
 use super::{KeyCause, REQUEST_LIMIT, Step};
 use crate::check::{Ctx, Outcome};
-use crate::net::http::{Api, Exchange, Reply, SendError, classify, describe_body};
+use crate::net::http::{Exchange, Reply, SendError, classify, describe_body};
 use crate::secret::Secret;
 use serde_json::Value;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -72,16 +72,7 @@ pub fn judge(label: &str, ex: &Exchange, now: Option<i64>) -> Result<Token, KeyC
 pub async fn fetch(ctx: &Ctx, out: &mut Outcome) -> Result<Token, KeyCause> {
     let s = &ctx.settings;
     let url = s.token_url.clone().expect("--token-url is set");
-    if url.scheme() == "http" && !crate::settings::is_loopback(&url) && !s.allow_insecure_http {
-        return Err(KeyCause::Cleartext { host: url.host_str().unwrap_or_default().to_owned(), via_proxy: false });
-    }
-    let mut route = (**s).clone();
-    route.base_url = url.clone();
-    route.organization = None;
-    route.project = None;
-    let tls = crate::net::tls::client_config(s.ca_cert.as_deref(), crate::net::tls::Alpn::Http)
-        .map_err(|e| KeyCause::Tls(format!("{e:#}")))?;
-    let api = Api::new(std::sync::Arc::new(route), tls).map_err(|e| KeyCause::Transport(format!("{e:#}")))?;
+    let api = super::route_client(ctx, &url)?;
     let wait = ctx.wait(REQUEST_LIMIT);
     let mut last = None;
     for method in [reqwest::Method::GET, reqwest::Method::POST] {
@@ -135,21 +126,9 @@ fn unix_now() -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Duration;
 
     fn ex(status: u16, body: &str) -> Exchange {
-        Exchange {
-            label: "t".into(),
-            status,
-            request_id: None,
-            content_type: Some("application/json".into()),
-            first_byte: Duration::ZERO,
-            total: Duration::ZERO,
-            body: body.into(),
-            headers: Default::default(),
-            attempts: 1,
-            waited: Duration::ZERO,
-        }
+        Exchange::for_test(status, "application/json", body)
     }
 
     #[test]
