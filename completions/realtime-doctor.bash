@@ -214,7 +214,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__check__subcmd__all)
-            opts="-o -q -v -h -V --base-url --model --api --auth --api-key-file --api-key-stdin --organization --project --token-url --app-header --allow-insecure-http --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --via --via-shape --device --seconds --require-mic --skip --only --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
+            opts="-o -q -v -h -V --base-url --model --api --auth --api-key-file --api-key-stdin --organization --project --token-url --app-header --allow-insecure-http --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --via --via-shape --origin --device --seconds --require-mic --skip --only --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -290,6 +290,10 @@ _realtime__doctor() {
                     ;;
                 --via-shape)
                     COMPREPLY=($(compgen -W "auto sdp json-sdp json-offer" -- "${cur}"))
+                    return 0
+                    ;;
+                --origin)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --device)
@@ -394,7 +398,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__datachannel)
-            opts="-o -q -v -h -V --base-url --model --api --auth --api-key-file --api-key-stdin --organization --project --token-url --app-header --allow-insecure-http --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --via --via-shape --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
+            opts="-o -q -v -h -V --base-url --model --api --auth --api-key-file --api-key-stdin --organization --project --token-url --app-header --allow-insecure-http --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --via --via-shape --origin --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -470,6 +474,10 @@ _realtime__doctor() {
                     ;;
                 --via-shape)
                     COMPREPLY=($(compgen -W "auto sdp json-sdp json-offer" -- "${cur}"))
+                    return 0
+                    ;;
+                --origin)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -1122,7 +1130,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__sdp)
-            opts="-o -q -v -h -V --base-url --model --api --auth --api-key-file --api-key-stdin --organization --project --token-url --app-header --allow-insecure-http --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --via --via-shape --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
+            opts="-o -q -v -h -V --base-url --model --api --auth --api-key-file --api-key-stdin --organization --project --token-url --app-header --allow-insecure-http --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --bind --unified --via --via-shape --origin --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1198,6 +1206,10 @@ _realtime__doctor() {
                     ;;
                 --via-shape)
                     COMPREPLY=($(compgen -W "auto sdp json-sdp json-offer" -- "${cur}"))
+                    return 0
+                    ;;
+                --origin)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)

@@ -83,6 +83,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-al
 sdp\t'`Content-Type: application/sdp`, the offer as the body'
 json-sdp\t'`{"sdp": "<offer>"}`'
 json-offer\t'`{"offer": {"type": "offer", "sdp": "<offer>"}}`'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l origin -d 'The origin your page is served from, when it is not the --via route\'s own (e.g. http://localhost:5173 for a dev server in front of an API on :3000): the route is then checked as a browser would, with a CORS preflight and Access-Control-Allow-Origin' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l device -d 'Microphone to test: its ALSA name as `arecord -L` lists it (e.g. pulse, hw:CARD=USB), or a substring of its description (see the `devices` evidence). Default: the system\'s default input' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l seconds -d 'Microphone capture window' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l skip -d 'Leave a check out (repeatable, or comma-separated): it is reported as SKIP' -r
@@ -237,6 +238,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l 
 sdp\t'`Content-Type: application/sdp`, the offer as the body'
 json-sdp\t'`{"sdp": "<offer>"}`'
 json-offer\t'`{"offer": {"type": "offer", "sdp": "<offer>"}}`'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l origin -d 'The origin your page is served from, when it is not the --via route\'s own (e.g. http://localhost:5173 for a dev server in front of an API on :3000): the route is then checked as a browser would, with a CORS preflight and Access-Control-Allow-Origin' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
 junit\t''
@@ -285,6 +287,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachan
 sdp\t'`Content-Type: application/sdp`, the offer as the body'
 json-sdp\t'`{"sdp": "<offer>"}`'
 json-offer\t'`{"offer": {"type": "offer", "sdp": "<offer>"}}`'"
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l origin -d 'The origin your page is served from, when it is not the --via route\'s own (e.g. http://localhost:5173 for a dev server in front of an API on :3000): the route is then checked as a browser would, with a CORS preflight and Access-Control-Allow-Origin' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
 junit\t''

@@ -243,6 +243,12 @@ pub struct PeerArgs {
     /// route refuses the shape (400, 415, 422).
     #[arg(long, env = "REALTIME_DOCTOR_VIA_SHAPE", value_enum, default_value_t = ViaShape::Auto)]
     pub via_shape: ViaShape,
+
+    /// The origin your page is served from, when it is not the --via route's own (e.g.
+    /// http://localhost:5173 for a dev server in front of an API on :3000): the route is then
+    /// checked as a browser would, with a CORS preflight and Access-Control-Allow-Origin.
+    #[arg(long, env = "REALTIME_DOCTOR_ORIGIN", value_name = "ORIGIN", requires = "via")]
+    pub origin: Option<String>,
 }
 
 /// How the offer is sent to a `--via` backend route.

@@ -138,6 +138,8 @@ pub struct Settings {
     /// `--via`: the app's backend route the offer goes to instead of OpenAI.
     pub via: Option<Url>,
     pub via_shape: crate::cli::ViaShape,
+    /// `--origin`: the page's origin, for the CORS checks of the --via route.
+    pub origin: Option<String>,
     /// `--token-url`: the app's route that hands the page a client secret.
     pub token_url: Option<Url>,
     /// `--app-header`: headers for the app's routes (--via, --token-url).
@@ -185,6 +187,7 @@ impl Default for Settings {
             unified: false,
             via: None,
             via_shape: crate::cli::ViaShape::Auto,
+            origin: None,
             token_url: None,
             app_headers: Vec::new(),
             mic_device: None,
@@ -435,6 +438,14 @@ impl Settings {
             None => None,
         };
         self.via_shape = p.via_shape;
+        // An origin is scheme://host[:port] (RFC 6454), as browsers send it: no path.
+        self.origin = match p.origin.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+            Some(o) => {
+                let u = app_route(o, "--origin")?;
+                Some(u.origin().ascii_serialization())
+            }
+            None => None,
+        };
         Ok(())
     }
 

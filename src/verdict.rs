@@ -297,7 +297,9 @@ pub const RULES: &[Rule] = &[
                 f.failed(id)
                     && matches!(
                         f.call(id),
-                        Some(CallKind::ViaUnreachable | CallKind::ViaRoute | CallKind::ViaNotAnswer)
+                        Some(
+                            CallKind::ViaUnreachable | CallKind::ViaRoute | CallKind::ViaNotAnswer | CallKind::ViaCors
+                        )
                     )
             })
         },

@@ -29,7 +29,11 @@ enum Backend {
     NeedsCookie,
     /// GPT-Live: creates the session with the key and passes the create JSON on.
     LiveJson,
+    /// Raw, and allows a page on http://localhost:5173 (preflight and answer).
+    Cors,
 }
+
+const PAGE_ORIGIN: &str = "http://localhost:5173";
 
 const COOKIE: &str = "session=via-cookie-SECRET42";
 
@@ -131,8 +135,28 @@ async fn handle(kind: Backend, fake: Arc<String>, headers: HeaderMap, body: Byte
 fn backend(kind: Backend) -> (SocketAddr, FakeServer) {
     let fake = fake(FakeConfig::new(KEY));
     let url = Arc::new(fake.url());
-    let app = axum::Router::new()
-        .route("/api/session", axum::routing::post(move |h: HeaderMap, b: Bytes| handle(kind, url.clone(), h, b)));
+    let post = axum::routing::post(move |h: HeaderMap, b: Bytes| async move {
+        let mut r = handle(kind, url.clone(), h, b).await;
+        if kind == Backend::Cors {
+            r.headers_mut().insert("access-control-allow-origin", PAGE_ORIGIN.parse().unwrap());
+        }
+        r
+    });
+    let route = if kind == Backend::Cors {
+        post.options(|| async {
+            (
+                StatusCode::NO_CONTENT,
+                [
+                    ("access-control-allow-origin", PAGE_ORIGIN),
+                    ("access-control-allow-methods", "POST"),
+                    ("access-control-allow-headers", "content-type"),
+                ],
+            )
+        })
+    } else {
+        post
+    };
+    let app = axum::Router::new().route("/api/session", route);
     let listener = rt().block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
     let addr = listener.local_addr().unwrap();
     rt().spawn(async move { axum::serve(listener, app).await });
@@ -210,6 +234,26 @@ fn each_way_a_backend_breaks_gets_its_cause() {
     }
     let r = via("sdp", closed_port(), "/api/session", &[]);
     assert_eq!(r.result("sdp")["cause"]["id"], "sdp.via_unreachable", "{}", r.stdout);
+}
+
+#[test]
+fn a_page_on_another_origin_needs_cors_on_the_route() {
+    let (addr, _fake) = backend(Backend::Raw);
+    let r = via("sdp", addr, "/api/session", &["--origin", PAGE_ORIGIN]);
+    let res = r.result("sdp");
+    assert_eq!(res["cause"]["id"], "sdp.via_cors", "{res:#}");
+    assert!(res["cause"]["message"].as_str().unwrap().contains("preflight was answered HTTP 405"), "{res:#}");
+    assert!(
+        res["fix"]["text"].as_str().unwrap().contains("Access-Control-Allow-Origin: http://localhost:5173"),
+        "{res:#}"
+    );
+    let (addr, _fake) = backend(Backend::Cors);
+    let r = via("sdp", addr, "/api/session", &["--origin", PAGE_ORIGIN]);
+    assert_eq!(r.result("sdp")["status"], "pass", "{}", r.stdout);
+    // The route's own origin needs no CORS at all.
+    let (addr, _fake) = backend(Backend::Raw);
+    let r = via("sdp", addr, "/api/session", &["--origin", &format!("http://{addr}")]);
+    assert_eq!(r.result("sdp")["status"], "pass", "{}", r.stdout);
 }
 
 #[test]

@@ -66,6 +66,8 @@ pub enum CallCause {
     BlockedByBrowser { request: String, why: String },
     #[error("your backend route {url} cannot be reached: {error}")]
     ViaUnreachable { url: String, error: String },
+    #[error("a page on {origin} cannot call your backend route {url}: {why}")]
+    ViaCors { origin: String, url: String, why: String },
     #[error("your backend has no such route: {url} answered HTTP {status}")]
     ViaRoute { url: String, status: u16 },
     #[error("your backend route {url} answered HTTP {status} with {what}, not an SDP answer")]
@@ -140,6 +142,7 @@ ids!(CallKind {
     BlockedByBrowser => "blocked_by_browser",
     ViaUnreachable => "via_unreachable",
     ViaRoute => "via_route_missing",
+    ViaCors => "via_cors",
     ViaNotAnswer => "via_not_an_answer",
     NoApplication => "no_application_section",
     ApplicationRejected => "application_rejected",
@@ -204,6 +207,7 @@ impl Diagnosis for CallCause {
             CallCause::OfferSetup { .. } => Fix::new("Do not edit a=setup in the offer: browsers offer actpass and let the answer pick the DTLS role; send pc.localDescription.sdp unmodified.").doc(WEBRTC),
             CallCause::OfferNoCandidates => Fix::new("Set the local description, wait for iceGatheringState \"complete\" (with a timeout of a few seconds), then send pc.localDescription.sdp: the API takes no trickled candidates (OpenAI's WebRTC guide), so an offer without them can only connect if the server finds this side through its own checks.").doc(WEBRTC),
             CallCause::ViaUnreachable { .. } => Fix::new("Start your app's backend (or check the --via URL's host and port): the frontend's POST of the offer goes there first.").doc(WEBRTC),
+            CallCause::ViaCors { origin, .. } => Fix::new(format!("Allow the page's origin on the route: answer the OPTIONS preflight with 204 and Access-Control-Allow-Origin: {origin}, Access-Control-Allow-Methods: POST and Access-Control-Allow-Headers: content-type (plus any header your page adds), and send Access-Control-Allow-Origin on the POST's answer too; or serve the page and the route from one origin (a dev-server proxy).")).doc(WEBRTC),
             CallCause::ViaRoute { .. } => Fix::new("Check the route your frontend posts the offer to (method POST, the exact path, a trailing slash): the backend does not serve it; in Next.js an app/api/session/route.ts must export POST.").doc(WEBRTC),
             CallCause::ViaNotAnswer { .. } => Fix::new("The backend route must return the answer: the API's SDP as its body (application/sdp), or JSON with it (sdp, answer.sdp, or GPT-Live's transport.sdp). Look at the backend's logs for what went wrong, and return the API's error with its status instead of a page, so the frontend can show it.").doc(WEBRTC),
             CallCause::BlockedByBrowser { .. } => Fix::new("Open the browser's console: a CORS error names the missing Access-Control-Allow-Origin (or a refused OPTIONS preflight) of whatever answered, usually your own backend or a proxy in front of the API; an extension or corporate filter blocking the request shows as net::ERR_BLOCKED_BY_CLIENT. The API itself allows browser calls with an ek_ client secret.").doc(WEBRTC),
@@ -256,6 +260,11 @@ impl CallCause {
                 error: "connection refused".into(),
             },
             CallCause::ViaRoute { url: "http://localhost:3000/api/session".into(), status: 404 },
+            CallCause::ViaCors {
+                origin: "http://localhost:5173".into(),
+                url: "http://localhost:3000/api/session".into(),
+                why: "the OPTIONS preflight was answered 404".into(),
+            },
             CallCause::ViaNotAnswer {
                 url: "http://localhost:3000/api/session".into(),
                 status: 500,

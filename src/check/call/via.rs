@@ -46,12 +46,45 @@ pub async fn exchange(ctx: &Ctx, out: &mut Outcome, offer: &str) -> Result<ViaAn
         ViaShape::JsonOffer => &[ViaShape::JsonOffer],
     };
     let wait = ctx.wait(REQUEST_LIMIT);
+    // A page on another origin: the browser asks the route first (the Fetch standard's CORS
+    // preflight: application/sdp and application/json are not "simple" content types).
+    let cors = s.origin.clone().filter(|o| *o != url.origin().ascii_serialization());
+    let credentials = s.app_headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("cookie"));
+    if let Some(origin) = &cors {
+        let mut asked: Vec<String> = vec!["content-type".into()];
+        asked.extend(s.app_headers.iter().map(|(n, _)| n.to_ascii_lowercase()).filter(|n| n != "cookie"));
+        let label = format!("OPTIONS {} (CORS preflight from {origin})", url.path());
+        let sent = api
+            .send_once(&label, wait.until, |c| {
+                c.request(reqwest::Method::OPTIONS, url.clone())
+                    .header("origin", origin.as_str())
+                    .header("access-control-request-method", "POST")
+                    .header("access-control-request-headers", asked.join(","))
+            })
+            .await;
+        let ex = match sent {
+            Ok(ex) => ex,
+            Err(SendError::Timeout) => return Err(CallCause::Key(KeyCause::Slow { step: label, wait: wait.words() })),
+            Err(SendError::Connect(e)) | Err(SendError::Other(e)) => {
+                return Err(CallCause::ViaUnreachable { url: shown(&url), error: e });
+            }
+        };
+        out.evidence.detail(&label, format!("HTTP {}", ex.status));
+        judge_preflight(&ex, origin, &asked, credentials).map_err(|why| CallCause::ViaCors {
+            origin: origin.clone(),
+            url: shown(&url),
+            why,
+        })?;
+    }
     let mut refused = Vec::new();
     for (i, &shape) in shapes.iter().enumerate() {
         let label = format!("POST {} ({})", url.path(), shape.words());
         let sent = api
             .send_once(&label, wait.until, |c| {
                 let mut b = c.post(url.clone()).header("accept", "application/sdp, application/json");
+                if let Some(origin) = &cors {
+                    b = b.header("origin", origin.as_str());
+                }
                 for (name, value) in &s.app_headers {
                     b = b.header(name.as_str(), value.expose());
                 }
@@ -91,6 +124,14 @@ pub async fn exchange(ctx: &Ctx, out: &mut Outcome, offer: &str) -> Result<ViaAn
             out.evidence.detail("via_shapes_refused", refused.join("; "));
         }
         out.evidence.detail("via_shape", shape.words());
+        if let Some(origin) = &cors {
+            // Without it the browser hides the answer from the page, whatever its status.
+            allowed_origin(&ex, origin, credentials).map_err(|why| CallCause::ViaCors {
+                origin: origin.clone(),
+                url: shown(&url),
+                why,
+            })?;
+        }
         return judge(&url, &ex, &s.model).map(|(sdp, session_id)| ViaAnswer {
             api,
             status: ex.status,
@@ -99,6 +140,56 @@ pub async fn exchange(ctx: &Ctx, out: &mut Outcome, offer: &str) -> Result<ViaAn
         });
     }
     unreachable!("the last shape always returns")
+}
+
+/// Whether a response lets a page on `origin` read it (Fetch standard, "CORS check"): the
+/// origin or `*` in Access-Control-Allow-Origin, and with cookies the origin itself and
+/// Access-Control-Allow-Credentials: true.
+fn allowed_origin(ex: &Exchange, origin: &str, credentials: bool) -> Result<(), String> {
+    let h = |n: &str| crate::net::http::header(&ex.headers, n);
+    let Some(acao) = h("access-control-allow-origin") else {
+        return Err(format!(
+            "HTTP {} without Access-Control-Allow-Origin: the browser hides the answer from the page",
+            ex.status
+        ));
+    };
+    let acao = acao.trim();
+    if acao != origin && acao != "*" {
+        return Err(format!("Access-Control-Allow-Origin is {acao:?}, not {origin:?}"));
+    }
+    if credentials && acao == "*" {
+        return Err("with cookies, Access-Control-Allow-Origin must name the origin, not *".into());
+    }
+    if credentials && h("access-control-allow-credentials").as_deref().map(str::trim) != Some("true") {
+        return Err("with cookies, Access-Control-Allow-Credentials: true is needed".into());
+    }
+    Ok(())
+}
+
+/// Whether a preflight's answer lets a page on `origin` POST with `asked` headers.
+fn judge_preflight(ex: &Exchange, origin: &str, asked: &[String], credentials: bool) -> Result<(), String> {
+    if !(200..300).contains(&ex.status) {
+        return Err(format!("the OPTIONS preflight was answered HTTP {}", ex.status));
+    }
+    allowed_origin(ex, origin, credentials).map_err(|why| format!("the preflight's {why}"))?;
+    let list = |n: &str| -> Option<Vec<String>> {
+        crate::net::http::header(&ex.headers, n)
+            .map(|v| v.split(',').map(|x| x.trim().to_ascii_lowercase()).filter(|x| !x.is_empty()).collect())
+    };
+    // Absent means only the safelisted methods (POST is one); `*` counts without credentials.
+    if let Some(methods) = list("access-control-allow-methods")
+        && !methods.iter().any(|m| m == "post" || (m == "*" && !credentials))
+    {
+        return Err(format!("POST is not in Access-Control-Allow-Methods ({})", methods.join(", ")));
+    }
+    let headers = list("access-control-allow-headers").unwrap_or_default();
+    if let Some(missing) = asked.iter().find(|a| !headers.iter().any(|h| h == *a || (h == "*" && !credentials))) {
+        return Err(format!(
+            "{missing} is not in Access-Control-Allow-Headers ({})",
+            if headers.is_empty() { "absent".to_owned() } else { headers.join(", ") }
+        ));
+    }
+    Ok(())
 }
 
 /// The URL as shown: without a user:password part or a query (which may carry a token).
@@ -183,6 +274,32 @@ mod tests {
         assert_eq!(id(ex(404, "text/html", "<html>Not Found</html>")).as_deref(), Some("via_route_missing"));
         assert_eq!(id(ex(500, "text/plain", "boom")).as_deref(), Some("via_not_an_answer"));
         assert_eq!(id(ex(200, "text/html", "<html><title>Login</title></html>")).as_deref(), Some("via_not_an_answer"));
+        // CORS: what a browser on another origin needs.
+        let with = |status: u16, hs: &[(&'static str, &'static str)]| {
+            let mut e = ex(status, "text/plain", "");
+            for (n, v) in hs {
+                e.headers.insert(*n, reqwest::header::HeaderValue::from_static(v));
+            }
+            e
+        };
+        let o = "http://localhost:5173";
+        let asked = vec!["content-type".to_owned()];
+        let good = with(
+            204,
+            &[
+                ("access-control-allow-origin", "http://localhost:5173"),
+                ("access-control-allow-methods", "GET, POST"),
+                ("access-control-allow-headers", "Content-Type"),
+            ],
+        );
+        assert_eq!(judge_preflight(&good, o, &asked, false), Ok(()));
+        assert!(judge_preflight(&with(404, &[]), o, &asked, false).unwrap_err().contains("HTTP 404"));
+        let no_header = with(204, &[("access-control-allow-origin", "*")]);
+        assert!(judge_preflight(&no_header, o, &asked, false).unwrap_err().contains("content-type"));
+        let star = with(204, &[("access-control-allow-origin", "*"), ("access-control-allow-headers", "*")]);
+        assert_eq!(judge_preflight(&star, o, &asked, false), Ok(()));
+        assert!(judge_preflight(&star, o, &asked, true).unwrap_err().contains("must name the origin"));
+        assert!(allowed_origin(&with(201, &[]), o, false).unwrap_err().contains("without Access-Control-Allow-Origin"));
         // The route is shown without its query.
         let msg = judge(&url, &ex(404, "text/plain", ""), "m").unwrap_err().to_string();
         assert!(msg.contains("http://localhost:3000/api/session") && !msg.contains("token=x"), "{msg}");
