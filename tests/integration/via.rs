@@ -234,6 +234,13 @@ fn each_way_a_backend_breaks_gets_its_cause() {
     }
     let r = via("sdp", closed_port(), "/api/session", &[]);
     assert_eq!(r.result("sdp")["cause"]["id"], "sdp.via_unreachable", "{}", r.stdout);
+    // A plain-HTTP route off this machine is refused before any connection (as the base URL is).
+    let mut c = doctor();
+    c.args(["sdp", "--format", "json", "--via", "http://app.realtime-doctor.test/api/session"]);
+    let r = run(c);
+    let res = r.result("sdp");
+    assert_eq!(res["cause"]["id"], "sdp.cleartext_key_refused", "{res:#}");
+    assert!(res["cause"]["message"].as_str().unwrap().starts_with("the --via route is plain http://"), "{res:#}");
 }
 
 #[test]

@@ -483,7 +483,7 @@ async fn offer_with_route_secret(
     if let Some((host, via_proxy)) = s.cleartext_hop()
         && !s.allow_insecure_http
     {
-        return Err(CallCause::Key(KeyCause::Cleartext { host, via_proxy }));
+        return Err(CallCause::Key(KeyCause::Cleartext { host, via_proxy, route: None }));
     }
     let api = Arc::new(crate::check::key::client(ctx).map_err(CallCause::Key)?);
     let token = crate::check::key::token_route::fetch(ctx, out).await.map_err(CallCause::Key)?;

@@ -38,7 +38,7 @@ pub async fn exchange(ctx: &Ctx, out: &mut Outcome, offer: &str) -> Result<ViaAn
     let s = &ctx.settings;
     let url = s.via.clone().expect("--via is set");
     out.evidence.detail("via", format!("{} (the app's backend route; it holds the key)", shown(&url)));
-    let api = Arc::new(crate::check::key::route_client(ctx, &url).map_err(CallCause::Key)?);
+    let api = Arc::new(crate::check::key::route_client(ctx, &url, "--via route").map_err(CallCause::Key)?);
     let shapes: &[ViaShape] = match s.via_shape {
         ViaShape::Auto => &[ViaShape::Sdp, ViaShape::JsonSdp, ViaShape::JsonOffer],
         ViaShape::Sdp => &[ViaShape::Sdp],

@@ -49,10 +49,12 @@ pub enum KeyCause {
     #[error("the key does not look like an OpenAI key (sk-…); fine for a gateway that issues its own")]
     UnknownShape,
     #[error(
-        "the base URL is plain http:// and {host}{} is not this machine: the key would cross the network unencrypted, so nothing was sent",
-        if *.via_proxy { " (the proxy it goes through)" } else { "" }
+        "{} is plain http:// and {host}{} is not this machine: {} would cross the network unencrypted, so nothing was sent",
+        route.map_or("the base URL".to_owned(), |r| format!("the {r}")),
+        if *.via_proxy { " (the proxy it goes through)" } else { "" },
+        if route.is_some() { "its cookies, tokens and the offer" } else { "the key" }
     )]
-    Cleartext { host: String, via_proxy: bool },
+    Cleartext { host: String, via_proxy: bool, route: Option<&'static str> },
     #[error(
         "the key is sent unencrypted to {host}{} (plain http://, allowed by --allow-insecure-http): anyone on the path can read it",
         if *.via_proxy { " (the proxy)" } else { "" }
@@ -314,6 +316,7 @@ impl Diagnosis for KeyCause {
                     all.iter().enumerate().map(|(i, c)| format!("({}) {}", i + 1, c.fix().text)).collect();
                 Fix::new(format!("Fix all {} at once: {}", all.len(), steps.join(" "))).doc(KEYS)
             }
+            Cleartext { route: Some(r), .. } => Fix::new(format!("Use the {r}'s https:// URL; for a dev server on another machine of a network you trust, pass --allow-insecure-http.")),
             Cleartext { via_proxy: false, .. } => Fix::new("Use the https:// URL of the API or gateway (the OpenAI API is https only). For a gateway on a network you trust that only speaks HTTP, pass --allow-insecure-http; the report will then warn that the key crossed the network in clear."),
             Cleartext { via_proxy: true, .. } => Fix::new("Use an https:// base URL: through a proxy, https:// is tunnelled (CONNECT) and the proxy never sees the key. Set NO_PROXY for a gateway that should be reached directly, or pass --allow-insecure-http if this path is trusted."),
             CleartextAllowed { .. } => Fix::new("Put TLS in front of the gateway and use its https:// URL; rotate the key if this path was not trusted."),
@@ -385,8 +388,9 @@ impl KeyCause {
             KeyCause::AzurePreviewRetired { shape: "the preview path".into(), resource: Some("res".into()) },
             KeyCause::AzurePreviewRetired { shape: "the preview host".into(), resource: None },
             KeyCause::UnknownShape,
-            KeyCause::Cleartext { host: "gateway.example".into(), via_proxy: false },
-            KeyCause::Cleartext { host: "proxy.example".into(), via_proxy: true },
+            KeyCause::Cleartext { host: "gateway.example".into(), via_proxy: false, route: None },
+            KeyCause::Cleartext { host: "proxy.example".into(), via_proxy: true, route: None },
+            KeyCause::Cleartext { host: "dev.example".into(), via_proxy: false, route: Some("--via route") },
             KeyCause::CleartextAllowed { host: "gateway.example".into(), via_proxy: false },
             KeyCause::KeyFileReadable { path: "key.txt".into(), mode: 0o644 },
             KeyCause::KeyInBrowser { request: "POST /v1/realtime/calls".into() },

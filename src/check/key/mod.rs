@@ -164,7 +164,7 @@ async fn flow(ctx: &Ctx, out: &mut Outcome, warnings: &mut Vec<KeyCause>) -> Res
     // and a quoted or masked key cannot work, so no request is made.
     if let Some((host, via_proxy)) = s.cleartext_hop() {
         if !s.allow_insecure_http {
-            return Err(KeyCause::Cleartext { host, via_proxy });
+            return Err(KeyCause::Cleartext { host, via_proxy, route: None });
         }
         warnings.push(KeyCause::CleartextAllowed { host, via_proxy });
     }
@@ -263,7 +263,7 @@ pub fn credential(s: &Settings, key: &Secret) -> Result<Credential, KeyCause> {
     if let Some((host, via_proxy)) = s.cleartext_hop()
         && !s.allow_insecure_http
     {
-        return Err(KeyCause::Cleartext { host, via_proxy });
+        return Err(KeyCause::Cleartext { host, via_proxy, route: None });
     }
     let key = key.expose();
     Ok(match s.auth {
@@ -359,10 +359,11 @@ async fn reach(ctx: &Ctx, out: &mut Outcome) -> Result<(), KeyCause> {
 /// decision, the run's TLS trust, no OpenAI organization or project headers; refused when the
 /// route is plain HTTP off this machine (its cookies and the offer would cross in clear), as the
 /// base URL is.
-pub fn route_client(ctx: &Ctx, url: &url::Url) -> Result<Api, KeyCause> {
+pub fn route_client(ctx: &Ctx, url: &url::Url, route: &'static str) -> Result<Api, KeyCause> {
     let s = &ctx.settings;
     if url.scheme() == "http" && !crate::settings::is_loopback(url) && !s.allow_insecure_http {
-        return Err(KeyCause::Cleartext { host: url.host_str().unwrap_or_default().to_owned(), via_proxy: false });
+        let host = url.host_str().unwrap_or_default().to_owned();
+        return Err(KeyCause::Cleartext { host, via_proxy: false, route: Some(route) });
     }
     let mut route = (**s).clone();
     route.base_url = url.clone();

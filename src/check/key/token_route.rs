@@ -72,7 +72,7 @@ pub fn judge(label: &str, ex: &Exchange, now: Option<i64>) -> Result<Token, KeyC
 pub async fn fetch(ctx: &Ctx, out: &mut Outcome) -> Result<Token, KeyCause> {
     let s = &ctx.settings;
     let url = s.token_url.clone().expect("--token-url is set");
-    let api = super::route_client(ctx, &url)?;
+    let api = super::route_client(ctx, &url, "--token-url route")?;
     let wait = ctx.wait(REQUEST_LIMIT);
     let mut last = None;
     for method in [reqwest::Method::GET, reqwest::Method::POST] {
