@@ -78,6 +78,10 @@ impl<'a> Facts<'a> {
     fn media_protocol(&self) -> Option<Protocol> {
         Some(self.result(CheckId::Datachannel)?.evidence.selected_pair.as_ref()?.local.protocol)
     }
+    /// The media server's port on the selected pair, when the evidence names the remote side.
+    fn media_port(&self) -> Option<u16> {
+        Some(self.result(CheckId::Datachannel)?.evidence.selected_pair.as_ref()?.remote.as_ref()?.port)
+    }
     /// The call itself went through a TURN relay reached over TCP or TLS.
     fn call_relayed_over_stream(&self) -> bool {
         let Some(pair) = self.result(Datachannel).and_then(|r| r.evidence.selected_pair.as_ref()) else { return false };
@@ -215,10 +219,14 @@ pub const RULES: &[Rule] = &[
                     && (f.stun_udp_dead() || f.call(Datachannel) == Some(CallKind::MediaOverTcp)))
         },
         then: |f| {
+            // The port the evidence shows; OpenAI's media servers take ICE-TCP on 443 otherwise.
+            let port = f.media_port().unwrap_or(443);
             let summary = if f.media_protocol() == Some(Protocol::Tcp) {
-                "outbound UDP is blocked; media runs over ICE-TCP to port 443 instead (this run's call did), with higher latency"
+                format!(
+                    "outbound UDP is blocked; media runs over ICE-TCP to port {port} instead (the call did), with higher latency"
+                )
             } else {
-                "outbound UDP is blocked; media will fall back to ICE-TCP on port 443 in browsers, expect higher latency"
+                "outbound UDP is blocked; media will fall back to ICE-TCP on port 443 in browsers, expect higher latency".to_owned()
             };
             let allow =
                 "For the network admin: allow outbound UDP 3478 to OpenAI's media servers for the best latency.";
@@ -226,15 +234,15 @@ pub const RULES: &[Rule] = &[
             let relays = f.turn_stream_relays();
             let fix = if relays.is_empty() {
                 format!(
-                    "{allow} Until then calls work over ICE-TCP 443; a TURN server over TLS on 443 (turns:host:443?transport=tcp) in iceServers is a second way through."
+                    "{allow} Until then calls work over ICE-TCP {port}; a TURN server over TLS on 443 (turns:host:443?transport=tcp) in iceServers is a second way through."
                 )
             } else {
                 format!(
-                    "{allow} Until then calls work over ICE-TCP 443, and your TURN server over TCP ({}) is a second way through.",
+                    "{allow} Until then calls work over ICE-TCP {port}, and your TURN server over TCP ({}) is a second way through.",
                     relays.join(", ")
                 )
             };
-            (summary.into(), Fix::new(fix).doc(WEBRTC))
+            (summary, Fix::new(fix).doc(WEBRTC))
         },
     },
     Rule {

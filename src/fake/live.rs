@@ -116,14 +116,7 @@ pub(super) async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, bod
                     None,
                 );
             }
-            Fault::Quota => {
-                return error(
-                    StatusCode::TOO_MANY_REQUESTS,
-                    "You exceeded your current quota, please check your plan and billing details.",
-                    "insufficient_quota",
-                    Some("insufficient_quota"),
-                );
-            }
+            Fault::Quota => return super::quota(),
             Fault::RateLimit { .. } | Fault::CallsRateLimit => {
                 let mut r = error(
                     StatusCode::TOO_MANY_REQUESTS,

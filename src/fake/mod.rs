@@ -480,6 +480,16 @@ async fn cors(
     resp
 }
 
+/// The API's answer when the account has no credit: 429 with the code that is not a rate limit.
+pub(crate) fn quota() -> Response {
+    error(
+        StatusCode::TOO_MANY_REQUESTS,
+        "You exceeded your current quota, please check your plan and billing details.",
+        "insufficient_quota",
+        Some("insufficient_quota"),
+    )
+}
+
 /// The status a captive portal fault answers every request with, if one is set.
 pub(crate) fn portal(cfg: &FakeConfig) -> Option<StatusCode> {
     if cfg.has(&Fault::Html) {
@@ -654,14 +664,7 @@ async fn client_secrets(State(s): State<Arc<Shared>>, headers: HeaderMap, body: 
                     None,
                 );
             }
-            Fault::Quota => {
-                return error(
-                    StatusCode::TOO_MANY_REQUESTS,
-                    "You exceeded your current quota, please check your plan and billing details.",
-                    "insufficient_quota",
-                    Some("insufficient_quota"),
-                );
-            }
+            Fault::Quota => return quota(),
             Fault::RateLimit { times, retry_after_s } if n < *times => {
                 let mut r = error(
                     StatusCode::TOO_MANY_REQUESTS,

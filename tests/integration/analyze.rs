@@ -164,6 +164,10 @@ fn browser_exports_give_the_stage_cause_and_verdict() {
     let r = analyze(&["udp-blocked.webrtc_internals_dump.gz"]);
     let dc = r.result("datachannel");
     assert_eq!(dc["evidence"]["selected_pair"]["local"]["protocol"], "tcp", "{dc:#}");
+    // The verdict names the port the call used, not an assumed one.
+    let port = dc["evidence"]["selected_pair"]["remote"]["port"].as_u64().unwrap();
+    let summary = r.json()["verdict"]["summary"].as_str().unwrap().to_owned();
+    assert!(summary.contains(&format!("ICE-TCP to port {port} ")), "{summary}");
     assert!(dc["evidence"]["details"].to_string().contains("checking → connected"), "{dc:#}");
     let r = analyze(&["ice-failure.webrtc_internals_dump.gz"]);
     let msg = r.result("datachannel")["cause"]["message"].as_str().unwrap().to_owned();

@@ -42,19 +42,21 @@ fn client() -> reqwest::Client {
     reqwest::Client::new()
 }
 
-async fn forward(fake: &str, offer: String) -> (StatusCode, String, String) {
-    let http = client();
-    let ek: serde_json::Value = http
+/// What a backend does first: mint a client secret with the key (the API's status and JSON).
+async fn mint(fake: &str) -> (StatusCode, serde_json::Value) {
+    let r = client()
         .post(format!("{fake}/v1/realtime/client_secrets"))
         .bearer_auth(KEY)
         .json(&serde_json::json!({"session": {"type": "realtime", "model": "gpt-realtime"}}))
         .send()
         .await
-        .unwrap()
-        .json()
-        .await
         .unwrap();
-    let r = http
+    (StatusCode::from_u16(r.status().as_u16()).unwrap(), r.json().await.unwrap())
+}
+
+async fn forward(fake: &str, offer: String) -> (StatusCode, String, String) {
+    let (_, ek) = mint(fake).await;
+    let r = client()
         .post(format!("{fake}/v1/realtime/calls"))
         .bearer_auth(ek["value"].as_str().unwrap())
         .header("content-type", "application/sdp")
@@ -305,15 +307,7 @@ fn token_backend(kind: TokenRoute, faults: &[realtime_doctor::fake::Fault]) -> (
     let handler = move || {
         let url = url.clone();
         async move {
-            let r = client()
-                .post(format!("{url}/v1/realtime/client_secrets"))
-                .bearer_auth(KEY)
-                .json(&serde_json::json!({"session": {"type": "realtime", "model": "gpt-realtime"}}))
-                .send()
-                .await
-                .unwrap();
-            let status = StatusCode::from_u16(r.status().as_u16()).unwrap();
-            let v: serde_json::Value = r.json().await.unwrap();
+            let (status, v) = mint(&url).await;
             let body = match kind {
                 _ if !status.is_success() => v,
                 TokenRoute::Ga => v,
