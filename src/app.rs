@@ -100,11 +100,27 @@ fn resolve(global: &GlobalArgs, options: &CheckOptions) -> Result<Settings> {
 
 /// `check-all` or one check.
 async fn checks(global: &GlobalArgs, cmd: CheckCommand) -> Result<ExitCode> {
-    let settings = resolve(global, &cmd.options)?;
-    let ids = match cmd.which {
-        Which::All => CheckId::ALL.to_vec(),
+    let mut settings = resolve(global, &cmd.options)?;
+    let browser = [CheckId::BrowserMic, CheckId::BrowserWebrtc];
+    let ids: Vec<CheckId> = match cmd.which {
+        // The browser checks open a browser: only when asked (--browser, or named by --only).
+        Which::All => CheckId::ALL
+            .iter()
+            .copied()
+            .filter(|id| !browser.contains(id) || cmd.options.with_browser || settings.only.contains(id))
+            .collect(),
+        Which::Browser => browser.to_vec(),
         Which::One(id) => vec![id],
     };
+    let runs = |id: CheckId| {
+        ids.contains(&id) && !settings.skip.contains(&id) && (settings.only.is_empty() || settings.only.contains(&id))
+    };
+    // The page makes its call only when browser-webrtc runs.
+    settings.browser.call = runs(CheckId::BrowserWebrtc);
+    // A run with the browser checks gets their time on top of the usual deadline, unless told.
+    if !settings.deadline_given && browser.iter().any(|id| runs(*id)) {
+        settings.deadline += crate::check::browser::budget(&settings);
+    }
     finish(settings, ids).await
 }
 

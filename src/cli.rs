@@ -74,9 +74,10 @@ pub struct GlobalArgs {
     #[arg(long, env = "REALTIME_DOCTOR_TIMEOUT", global = true, value_name = "DURATION")]
     pub timeout: Option<String>,
 
-    /// Time allowed for the whole run; checks still running then are failed.
-    #[arg(long, env = "REALTIME_DOCTOR_DEADLINE", global = true, default_value = "30s", value_name = "DURATION")]
-    pub deadline: String,
+    /// Time allowed for the whole run; checks still running then are failed. [default: 30s; with
+    /// the browser checks waiting for you to open the page (no --launch), their budget and 10 s]
+    #[arg(long, env = "REALTIME_DOCTOR_DEADLINE", global = true, value_name = "DURATION")]
+    pub deadline: Option<String>,
 
     /// Treat warnings as failures (exit code 1).
     #[arg(long, env = "REALTIME_DOCTOR_STRICT", global = true)]
@@ -273,6 +274,48 @@ fn app_header(s: &str) -> Result<(String, Secret), String> {
     Ok((name.to_owned(), Secret::password(value.trim())))
 }
 
+/// The browser the page-side checks run in.
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "The browser")]
+pub struct BrowserArgs {
+    /// Open the page in this browser: chromium (Chromium or Google Chrome), firefox, or default
+    /// (the system's default browser). Without it the URL is printed, and the check waits for you
+    /// to open it in the browser your app runs in.
+    #[arg(long, env = "REALTIME_DOCTOR_LAUNCH", value_enum, value_name = "BROWSER")]
+    pub launch: Option<Launch>,
+
+    /// Run the launched browser headless, with a fake microphone and the permission granted (for
+    /// CI): the page then checks the network path and the browser's WebRTC, not your microphone.
+    #[arg(long, env = "REALTIME_DOCTOR_HEADLESS", requires = "launch")]
+    pub headless: bool,
+
+    /// The browser's executable, when it is not on PATH under its usual names.
+    #[arg(long, env = "REALTIME_DOCTOR_BROWSER_PATH", value_name = "PATH", requires = "launch")]
+    pub browser_path: Option<PathBuf>,
+
+    /// An extra command-line argument for the launched browser (repeatable), e.g.
+    /// --browser-arg=--proxy-server=http://proxy:3128.
+    #[arg(long, value_name = "ARG", allow_hyphen_values = true, requires = "launch")]
+    pub browser_arg: Vec<String>,
+
+    /// Where the page is served [default: 127.0.0.1 on a free port]. Browsers allow the
+    /// microphone only in a secure context: http://127.0.0.1 and http://localhost are, another
+    /// address over plain http is not.
+    #[arg(long, env = "REALTIME_DOCTOR_LISTEN", value_name = "IP:PORT")]
+    pub listen: Option<std::net::SocketAddr>,
+}
+
+/// Which browser to launch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Launch {
+    /// Chromium or Google Chrome (a private profile in a temporary directory).
+    Chromium,
+    /// Firefox (a private profile in a temporary directory).
+    Firefox,
+    /// The system's default browser (xdg-open, open, start), with your profile and microphone.
+    Default,
+}
+
 /// The microphone to capture from.
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "The microphone")]
@@ -331,10 +374,12 @@ pub enum OptionGroup {
     Ice,
     Peer,
     Mic,
+    Browser,
 }
 
 impl OptionGroup {
-    const ALL: [OptionGroup; 4] = [OptionGroup::Api, OptionGroup::Ice, OptionGroup::Peer, OptionGroup::Mic];
+    const ALL: [OptionGroup; 5] =
+        [OptionGroup::Api, OptionGroup::Ice, OptionGroup::Peer, OptionGroup::Mic, OptionGroup::Browser];
 
     fn augment(self, cmd: clap::Command) -> clap::Command {
         match self {
@@ -342,6 +387,7 @@ impl OptionGroup {
             OptionGroup::Ice => IceArgs::augment_args(cmd),
             OptionGroup::Peer => PeerArgs::augment_args(cmd),
             OptionGroup::Mic => MicArgs::augment_args(cmd),
+            OptionGroup::Browser => BrowserArgs::augment_args(cmd),
         }
     }
 
@@ -358,7 +404,10 @@ pub struct CheckOptions {
     pub ice: Option<IceArgs>,
     pub peer: Option<PeerArgs>,
     pub mic: Option<MicArgs>,
+    pub browser: Option<BrowserArgs>,
     pub selection: SelectionArgs,
+    /// check-all `--browser`: the browser checks run too.
+    pub with_browser: bool,
 }
 
 impl CheckOptions {
@@ -369,7 +418,9 @@ impl CheckOptions {
             ice: has(OptionGroup::Ice).then(|| IceArgs::from_arg_matches(m)).transpose()?,
             peer: has(OptionGroup::Peer).then(|| PeerArgs::from_arg_matches(m)).transpose()?,
             mic: has(OptionGroup::Mic).then(|| MicArgs::from_arg_matches(m)).transpose()?,
+            browser: has(OptionGroup::Browser).then(|| BrowserArgs::from_arg_matches(m)).transpose()?,
             selection: if selection { SelectionArgs::from_arg_matches(m)? } else { SelectionArgs::default() },
+            with_browser: selection && m.get_flag(WITH_BROWSER),
         })
     }
 }
@@ -378,6 +429,8 @@ impl CheckOptions {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Which {
     All,
+    /// `browser`: the checks that run in the browser's page.
+    Browser,
     One(CheckId),
 }
 
@@ -389,14 +442,31 @@ pub struct CheckCommand {
 }
 
 const CHECK_ALL: &str = "check-all";
+const BROWSER: &str = "browser";
+const WITH_BROWSER: &str = "browser";
+/// The option groups of `browser` (what its two checks read).
+const BROWSER_GROUPS: [OptionGroup; 4] = [OptionGroup::Api, OptionGroup::Ice, OptionGroup::Peer, OptionGroup::Browser];
 
 impl Subcommand for CheckCommand {
     fn augment_subcommands(cmd: clap::Command) -> clap::Command {
         // The groups first: a derived group sets the command's about from its own doc comment.
         let all = OptionGroup::ALL.into_iter().fold(clap::Command::new(CHECK_ALL), |c, g| g.augment(c));
         let all = SelectionArgs::augment_args(all)
+            .arg(
+                clap::Arg::new(WITH_BROWSER)
+                    .long("browser")
+                    .action(clap::ArgAction::SetTrue)
+                    .env("REALTIME_DOCTOR_WITH_BROWSER")
+                    .help_heading("Selection")
+                    .help("Also run the checks in a browser (browser-mic, browser-webrtc; see the browser command)"),
+            )
             .about("Run every check (concurrently where they are independent) and give one verdict");
-        CheckId::ALL.iter().fold(cmd.subcommand(all), |cmd, id| {
+        let browser = BROWSER_GROUPS
+            .into_iter()
+            .fold(clap::Command::new(BROWSER), |c, g| g.augment(c))
+            .about("Run the microphone and call checks in a browser: the page a correct voice app is, served from this machine")
+            .long_about(BROWSER_ABOUT);
+        CheckId::ALL.iter().fold(cmd.subcommand(all).subcommand(browser), |cmd, id| {
             let spec = id.spec();
             let sub = spec.options.iter().fold(clap::Command::new(spec.name), |c, g| g.augment(c));
             cmd.subcommand(sub.about(spec.about).long_about(registry::long_about(spec)))
@@ -408,7 +478,7 @@ impl Subcommand for CheckCommand {
     }
 
     fn has_subcommand(name: &str) -> bool {
-        name == CHECK_ALL || CheckId::from_name(name).is_some()
+        name == CHECK_ALL || name == BROWSER || CheckId::from_name(name).is_some()
     }
 }
 
@@ -423,6 +493,12 @@ impl FromArgMatches for CheckCommand {
                 options: CheckOptions::from_matches(sub, &OptionGroup::ALL, true)?,
             });
         }
+        if name == BROWSER {
+            return Ok(CheckCommand {
+                which: Which::Browser,
+                options: CheckOptions::from_matches(sub, &BROWSER_GROUPS, false)?,
+            });
+        }
         let id = CheckId::from_name(name)
             .ok_or_else(|| clap::Error::raw(clap::error::ErrorKind::InvalidSubcommand, format!("no check {name}")))?;
         Ok(CheckCommand { which: Which::One(id), options: CheckOptions::from_matches(sub, id.spec().options, false)? })
@@ -433,6 +509,25 @@ impl FromArgMatches for CheckCommand {
         Ok(())
     }
 }
+
+const BROWSER_ABOUT: &str = "Run the microphone and call checks in a browser.
+
+A page is served from this machine (http://127.0.0.1, a secure context, so the microphone may be \
+used over plain http). It does what a correct voice app does: the microphone's permission, the \
+device list, a capture with a level meter, an RTCPeerConnection with your ICE servers, the \
+oai-events data channel before the offer, and the offer sent to this tool, which forwards it to the \
+API with the key it holds (or to your backend with --via): the key never reaches the page. Then \
+the channel opens, the first event arrives, and the page reports the candidates it gathered and \
+the pair it selected. Two checks come back: browser-mic and browser-webrtc.
+
+With --launch the tool opens the page in a browser (--headless for CI, with a fake microphone); \
+without it, it prints the URL and waits for you to open it in the browser your app runs in and \
+press Start.
+
+Examples:
+  realtime-doctor browser
+  realtime-doctor browser --launch chromium --headless
+  realtime-doctor browser --via http://localhost:3000/api/session";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {

@@ -2,6 +2,7 @@
 //! WebRTC. The binary is a thin wrapper around [`run`]; tests drive the same function.
 
 pub mod analyze;
+pub mod browser;
 pub mod bundle;
 pub mod check;
 pub mod cli;

@@ -148,6 +148,11 @@ pub struct Settings {
     pub mic_device: Option<String>,
     pub mic_seconds: Duration,
     pub require_mic: bool,
+    /// The browser checks' page and browser (see `browser`).
+    pub browser: crate::browser::BrowserSettings,
+    /// `--deadline` was given (otherwise a run that waits for a person to open the page gets
+    /// the time for it).
+    pub deadline_given: bool,
 }
 
 impl Default for Settings {
@@ -193,6 +198,8 @@ impl Default for Settings {
             mic_device: None,
             mic_seconds: Duration::from_millis(1500),
             require_mic: false,
+            browser: crate::browser::BrowserSettings::default(),
+            deadline_given: false,
         }
     }
 }
@@ -297,6 +304,9 @@ impl Settings {
         if let Some(m) = &options.mic {
             s.resolve_mic(m)?;
         }
+        if let Some(b) = &options.browser {
+            s.browser = crate::browser::BrowserSettings::resolve(b)?;
+        }
         if s.relay_only && s.turn.is_empty() {
             bail!(
                 "--ice-transport-policy relay uses TURN relays only, and no --turn server was given: add --turn URL (with its credentials)"
@@ -327,7 +337,8 @@ impl Settings {
         self.outputs =
             g.output.iter().map(|p| Output { path: p.clone(), format: output_format(p, g.format) }).collect();
         self.timeout = g.timeout.as_deref().map(parse_duration).transpose().context("--timeout")?;
-        self.deadline = parse_duration(&g.deadline).context("--deadline")?;
+        self.deadline_given = g.deadline.is_some();
+        self.deadline = parse_duration(g.deadline.as_deref().unwrap_or("30s")).context("--deadline")?;
         self.strict = g.strict;
         self.verbosity = match (g.quiet, g.verbose) {
             (true, _) => Verbosity::Quiet,

@@ -4,6 +4,7 @@
 //! (`check::kind`) and structured evidence, never strings: a cause a rule uses cannot be renamed
 //! or removed without the rule failing to compile.
 
+use crate::check::browser::BrowserKind;
 use crate::check::call::CallKind;
 use crate::check::key::{KeyKind, KeyStage};
 use crate::check::stun::StunKind;
@@ -48,6 +49,26 @@ impl<'a> Facts<'a> {
             _ => None,
         }
     }
+    fn browser(&self, id: CheckId) -> Option<BrowserKind> {
+        match self.cause(id)? {
+            CauseKind::Browser(k) => Some(k),
+            _ => None,
+        }
+    }
+    /// The browser's page never ran to its end: it says nothing of the path.
+    fn page_failed(&self, id: CheckId) -> bool {
+        self.failed(id)
+            && matches!(
+                self.browser(id),
+                Some(
+                    BrowserKind::LaunchFailed
+                        | BrowserKind::NotServed
+                        | BrowserKind::BrowserExited
+                        | BrowserKind::NotOpened
+                        | BrowserKind::Stalled
+                )
+            )
+    }
     fn stun(&self) -> Option<StunKind> {
         match self.cause(CheckId::Stun)? {
             CauseKind::Stun(k) => Some(k),
@@ -74,13 +95,32 @@ impl<'a> Facts<'a> {
     fn fix(&self, id: CheckId) -> Fix {
         self.result(id).and_then(|r| r.fix.clone()).unwrap_or_else(|| Fix::new("See the check's evidence."))
     }
-    /// The protocol of the data channel's selected pair, when it connected.
+    /// The selected pair of a call that connected: this machine's peer's, else the browser's.
+    fn media_pair(&self) -> Option<&'a crate::report::CandidatePair> {
+        [CheckId::Datachannel, CheckId::BrowserWebrtc]
+            .into_iter()
+            .find_map(|id| self.result(id)?.evidence.selected_pair.as_ref())
+    }
+    /// The protocol of the media's selected pair, when a call connected.
     fn media_protocol(&self) -> Option<Protocol> {
-        Some(self.result(CheckId::Datachannel)?.evidence.selected_pair.as_ref()?.local.protocol)
+        Some(self.media_pair()?.local.protocol)
     }
     /// The media server's port on the selected pair, when the evidence names the remote side.
     fn media_port(&self) -> Option<u16> {
-        Some(self.result(CheckId::Datachannel)?.evidence.selected_pair.as_ref()?.remote.as_ref()?.port)
+        Some(self.media_pair()?.remote.as_ref()?.port)
+    }
+    /// Which calls ran over TCP: this machine's, the browser's, or both.
+    fn calls_over_tcp(&self) -> &'static str {
+        let tcp = |id| {
+            self.result(id)
+                .and_then(|r| r.evidence.selected_pair.as_ref())
+                .is_some_and(|p| p.local.protocol == Protocol::Tcp)
+        };
+        match (tcp(CheckId::Datachannel), tcp(CheckId::BrowserWebrtc)) {
+            (true, true) => "this machine's call and the browser's did",
+            (false, true) => "the browser's call did",
+            _ => "the call did",
+        }
     }
     /// The call itself went through a TURN relay reached over TCP or TLS.
     fn call_relayed_over_stream(&self) -> bool {
@@ -120,7 +160,7 @@ pub struct Rule {
 
 const WEBRTC: &str = "https://platform.openai.com/docs/guides/realtime-webrtc";
 
-use CheckId::{Datachannel, Key, Mic, Sdp, Stun, Turn};
+use CheckId::{BrowserMic, BrowserWebrtc, Datachannel, Key, Mic, Sdp, Stun, Turn};
 
 pub const RULES: &[Rule] = &[
     Rule {
@@ -150,9 +190,13 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "no_credit",
         stage: "token",
-        when: |f| [Key, Sdp, Datachannel].iter().any(|id| f.key(*id) == Some(KeyKind::InsufficientQuota)),
+        when: |f| {
+            [Key, Sdp, Datachannel, BrowserWebrtc].iter().any(|id| f.key(*id) == Some(KeyKind::InsufficientQuota))
+        },
         then: |f| {
-            let id = [Key, Sdp, Datachannel].into_iter().find(|id| f.key(*id) == Some(KeyKind::InsufficientQuota));
+            let id = [Key, Sdp, Datachannel, BrowserWebrtc]
+                .into_iter()
+                .find(|id| f.key(*id) == Some(KeyKind::InsufficientQuota));
             (
                 "the account has no credit left (429 insufficient_quota): a billing problem, not a rate limit".into(),
                 f.fix(id.unwrap_or(Key)),
@@ -163,9 +207,11 @@ pub const RULES: &[Rule] = &[
         id: "model_wrong_api",
         stage: "key",
         // A model of one voice API sent to the other: the key works, the choice of API does not.
-        when: |f| [Key, Sdp, Datachannel].iter().any(|id| f.key(*id) == Some(KeyKind::WrongApiModel)),
+        when: |f| [Key, Sdp, Datachannel, BrowserWebrtc].iter().any(|id| f.key(*id) == Some(KeyKind::WrongApiModel)),
         then: |f| {
-            let id = [Key, Sdp, Datachannel].into_iter().find(|id| f.key(*id) == Some(KeyKind::WrongApiModel));
+            let id = [Key, Sdp, Datachannel, BrowserWebrtc]
+                .into_iter()
+                .find(|id| f.key(*id) == Some(KeyKind::WrongApiModel));
             let id = id.unwrap_or(Key);
             (f.message(id), f.fix(id))
         },
@@ -173,8 +219,12 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "key_rejected",
         stage: "key",
-        when: |f| f.failed(Key) && f.key(Key).is_some_and(|k| k.stage() == KeyStage::Key),
-        then: |f| (format!("the API key cannot be used: {}", f.message(Key)), f.fix(Key)),
+        // The key check's, or the browser's call when only it ran (the browser command).
+        when: |f| key_rejected(f).is_some(),
+        then: |f| {
+            let id = key_rejected(f).unwrap_or(Key);
+            (format!("the API key cannot be used: {}", f.message(id)), f.fix(id))
+        },
     },
     Rule {
         id: "token",
@@ -216,14 +266,16 @@ pub const RULES: &[Rule] = &[
         when: |f| {
             f.call(Sdp) == Some(CallKind::UdpBlockedTcpWorks)
                 || (f.media_protocol() == Some(Protocol::Tcp)
-                    && (f.stun_udp_dead() || f.call(Datachannel) == Some(CallKind::MediaOverTcp)))
+                    && (f.stun_udp_dead()
+                        || [Datachannel, BrowserWebrtc].iter().any(|&id| f.call(id) == Some(CallKind::MediaOverTcp))))
         },
         then: |f| {
             // The port the evidence shows; OpenAI's media servers take ICE-TCP on 443 otherwise.
             let port = f.media_port().unwrap_or(443);
             let summary = if f.media_protocol() == Some(Protocol::Tcp) {
                 format!(
-                    "outbound UDP is blocked; media runs over ICE-TCP to port {port} instead (the call did), with higher latency"
+                    "outbound UDP is blocked; media runs over ICE-TCP to port {port} instead ({}), with higher latency",
+                    f.calls_over_tcp()
                 )
             } else {
                 "outbound UDP is blocked; media will fall back to ICE-TCP on port 443 in browsers, expect higher latency".to_owned()
@@ -300,19 +352,9 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "backend",
         stage: "your backend",
-        when: |f| {
-            [Sdp, Datachannel].iter().any(|&id| {
-                f.failed(id)
-                    && matches!(
-                        f.call(id),
-                        Some(
-                            CallKind::ViaUnreachable | CallKind::ViaRoute | CallKind::ViaNotAnswer | CallKind::ViaCors
-                        )
-                    )
-            })
-        },
+        when: |f| [Sdp, Datachannel, BrowserWebrtc].iter().any(|&id| backend_failed(f, id)),
         then: |f| {
-            let id = if f.failed(Sdp) { Sdp } else { Datachannel };
+            let id = [Sdp, Datachannel, BrowserWebrtc].into_iter().find(|&id| backend_failed(f, id)).unwrap_or(Sdp);
             (format!("your app's backend route does not hand back an answer: {}", f.message(id)), f.fix(id))
         },
     },
@@ -381,6 +423,29 @@ pub const RULES: &[Rule] = &[
         then: |f| (f.message(Datachannel), f.fix(Datachannel)),
     },
     Rule {
+        id: "browser_page",
+        stage: "browser",
+        when: |f| [BrowserWebrtc, BrowserMic].iter().any(|&id| f.page_failed(id)),
+        then: |f| {
+            let id = if f.page_failed(BrowserWebrtc) { BrowserWebrtc } else { BrowserMic };
+            (format!("the browser checks could not run: {}", f.message(id)), f.fix(id))
+        },
+    },
+    Rule {
+        id: "browser_call",
+        stage: "browser",
+        when: |f| f.failed(BrowserWebrtc),
+        then: |f| {
+            // Claim only what the run showed: this machine's own peer, when it ran.
+            let lead = if f.status(Datachannel) == Status::Pass {
+                "this machine's own WebRTC peer connects, but the call from the browser fails"
+            } else {
+                "the call from the browser fails"
+            };
+            (format!("{lead}: {}", f.message(BrowserWebrtc)), f.fix(BrowserWebrtc))
+        },
+    },
+    Rule {
         id: "turn",
         stage: "TURN",
         when: |f| f.failed(Turn),
@@ -416,6 +481,19 @@ pub const RULES: &[Rule] = &[
         },
     },
     Rule {
+        id: "browser_microphone",
+        stage: "microphone",
+        when: |f| f.failed(BrowserMic),
+        then: |f| {
+            let lead = if f.status(BrowserWebrtc) == Status::Pass {
+                "the call from the browser connects, but the browser cannot use the microphone"
+            } else {
+                "the browser cannot use the microphone"
+            };
+            (format!("{lead}: {}", f.message(BrowserMic)), f.fix(BrowserMic))
+        },
+    },
+    Rule {
         id: "warning",
         stage: "warning",
         // Nothing failed on the way to a call: the first warning, in the path's order, is the news.
@@ -426,6 +504,20 @@ pub const RULES: &[Rule] = &[
         },
     },
 ];
+
+/// The check's call failed at the app's backend route (`--via`).
+fn backend_failed(f: &Facts, id: CheckId) -> bool {
+    f.failed(id)
+        && matches!(
+            f.call(id),
+            Some(CallKind::ViaUnreachable | CallKind::ViaRoute | CallKind::ViaNotAnswer | CallKind::ViaCors)
+        )
+}
+
+/// The check whose key was refused: the key check, or the browser's call when it ran alone.
+fn key_rejected(f: &Facts) -> Option<CheckId> {
+    [Key, BrowserWebrtc].into_iter().find(|&id| f.failed(id) && f.key(id).is_some_and(|k| k.stage() == KeyStage::Key))
+}
 
 /// The first check, in the registry's order, with the worst status of the run (when it is not a pass).
 fn worst(f: &Facts) -> Option<CheckId> {
@@ -499,6 +591,9 @@ mod tests {
     }
     fn turn(k: TurnKind) -> Option<CauseKind> {
         Some(C::Turn(k))
+    }
+    fn browser(k: BrowserKind) -> Option<CauseKind> {
+        Some(C::Browser(k))
     }
 
     #[test]
@@ -584,6 +679,33 @@ mod tests {
             (&[(Turn, Fail, turn(TurnKind::CredentialsRejected))], "turn"),
             (&[(Stun, Fail, stun(StunKind::Dns))], "stun_only"),
             (&[(Mic, Fail, Some(C::Mic(crate::check::mic::MicKind::DigitalSilence)))], "microphone"),
+            // The browser checks (the browser command runs only them: the others are skipped).
+            (&[(BrowserWebrtc, Fail, key(KeyKind::InvalidApiKey)), (Key, Skip, None)], "key_rejected"),
+            (&[(BrowserWebrtc, Fail, key(KeyKind::InsufficientQuota))], "no_credit"),
+            (
+                &[
+                    (BrowserWebrtc, Fail, browser(BrowserKind::LaunchFailed)),
+                    (BrowserMic, Fail, browser(BrowserKind::LaunchFailed)),
+                ],
+                "browser_page",
+            ),
+            (&[(BrowserMic, Fail, browser(BrowserKind::NotOpened))], "browser_page"),
+            (
+                &[
+                    (BrowserWebrtc, Fail, browser(BrowserKind::HostOnly)),
+                    (BrowserMic, Fail, browser(BrowserKind::PermissionDenied)),
+                ],
+                "browser_call",
+            ),
+            (&[(BrowserWebrtc, Fail, call(CallKind::ChannelNeverOpens))], "browser_call"),
+            (&[(BrowserWebrtc, Fail, call(CallKind::ViaRoute))], "backend"),
+            (&[(BrowserMic, Fail, browser(BrowserKind::PermissionDenied))], "browser_microphone"),
+            (&[(BrowserWebrtc, Warn, call(CallKind::MediaOverTcp))], "warning"),
+            // The scheduler's own cause on a browser check.
+            (
+                &[(Turn, Skip, None), (BrowserMic, Fail, Some(C::Run(crate::runner::RunKind::CheckTimeout)))],
+                "browser_microphone",
+            ),
             (&[(Key, Warn, key(KeyKind::ClockSkew))], "warning"),
         ];
         for (rows, want) in table {
@@ -755,6 +877,13 @@ mod tests {
         let dc = r.results.iter_mut().find(|x| x.id == Datachannel).unwrap();
         dc.evidence.selected_pair = Some(pair(Protocol::Tcp));
         assert_eq!(diagnose(&r).map(|v| v.rule).as_deref(), Some("udp_blocked_tcp_works"));
+        // The browser's call alone (the browser command) says the same, and says whose call it was.
+        let mut r = report(&[(BrowserWebrtc, Warn, call(CallKind::MediaOverTcp)), (Datachannel, Skip, None)]);
+        let b = r.results.iter_mut().find(|x| x.id == BrowserWebrtc).unwrap();
+        b.evidence.selected_pair = Some(pair(Protocol::Tcp));
+        let v = diagnose(&r).unwrap();
+        assert_eq!(v.rule, "udp_blocked_tcp_works");
+        assert!(v.summary.contains("the browser's call did"), "{}", v.summary);
     }
 
     #[test]

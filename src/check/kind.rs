@@ -3,6 +3,7 @@
 //! kinds, never strings, so renaming or removing a cause that a rule uses does not compile; reading
 //! a saved report turns its cause ids back into kinds through the same tables.
 
+use super::browser::BrowserKind;
 use super::call::CallKind;
 use super::key::KeyKind;
 use super::mic::MicKind;
@@ -59,6 +60,9 @@ pub enum CauseKind {
     /// A cause of the WebRTC checks (`sdp`, `datachannel`) of their own; their HTTP causes are
     /// the key check's kinds.
     Call(CallKind),
+    /// A cause of the browser checks of their own; what they share with the WebRTC checks are
+    /// those checks' kinds.
+    Browser(BrowserKind),
     /// The scheduler ended the check (time budget, overall deadline, internal error).
     Run(RunKind),
 }
@@ -71,6 +75,7 @@ impl CauseKind {
             CauseKind::Turn(k) => k.id(),
             CauseKind::Mic(k) => k.id(),
             CauseKind::Call(k) => k.id(),
+            CauseKind::Browser(k) => k.id(),
             CauseKind::Run(k) => k.id(),
         }
     }
@@ -92,6 +97,7 @@ pub enum Causes {
     Turn,
     Mic,
     Call,
+    Browser,
 }
 
 impl Causes {
@@ -110,6 +116,11 @@ impl Causes {
                 .find(|k| k.id() == id)
                 .map(CauseKind::Call)
                 .or_else(|| KeyKind::from_id(id).map(CauseKind::Key)),
+            Causes::Browser => BrowserKind::iter()
+                .filter(|k| *k != BrowserKind::Call)
+                .find(|k| k.id() == id)
+                .map(CauseKind::Browser)
+                .or_else(|| Causes::Call.parse(id).filter(|k| !matches!(k, CauseKind::Run(_)))),
         }
     }
 
@@ -124,6 +135,11 @@ impl Causes {
                 .filter(|k| *k != CallKind::Key)
                 .map(CauseKind::Call)
                 .chain(KeyKind::iter().map(CauseKind::Key))
+                .collect(),
+            Causes::Browser => BrowserKind::iter()
+                .filter(|k| *k != BrowserKind::Call)
+                .map(CauseKind::Browser)
+                .chain(Causes::Call.kinds().into_iter().filter(|k| !matches!(k, CauseKind::Run(_))))
                 .collect(),
         };
         own.into_iter().chain(RunKind::iter().map(CauseKind::Run)).collect()
@@ -141,6 +157,7 @@ impl Causes {
             Causes::Turn => boxed(super::turn::TurnCause::examples()),
             Causes::Mic => boxed(super::mic::MicCause::examples()),
             Causes::Call => boxed(super::call::CallCause::examples()),
+            Causes::Browser => boxed(super::browser::BrowserCause::examples()),
         };
         all.extend(boxed(crate::runner::RunCause::examples()));
         all

@@ -1,6 +1,7 @@
 //! The checks. Each is a function of the settings that returns a [`CheckResult`]: a failed check is
 //! a value with a cause and a fix, never an `Err`. `registry` lists them; `kind` types their causes.
 
+pub mod browser;
 pub mod call;
 pub mod datachannel;
 pub mod key;
@@ -11,6 +12,8 @@ pub mod sdp;
 pub mod stun;
 pub mod turn;
 
+// The registry names a check's module by one identifier.
+use browser::{mic as browser_mic, webrtc as browser_webrtc};
 pub use kind::{CauseKind, Causes, Diagnosis};
 pub use registry::{CheckId, CheckSpec};
 

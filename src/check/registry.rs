@@ -70,6 +70,8 @@ registry! {
     Mic => mic,
     Sdp => sdp,
     Datachannel => datachannel,
+    BrowserMic => browser_mic,
+    BrowserWebrtc => browser_webrtc,
 }
 
 impl CheckId {

@@ -31,6 +31,20 @@ pub(super) async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, uri
     answer(&s, &offer).await
 }
 
+/// `POST /api/session`: a voice app's own backend route, as OpenAI's WebRTC guide shows it (the
+/// page POSTs its SDP offer, the server sends it to /v1/realtime/calls with the standard key and
+/// returns the answer SDP), here answering in-process. For `--via` against the local fake.
+pub(super) async fn app_session(State(s): State<Arc<Shared>>, uri: Uri, body: String) -> Response {
+    s.requests.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    if let Some(refused) = refuse(&s, &uri).await {
+        return refused;
+    }
+    if !body.trim_start().starts_with("v=0") {
+        return bad_request("Invalid SDP offer.", Some("invalid_offer"));
+    }
+    answer(&s, &body).await
+}
+
 fn unauthorized(message: &str, code: &str) -> Response {
     error(StatusCode::UNAUTHORIZED, message, "invalid_request_error", Some(code))
 }
@@ -49,7 +63,7 @@ async fn read_offer(s: &Shared, headers: &HeaderMap, req: Request) -> Result<Str
         .and_then(|v| v.strip_prefix("Bearer "))
         .unwrap_or("");
     if ct.starts_with("multipart/form-data") {
-        if bearer != s.cfg.key {
+        if bearer != s.cfg.key || s.cfg.has(&crate::fake::Fault::InvalidKey) {
             return Err(unauthorized("Incorrect API key provided.", "invalid_api_key"));
         }
         return unified_offer(req).await;

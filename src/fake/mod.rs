@@ -335,7 +335,8 @@ impl FakeServer {
             .route("/v1/realtime/calls", post(calls::create))
             .route("/v1/realtime/calls/{id}/hangup", post(calls::hangup))
             .route("/v1/live/sessions", post(live::create))
-            .route("/v1/live/sessions/{id}/attach", get(live::attach));
+            .route("/v1/live/sessions/{id}/attach", get(live::attach))
+            .route("/api/session", post(calls::app_session));
         // Azure OpenAI's v1 API: the same paths under /openai, with its own authentication.
         let azure = api.clone().layer(axum::middleware::map_request_with_state(shared.clone(), azure_auth));
         let app = api

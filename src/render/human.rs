@@ -39,6 +39,14 @@ const NOISY: &[&str] = &[
     "nat_meaning",
     "devices",
     "default_device",
+    // The browser checks' context.
+    "page",
+    "page_opened",
+    "user_agent",
+    "secure_context",
+    "inputs",
+    "format",
+    "final_state",
 ];
 
 fn shown(name: &str, verbosity: Verbosity) -> bool {

@@ -2,6 +2,7 @@
 //! TLS and proxy stand-ins), asserting on its JSON report, exit codes and text.
 
 mod analyze;
+mod browser;
 mod cli;
 mod coturn;
 mod key;

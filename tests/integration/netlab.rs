@@ -262,12 +262,10 @@ impl Lab {
             "alice",
             "--turn-credential",
             TURN_PASSWORD,
-            "--timeout",
-            "4s",
-            "--deadline",
-            "12s",
         ];
-        let args: Vec<&str> = args.iter().chain(extra).copied().collect();
+        // Short waits, unless the caller gives its own.
+        let waits: &[&str] = if extra.contains(&"--timeout") { &[] } else { &["--timeout", "4s", "--deadline", "12s"] };
+        let args: Vec<&str> = args.iter().chain(waits).chain(extra).copied().collect();
         let r = self.run_in(&ns(&self.name, "c"), &args);
         assert!(!r.stdout.contains(TURN_PASSWORD) && !r.stdout.contains("SECRET42"), "a secret leaked");
         let v: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}\n{}", r.stdout, r.stderr));
@@ -448,6 +446,62 @@ fn only_tcp_443_allowed() {
     assert_eq!(cause(&v, "sdp"), "sdp.udp_blocked_tcp_works", "the media server's TCP 443 answers: {}", r.stdout);
     opened_over_ice_tcp(&v, &r.stdout);
     assert_eq!(v["verdict"]["rule"], "udp_blocked_tcp_works", "{}", r.stdout);
+}
+
+/// The browser in the same network: Chromium does ICE-TCP as this machine's peer does, and the
+/// two agree on the verdict. With the app's TURN servers, the browser relays over TCP 443.
+#[test]
+fn only_tcp_443_allowed_the_browser_connects_over_ice_tcp_too() {
+    if !available() || !super::browser::available() {
+        return;
+    }
+    let lab = Lab::up("tcp443-only");
+    let client = ns(&lab.name, "c");
+    // As OpenAI's SDKs do: no ICE servers.
+    let r = lab.run_in(
+        &client,
+        &[
+            "check-all",
+            "--browser",
+            "--launch",
+            "chromium",
+            "--headless",
+            "--skip",
+            "mic,turn",
+            "--format",
+            "json",
+            "--base-url",
+            API,
+            "--stun",
+            "stun:198.18.0.2:3478",
+            "--timeout",
+            "8s",
+        ],
+    );
+    let v: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}\n{}", r.stdout, r.stderr));
+    eprintln!("{}", r.stdout);
+    opened_over_ice_tcp(&v, &r.stdout);
+    assert_eq!(status(&v, "browser-mic"), "pass", "{}", r.stdout);
+    assert_eq!(cause(&v, "browser-webrtc"), "browser-webrtc.media_over_tcp", "{}", r.stdout);
+    let pair = &result(&v, "browser-webrtc")["evidence"]["selected_pair"];
+    // Active ICE-TCP from behind the router: the server sees the router's address, which the
+    // browser learns back as peer-reflexive (RFC 8445 §7.2.5.3.1).
+    assert_eq!(pair["local"]["protocol"], "tcp", "{pair:#}");
+    assert_eq!(pair["local"]["tcp_type"], "active", "{pair:#}");
+    assert_eq!((pair["remote"]["address"].as_str(), pair["remote"]["port"].as_u64()), (Some("198.18.0.4"), Some(443)));
+    assert_eq!(v["verdict"]["rule"], "udp_blocked_tcp_works", "{}", r.stdout);
+    let summary = v["verdict"]["summary"].as_str().unwrap();
+    assert!(summary.contains("this machine's call and the browser's did"), "{summary}");
+
+    // The app's TURN servers given to the browser too: only the one on TCP 443 gets through, and
+    // the browser's media goes through it.
+    let extra = ["--browser", "--launch", "chromium", "--headless", "--timeout", "8s", "--deadline", "45s"];
+    let (r, v) = lab.check_all_with(&extra);
+    assert_eq!(cause(&v, "browser-webrtc"), "browser-webrtc.media_over_tcp", "{}", r.stdout);
+    let web = result(&v, "browser-webrtc");
+    assert!(web["summary"].as_str().unwrap().contains("TURN relay (TCP to turn:198.18.0.3:443"), "{web:#}");
+    // The TURN servers that do not answer held gathering up: said too.
+    assert!(detail(&v, "browser-webrtc", "also").contains("ICE gathering did not complete"), "{web:#}");
 }
 
 #[test]

@@ -5,7 +5,7 @@
 //! with the standard key (see `live`). Then the classification of the answer.
 
 pub mod live;
-mod sideband;
+pub(crate) mod sideband;
 pub mod via;
 
 use crate::check::key::{KeyCause, Step, mint, request};
@@ -224,7 +224,7 @@ impl Diagnosis for CallCause {
             CallCause::IceFailed => Fix::new("Every path failed: allow outbound UDP 3478 / TCP 443, or add TURN (turns:host:443?transport=tcp) to iceServers.").doc(WEBRTC),
             CallCause::DtlsFailed { .. } => Fix::new("Something alters the SDP (the a=fingerprint must match the server's certificate) or blocks DTLS packets: forward the answer unmodified; check firewalls that inspect UDP.").doc(WEBRTC),
             CallCause::ChannelNeverOpens { .. } => Fix::new("The data channel must be created before createOffer(), and the answer's m=application must be accepted (port not 0): check the offer your app sends and any SDP munging.").doc(WEBRTC),
-            CallCause::NoSessionCreated { .. } => Fix::new("Use the GA endpoints (/v1/realtime/client_secrets then /v1/realtime/calls); an app on the retired beta endpoints sees a session but never its events.").doc(WEBRTC),
+            CallCause::NoSessionCreated { .. } => Fix::new("The media connection is up but the session sent nothing: check the model and the session configuration sent with the offer, and that the app listens on the oai-events channel it created before the offer (an app on the retired beta endpoints also sees this); if it repeats, report the call id and x-request-id to OpenAI support.").doc(WEBRTC),
             CallCause::ServerError(_) => Fix::new("Read the error event: it names the session problem (model, configuration, limits) to fix in the session config.").doc(WEBRTC),
             CallCause::NoSessionUpdated { .. } => Fix::new("The session did not accept session.update: check the event's shape (type \"session.update\", a \"session\" object with \"type\": \"realtime\").").doc(WEBRTC),
             CallCause::NoSessionStarted { .. } => Fix::new("GPT-Live sends session.started on the oai-events channel once the session runs: create that channel (label oai-events) before createOffer(), wait for session.started before sending commands, and never send session.start over WebRTC (the create request started the session). If the channel opens and nothing comes, report the session id to OpenAI support.").doc(LIVE),
@@ -357,29 +357,7 @@ pub async fn open(ctx: &Ctx, out: &mut Outcome) -> Result<Call, CallCause> {
     let api_kind = ctx.settings.api;
     out.evidence.detail("api", api_kind.name());
     let (offerer, offer, gathering_stalled) = make_offer(ctx, out, start).await?;
-    let (api, call_id, answer, status) = if ctx.settings.via.is_some() {
-        let a = via::exchange(ctx, out, &offer).await?;
-        out.evidence.timing("answer_received", start.elapsed());
-        if let Some(id) = &a.session_id {
-            out.evidence.detail("session_id", id);
-        }
-        (a.api, a.session_id, a.sdp, a.status)
-    } else if api_kind == VoiceApi::Live {
-        let (api, ex) = live::create(ctx, out, &offer).await?;
-        out.evidence.timing("answer_received", start.elapsed());
-        let (id, answer) = live::judge_reply(ex.status, ex.content_type.as_deref(), &ex.body)?;
-        out.evidence.detail("session_id", &id);
-        (api, Some(id), answer, ex.status)
-    } else {
-        let (api, ex) = post_offer(ctx, out, &offer).await?;
-        out.evidence.timing("answer_received", start.elapsed());
-        judge_reply(ex.status, ex.content_type.as_deref(), &ex.body)?;
-        let call_id = header(&ex.headers, "location")
-            .and_then(|l| l.rsplit('/').next().map(str::to_owned))
-            .filter(|id| !id.is_empty());
-        out.evidence.detail("call_id", call_id.clone().unwrap_or_else(|| "none (no Location header)".into()));
-        (api, call_id, ex.body, ex.status)
-    };
+    let Signalled { api, call_id, answer, status } = signal(ctx, out, &offer, start).await?;
     out.evidence.artifacts.push(Artifact { name: "answer.sdp".into(), content: sdp::redacted(&answer) });
     for c in sdp::candidates(&answer) {
         out.evidence.candidates.push(c.to_report(Side::Remote, Some("answer".into())));
@@ -404,6 +382,45 @@ pub async fn open(ctx: &Ctx, out: &mut Outcome) -> Result<Call, CallCause> {
         return Err(cause);
     }
     Ok(call)
+}
+
+/// The answer to an offer, from wherever the settings send it, and what came with it.
+pub struct Signalled {
+    pub api: Arc<Api>,
+    /// The Realtime call id (`rtc_…`) or the GPT-Live session id (`live_…`).
+    pub call_id: Option<String>,
+    pub answer: String,
+    pub status: u16,
+}
+
+/// Send an offer the way the settings say (the app's `--via` route, GPT-Live's create, or the
+/// Realtime API's `/calls`) and read the answer out of the reply; `answer_received` is timed from
+/// `start`. The answer is not judged yet (see [`judge_answer`]).
+pub async fn signal(ctx: &Ctx, out: &mut Outcome, offer: &str, start: Instant) -> Result<Signalled, CallCause> {
+    let (api, call_id, answer, status) = if ctx.settings.via.is_some() {
+        let a = via::exchange(ctx, out, offer).await?;
+        out.evidence.timing("answer_received", start.elapsed());
+        if let Some(id) = &a.session_id {
+            out.evidence.detail("session_id", id);
+        }
+        (a.api, a.session_id, a.sdp, a.status)
+    } else if ctx.settings.api == VoiceApi::Live {
+        let (api, ex) = live::create(ctx, out, offer).await?;
+        out.evidence.timing("answer_received", start.elapsed());
+        let (id, answer) = live::judge_reply(ex.status, ex.content_type.as_deref(), &ex.body)?;
+        out.evidence.detail("session_id", &id);
+        (api, Some(id), answer, ex.status)
+    } else {
+        let (api, ex) = post_offer(ctx, out, offer).await?;
+        out.evidence.timing("answer_received", start.elapsed());
+        judge_reply(ex.status, ex.content_type.as_deref(), &ex.body)?;
+        let call_id = header(&ex.headers, "location")
+            .and_then(|l| l.rsplit('/').next().map(str::to_owned))
+            .filter(|id| !id.is_empty());
+        out.evidence.detail("call_id", call_id.clone().unwrap_or_else(|| "none (no Location header)".into()));
+        (api, call_id, ex.body, ex.status)
+    };
+    Ok(Signalled { api, call_id, answer, status })
 }
 
 /// The offer as a correct app makes it, after gathering (bounded: see [`GATHERING_LIMIT`]).
@@ -556,17 +573,23 @@ impl Call {
     pub async fn end(mut self, ctx: &Ctx, out: &mut Outcome) {
         if self.api == VoiceApi::Live {
             live::close_at_end(ctx, out, &mut self).await;
-        } else if let (Some(id), Some(key)) = (&self.call_id, &ctx.settings.api_key)
-            && let Ok(cred) = crate::check::key::credential(&ctx.settings, &key.value)
-        {
-            let url = ctx.settings.endpoint(&format!("/v1/realtime/calls/{id}/hangup"));
-            let until = Instant::now() + Duration::from_secs(2);
-            match self.http.send("hangup", until, |c| cred.apply(c.post(url.clone()))).await {
-                Ok(ex) => out.evidence.detail("hangup", format!("HTTP {}", ex.status)),
-                Err(e) => out.evidence.detail("hangup", format!("{e:?}")),
-            }
+        } else if let Some(id) = &self.call_id {
+            hangup(ctx, out, &self.http, id).await;
         }
         self.offerer.close().await;
+    }
+}
+
+/// The Realtime API's hang-up (`POST /v1/realtime/calls/{id}/hangup`), best effort and bounded;
+/// it needs the standard key (without one, the call ends when the peer closes).
+pub async fn hangup(ctx: &Ctx, out: &mut Outcome, http: &Api, id: &str) {
+    let Some(key) = &ctx.settings.api_key else { return };
+    let Ok(cred) = crate::check::key::credential(&ctx.settings, &key.value) else { return };
+    let url = ctx.settings.endpoint(&format!("/v1/realtime/calls/{id}/hangup"));
+    let until = Instant::now() + Duration::from_secs(2);
+    match http.send("hangup", until, |c| cred.apply(c.post(url.clone()))).await {
+        Ok(ex) => out.evidence.detail("hangup", format!("HTTP {}", ex.status)),
+        Err(e) => out.evidence.detail("hangup", format!("{e:?}")),
     }
 }
 

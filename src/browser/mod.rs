@@ -1,0 +1,344 @@
+//! The page the browser checks run in, and the browser that opens it.
+//!
+//! One run of the page serves both browser checks (`browser-mic`, `browser-webrtc`): the first
+//! check to ask starts it (see [`BrowserSettings::page`]), the other awaits the same run. The page
+//! is served from this process on loopback, under a random path; it POSTs its offer here, and this
+//! process forwards it to the API with the key it holds (or to the app's `--via` route), so the
+//! key never reaches the page. The page then reports what it saw (`results`).
+
+pub mod launch;
+pub mod results;
+mod server;
+
+pub use results::PageResults;
+
+use crate::check::Ctx;
+use crate::check::call::CallCause;
+use crate::cli::{BrowserArgs, Launch};
+use crate::report::Evidence;
+use anyhow::Result;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// How long the page waits for each step, as a voice app would (the CLI peer's limits: see the
+/// `datachannel` check).
+pub const GATHER_MS: u64 = 3_000;
+pub const CONNECT_MS: u64 = 10_000;
+pub const EVENT_MS: u64 = 5_000;
+pub const CLOSE_MS: u64 = 2_000;
+/// How long the page measures the microphone's level.
+pub const MIC_MS: u64 = 500;
+
+/// The browser options, resolved.
+#[derive(Debug, Clone)]
+pub struct BrowserSettings {
+    pub launch: Option<Launch>,
+    pub headless: bool,
+    pub path: Option<PathBuf>,
+    pub args: Vec<String>,
+    pub listen: Option<std::net::SocketAddr>,
+    /// The page makes the call (browser-webrtc runs), not only the microphone check.
+    pub call: bool,
+    /// The one run of the page this process makes, shared by the two browser checks.
+    pub page: Arc<tokio::sync::OnceCell<Arc<PageRun>>>,
+}
+
+impl Default for BrowserSettings {
+    fn default() -> BrowserSettings {
+        BrowserSettings {
+            launch: None,
+            headless: false,
+            path: None,
+            args: Vec::new(),
+            listen: None,
+            call: true,
+            page: Arc::default(),
+        }
+    }
+}
+
+impl BrowserSettings {
+    pub fn resolve(b: &BrowserArgs) -> Result<BrowserSettings> {
+        if b.headless && b.launch == Some(Launch::Default) {
+            anyhow::bail!(
+                "--headless needs a browser this tool starts itself (--launch chromium or firefox); the default browser opens as it is"
+            );
+        }
+        Ok(BrowserSettings {
+            launch: b.launch,
+            headless: b.headless,
+            path: b.browser_path.clone(),
+            args: b.browser_arg.clone(),
+            listen: b.listen,
+            call: true,
+            page: Arc::default(),
+        })
+    }
+
+    /// A person opens the page (no browser launched, or the default one with its permission
+    /// prompt): the checks wait longer, and the page waits for a click.
+    pub fn person_opens(&self) -> bool {
+        matches!(self.launch, None | Some(Launch::Default))
+    }
+}
+
+/// What one run of the page gave: the page's own results, and this process's side of it.
+#[derive(Debug, Default)]
+pub struct PageRun {
+    /// What the page reported (`None`: it never did; see `failure`).
+    pub results: Option<PageResults>,
+    /// Why the page did not report: the browser did not start, nobody opened the page, it
+    /// stopped at a step.
+    pub failure: Option<PageFailure>,
+    /// The forwarding of the offer (this process's requests to the API or the app's route).
+    pub call_evidence: Evidence,
+    /// Why the forwarding failed, when it did.
+    pub call_cause: Option<CallCause>,
+    /// The browser launched (its command name and version), or how the page was opened.
+    pub browser: String,
+    /// The page's URL (on loopback, random per run).
+    pub url: String,
+    /// The last step the page said it reached.
+    pub last_step: Option<String>,
+    /// The page was loaded at all.
+    pub opened: bool,
+    /// The page's offer, as it reached this process.
+    pub offer: Option<String>,
+    /// Evidence for both checks: the launch, the page's address.
+    pub evidence: Evidence,
+}
+
+/// Why a run of the page has no results.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageFailure {
+    /// The browser could not be started.
+    Launch(String),
+    /// The browser exited before the page reported.
+    Exited(String),
+    /// Nobody opened the page in time.
+    NotOpened { secs: f64 },
+    /// The page was opened but did not report in time.
+    Stalled { secs: f64, step: Option<String> },
+    /// The page could not be served.
+    Serve(String),
+}
+
+/// The run of the page for this process, started by the first check that asks.
+pub async fn shared(ctx: &Ctx) -> Arc<PageRun> {
+    let cell = ctx.settings.browser.page.clone();
+    cell.get_or_init(|| async { Arc::new(run(ctx).await) }).await.clone()
+}
+
+/// What the page is told: the ICE servers the app configures, the API, the waits.
+fn page_config(ctx: &Ctx, autostart: bool) -> serde_json::Value {
+    let s = &ctx.settings;
+    let creds = crate::check::turn::credentials(ctx);
+    let mut servers = Vec::new();
+    if !s.stun_is_default && !s.stun.is_empty() {
+        servers.push(serde_json::json!({"urls": s.stun.iter().map(|u| u.to_string()).collect::<Vec<_>>()}));
+    }
+    if !s.turn.is_empty() {
+        let mut t = serde_json::json!({"urls": s.turn.iter().map(|u| u.to_string()).collect::<Vec<_>>()});
+        // The browser needs the TURN credentials to allocate, as the app gives them; the page is
+        // on loopback and never reports them back.
+        if let Some((user, pass)) = &creds {
+            t["username"] = user.clone().into();
+            t["credential"] = pass.expose().into();
+        }
+        servers.push(t);
+    }
+    let call = s.browser.call;
+    serde_json::json!({
+        "api": if s.api == crate::report::VoiceApi::Live { "live" } else { "realtime" },
+        "iceServers": servers,
+        "iceTransportPolicy": if s.relay_only { "relay" } else { "all" },
+        "call": call,
+        "autostart": autostart,
+        "micMs": MIC_MS,
+        "gatherMs": GATHER_MS,
+        "connectMs": CONNECT_MS,
+        "eventMs": EVENT_MS,
+        "closeMs": CLOSE_MS,
+    })
+}
+
+/// Serve the page, open it, forward its offer, and collect its results before the deadline.
+async fn run(ctx: &Ctx) -> PageRun {
+    let mut run = PageRun::default();
+    let b = &ctx.settings.browser;
+    let autostart = !b.person_opens();
+    let (server, mut events) = match server::Server::start(b.listen, page_config(ctx, autostart)).await {
+        Ok(s) => s,
+        Err(e) => {
+            run.failure = Some(PageFailure::Serve(e.to_string()));
+            return run;
+        }
+    };
+    run.url = server.url.clone();
+    run.evidence.detail("page", server.shown_url());
+    let started = Instant::now();
+    let mut browser = match b.launch {
+        None => {
+            run.browser = "opened by you".into();
+            eprintln!(
+                "Open {} in the browser your voice app runs in, and press Start (waiting up to {:.0} s).",
+                server.url,
+                ctx.deadline.saturating_duration_since(Instant::now()).as_secs_f64()
+            );
+            None
+        }
+        Some(which) => match launch::Browser::start(which, b, &server.url) {
+            Ok(br) => {
+                run.browser = br.name.clone();
+                run.evidence.detail("browser", &br.name);
+                Some(br)
+            }
+            Err(e) => {
+                run.failure = Some(PageFailure::Launch(e));
+                return run;
+            }
+        },
+    };
+    // GPT-Live: leave time to close a session the page could not close.
+    let reserve =
+        if ctx.settings.api == crate::report::VoiceApi::Live { Duration::from_secs(3) } else { Duration::ZERO };
+    let until = ctx.deadline.checked_sub(reserve).unwrap_or(ctx.deadline);
+    let mut out = crate::check::Outcome::new(crate::check::CheckId::BrowserWebrtc);
+    let mut signalled: Option<crate::check::call::Signalled> = None;
+    let mut exited_check = tokio::time::interval(Duration::from_millis(200));
+    loop {
+        tokio::select! {
+            ev = events.recv() => match ev {
+                Some(server::Event::Opened) => {
+                    if !run.opened {
+                        run.opened = true;
+                        let after = if browser.is_some() { "the browser was started" } else { "the URL was given" };
+                        run.evidence.detail(
+                            "page_opened",
+                            format!("{:.0} ms after {after}", started.elapsed().as_secs_f64() * 1000.0),
+                        );
+                    }
+                }
+                Some(server::Event::Progress(step)) => run.last_step = Some(step),
+                Some(server::Event::Offer { sdp, reply }) => {
+                    let answer = forward(ctx, &mut out, &sdp, &mut run, &mut signalled).await;
+                    let _ = reply.send(answer);
+                }
+                Some(server::Event::Results(r)) => {
+                    run.results = Some(*r);
+                    break;
+                }
+                None => break,
+            },
+            _ = tokio::time::sleep_until(tokio::time::Instant::from_std(until)) => {
+                let secs = started.elapsed().as_secs_f64();
+                run.failure = Some(if run.opened {
+                    PageFailure::Stalled { secs, step: run.last_step.clone() }
+                } else {
+                    PageFailure::NotOpened { secs }
+                });
+                break;
+            }
+            _ = exited_check.tick() => {
+                if let Some(why) = browser.as_mut().and_then(|br| br.exited()) {
+                    run.failure = Some(PageFailure::Exited(why));
+                    break;
+                }
+            }
+        }
+    }
+    if let Some(br) = browser.take() {
+        // Stopping waits for the browser to exit (its logs and profile closed): off the runtime.
+        let _ = tokio::task::spawn_blocking(move || br.stop()).await;
+    }
+    if let Some(sig) = signalled {
+        end_call(ctx, &mut out, &run, sig).await;
+    }
+    run.call_evidence = out.evidence;
+    run
+}
+
+/// The page's offer, forwarded as the app's server would: the unified interface for the Realtime
+/// API (the standard key and a multipart form), GPT-Live's create, or the app's `--via` route.
+/// The answer goes back to the page; a failure is kept as the call's cause and the page told.
+async fn forward(
+    ctx: &Ctx,
+    out: &mut crate::check::Outcome,
+    offer: &str,
+    run: &mut PageRun,
+    signalled: &mut Option<crate::check::call::Signalled>,
+) -> Result<String, String> {
+    if signalled.is_some() || run.call_cause.is_some() {
+        return Err("this page already made its call".into());
+    }
+    let start = Instant::now();
+    out.evidence
+        .artifacts
+        .push(crate::report::Artifact { name: "offer.sdp".into(), content: crate::peer::sdp::redacted(offer) });
+    run.offer = Some(offer.to_owned());
+    let mut s = (*ctx.settings).clone();
+    // The app's server holds the key and posts the offer itself: the unified interface
+    // (OpenAI's WebRTC guide), unless the app hands the page a client secret (--token-url).
+    s.unified = s.via.is_none() && s.token_url.is_none() && s.api != crate::report::VoiceApi::Live;
+    let fwd = Ctx { settings: Arc::new(s), ..ctx.clone() };
+    let result = match crate::check::call::signal(&fwd, out, offer, start).await {
+        Ok(sig) => match crate::check::call::judge_answer(&sig.answer) {
+            Ok(()) => Ok(sig),
+            Err(cause) => {
+                // A GPT-Live session was created with an answer the page cannot use: close it.
+                *signalled = Some(sig);
+                Err(cause)
+            }
+        },
+        Err(cause) => Err(cause),
+    };
+    match result {
+        Ok(sig) => {
+            out.evidence.artifacts.push(crate::report::Artifact {
+                name: "answer.sdp".into(),
+                content: crate::peer::sdp::redacted(&sig.answer),
+            });
+            for c in crate::peer::sdp::candidates(&sig.answer) {
+                out.evidence.candidates.push(c.to_report(crate::report::Side::Remote, Some("answer".into())));
+            }
+            let answer = sig.answer.clone();
+            *signalled = Some(sig);
+            Ok(answer)
+        }
+        Err(cause) => {
+            let said = cause.to_string();
+            run.call_cause = Some(cause);
+            Err(said)
+        }
+    }
+}
+
+/// After the page: hang up a Realtime call (when the key is here), close a GPT-Live session the
+/// page did not see closed (over the sideband connection: the page's channel is gone).
+async fn end_call(ctx: &Ctx, out: &mut crate::check::Outcome, run: &PageRun, sig: crate::check::call::Signalled) {
+    let Some(id) = sig.call_id.as_deref() else { return };
+    if ctx.settings.api == crate::report::VoiceApi::Live {
+        let closed = run.results.as_ref().and_then(|r| r.call.as_ref()).and_then(|c| c.closed_reason.clone());
+        match closed {
+            Some(reason) => {
+                out.evidence.detail("session_close", format!("session.closed ({reason}) on the page's data channel"))
+            }
+            None => {
+                let end = Instant::now() + Duration::from_secs(3);
+                let said =
+                    match crate::check::call::sideband::close(ctx, id, end.min(ctx.deadline + Duration::from_secs(1)))
+                        .await
+                    {
+                        Ok(reason) => format!(
+                            "session.closed ({reason}) over the sideband connection (the page did not close it)"
+                        ),
+                        Err(e) => format!("not confirmed: the page did not close it, and the sideband connection: {e}"),
+                    };
+                out.evidence.detail("session_close", said);
+            }
+        }
+    } else if ctx.settings.via.is_none() {
+        crate::check::call::hangup(ctx, out, &sig.api, id).await;
+    }
+}

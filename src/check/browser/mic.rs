@@ -1,0 +1,133 @@
+//! `browser-mic`: the microphone as the browser gives it to a page: the secure context, the
+//! site's permission (before and after asking), the device list, getUserMedia's outcome by its
+//! DOMException name (MDN's getUserMedia exceptions), the track's mute state and WebAudio's
+//! level.
+
+use super::BrowserCause;
+use crate::browser::PageRun;
+use crate::browser::results::PageResults;
+use crate::check::kind::Causes;
+use crate::check::{CheckSpec, Ctx, Outcome, runner};
+use crate::cli::OptionGroup;
+use crate::report::{CheckId, CheckResult};
+
+pub const SPEC: CheckSpec = CheckSpec {
+    name: "browser-mic",
+    title: "Microphone in the browser",
+    about: "Check the microphone in a browser: the site's permission, the device list, getUserMedia and the level, as your voice app's page gets them",
+    waits: super::WAITS,
+    budget: super::budget,
+    budget_text: super::BUDGET_TEXT,
+    needs: &[],
+    // The page runs once, after this machine's own microphone capture and call: one device user
+    // and one call at a time.
+    after: &[CheckId::Mic, CheckId::Sdp, CheckId::Datachannel],
+    options: &[OptionGroup::Api, OptionGroup::Ice, OptionGroup::Peer, OptionGroup::Browser],
+    in_selftest: false,
+    causes: Causes::Browser,
+    run: runner!(run),
+};
+
+/// Under this peak the signal is too quiet for voice activity detection (the CLI's mic check
+/// uses the same floor for its RMS).
+const QUIET_DB: f64 = -60.0;
+
+pub async fn run(ctx: &Ctx) -> CheckResult {
+    let mut out = Outcome::new(CheckId::BrowserMic);
+    let page = crate::browser::shared(ctx).await;
+    super::common_evidence(&page, &mut out);
+    let verdict = judge(&page, &mut out);
+    out.judged(verdict)
+}
+
+fn db(x: f64) -> f64 {
+    if x > 0.0 { 20.0 * x.log10() } else { f64::NEG_INFINITY }
+}
+
+/// The page's microphone results, judged.
+pub fn judge(page: &PageRun, out: &mut Outcome) -> Result<(String, Option<BrowserCause>), BrowserCause> {
+    if let Some(cause) = super::failure(page) {
+        return Err(cause);
+    }
+    let Some(r) = &page.results else {
+        return Err(BrowserCause::Stalled { secs: 0.0, step: page.last_step.clone() });
+    };
+    judge_results(r, &page.url, out)
+}
+
+pub fn judge_results(
+    r: &PageResults,
+    url: &str,
+    out: &mut Outcome,
+) -> Result<(String, Option<BrowserCause>), BrowserCause> {
+    let m = &r.mic;
+    out.evidence.detail("secure_context", if r.secure_context { "yes" } else { "no" });
+    out.evidence.detail("permission", m.permission.clone().unwrap_or_else(|| "unknown (no Permissions API)".into()));
+    if let Some(devices) = &m.devices {
+        let named: Vec<&str> = devices.iter().map(|d| if d.is_empty() { "(unnamed)" } else { d.as_str() }).collect();
+        out.evidence.detail("inputs", if named.is_empty() { "none".to_owned() } else { named.join(", ") });
+    }
+    if let Some(ms) = m.ms.filter(|v| v.is_finite() && *v >= 0.0) {
+        out.evidence.timing("getusermedia", std::time::Duration::from_secs_f64(ms / 1000.0));
+    }
+    if !r.secure_context || !m.media_devices {
+        let origin = url::Url::parse(url).map(|u| u.origin().ascii_serialization()).unwrap_or_else(|_| url.to_owned());
+        return Err(BrowserCause::InsecureContext { origin });
+    }
+    if let Some(e) = &m.error {
+        out.evidence.detail("getusermedia", e.to_string());
+        let detail = e.to_string();
+        let no_inputs = m.devices.as_ref().is_some_and(|d| d.is_empty());
+        return Err(match e.name.as_str() {
+            "NotAllowedError" | "PermissionDeniedError" => {
+                // Chrome says "Permission dismissed" for a closed prompt; any browser leaves the
+                // state at "prompt" when the person did not choose.
+                if e.message.to_lowercase().contains("dismiss") || m.permission_after.as_deref() == Some("prompt") {
+                    BrowserCause::PermissionDismissed { detail }
+                } else {
+                    BrowserCause::PermissionDenied { detail }
+                }
+            }
+            "NotFoundError" | "DevicesNotFoundError" => BrowserCause::NoDevice { detail },
+            "OverconstrainedError" if no_inputs => BrowserCause::NoDevice { detail },
+            "NotReadableError" | "TrackStartError" | "AbortError" => BrowserCause::DeviceBusy { detail },
+            _ => BrowserCause::CaptureFailed { detail },
+        });
+    }
+    let Some(track) = &m.track else {
+        return Err(BrowserCause::CaptureFailed { detail: "getUserMedia gave no audio track".into() });
+    };
+    let label = if track.label.is_empty() { "unnamed input".to_owned() } else { track.label.clone() };
+    out.evidence.detail("track", format!("{label} ({})", track.ready_state));
+    if let (Some(rate), Some(ch)) = (track.sample_rate, track.channel_count) {
+        out.evidence.detail("format", format!("{rate:.0} Hz, {ch:.0} channel(s)"));
+    }
+    if track.muted || track.muted_after == Some(true) {
+        return Err(BrowserCause::TrackMuted { label });
+    }
+    let Some(level) = &m.level else {
+        let why = m.level_error.as_ref().map(|e| e.to_string()).unwrap_or_else(|| "the page did not measure it".into());
+        return Ok((format!("captured from {label}"), Some(BrowserCause::LevelUnmeasured { why })));
+    };
+    let (peak, rms) = (db(level.peak), db(level.rms));
+    out.evidence.detail(
+        "level",
+        format!(
+            "peak {peak:.1} dBFS, RMS {rms:.1} dBFS over {:.0} samples (WebAudio, {})",
+            level.samples, level.context_state
+        ),
+    );
+    let ms = m.ms.map(|v| format!(" in {v:.0} ms")).unwrap_or_default();
+    let summary = format!("captured from {label}{ms}: peak {peak:.0} dBFS");
+    if level.samples <= 0.0 || level.context_state != "running" {
+        let why = format!("the AudioContext was {} (it runs after a click on the page)", level.context_state);
+        return Ok((format!("captured from {label}{ms}"), Some(BrowserCause::LevelUnmeasured { why })));
+    }
+    if level.peak <= 0.0 {
+        return Err(BrowserCause::Silent { label });
+    }
+    if peak < QUIET_DB {
+        return Ok((summary, Some(BrowserCause::Quiet { peak_db: peak, label })));
+    }
+    Ok((summary, None))
+}

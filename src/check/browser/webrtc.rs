@@ -1,0 +1,314 @@
+//! `browser-webrtc`: the call as the browser makes it. This process forwards the page's offer (the
+//! HTTP causes are the WebRTC checks'); the page reports the candidates it gathered (with
+//! `icecandidateerror`s), the ICE and connection states with their times, the data channel, the
+//! first events and the selected pair from `getStats()` (W3C webrtc-stats: the transport's
+//! `selectedCandidatePairId`). ICE failures are told apart by what the browser gathered (RFC 8445
+//! §5.1.1: host, server-reflexive, relayed).
+
+use super::BrowserCause;
+use crate::browser::PageRun;
+use crate::browser::results::{Call, PageCandidate};
+use crate::check::call::CallCause;
+use crate::check::kind::Causes;
+use crate::check::{CheckSpec, Ctx, Outcome, runner};
+use crate::cli::OptionGroup;
+use crate::report::{Candidate, CandidatePair, CandidateType, CheckId, CheckResult, Protocol, Side, VoiceApi};
+use std::time::Duration;
+
+pub const SPEC: CheckSpec = CheckSpec {
+    name: "browser-webrtc",
+    title: "Call in the browser",
+    about: "Check a call from a browser: the page's offer through this tool (or your --via route), ICE as the browser does it, the data channel and the first event",
+    waits: super::WAITS,
+    budget: super::budget,
+    budget_text: super::BUDGET_TEXT,
+    needs: &[CheckId::Key],
+    after: &[CheckId::Mic, CheckId::Sdp, CheckId::Datachannel],
+    options: &[OptionGroup::Api, OptionGroup::Ice, OptionGroup::Peer, OptionGroup::Browser],
+    in_selftest: false,
+    causes: Causes::Browser,
+    run: runner!(run),
+};
+
+pub async fn run(ctx: &Ctx) -> CheckResult {
+    // Started before the page runs: the check's time is the page's.
+    let mut out = Outcome::new(CheckId::BrowserWebrtc);
+    let page = crate::browser::shared(ctx).await;
+    out.evidence.detail("api", ctx.settings.api.name());
+    super::common_evidence(&page, &mut out);
+    let verdict = judge(&page, ctx.settings.api, !ctx.settings.turn.is_empty(), &mut out);
+    out.judged(verdict)
+}
+
+fn ms(v: f64) -> Duration {
+    Duration::from_secs_f64(v.max(0.0) / 1000.0)
+}
+
+/// The page's call, judged, with this process's forwarding before it.
+pub fn judge(
+    page: &PageRun,
+    api: VoiceApi,
+    turn_configured: bool,
+    out: &mut Outcome,
+) -> Result<(String, Option<BrowserCause>), BrowserCause> {
+    // This process's side first: what it sent where, and what came back.
+    for d in &page.call_evidence.details {
+        out.evidence.details.push(d.clone());
+    }
+    // The API's own time, apart from the page's steps (which count from the peer's creation);
+    // listed after them.
+    let api_timings: Vec<_> = page
+        .call_evidence
+        .timings
+        .iter()
+        .map(|t| crate::report::Timing { phase: format!("api_{}", t.phase), ms: t.ms })
+        .collect();
+    out.evidence.artifacts.extend(page.call_evidence.artifacts.iter().cloned());
+    out.evidence.candidates.extend(page.call_evidence.candidates.iter().cloned());
+    if let Some(cause) = &page.call_cause {
+        return Err(BrowserCause::Call(cause.clone()));
+    }
+    if let Some(cause) = super::failure(page) {
+        return Err(cause);
+    }
+    let Some(r) = &page.results else {
+        return Err(BrowserCause::Stalled { secs: 0.0, step: page.last_step.clone() });
+    };
+    let Some(call) = &r.call else {
+        return Err(BrowserCause::Stalled { secs: 0.0, step: Some("the page made no call".into()) });
+    };
+    evidence(call, out);
+    out.evidence.timings.extend(api_timings);
+    if call.listen_only {
+        out.evidence.detail("audio", "listen-only (the page had no microphone; see browser-mic)");
+    }
+    let error = || call.error.as_ref().map(|e| e.to_string()).unwrap_or_else(|| "no detail".into());
+    match call.stopped_at.as_deref() {
+        Some("peer") | Some("offer") => return Err(BrowserCause::OfferFailed { detail: error() }),
+        Some("answer") => {
+            return Err(BrowserCause::Call(CallCause::BlockedByBrowser {
+                request: "POST of the offer to this tool".into(),
+                why: error(),
+            }));
+        }
+        Some("answer_applied") => return Err(BrowserCause::AnswerRefusedByBrowser { detail: error() }),
+        _ => {}
+    }
+    let connected = call.step("ice_connected");
+    let opened = call.step("channel_open");
+    let wait = format!("in {:.1} s", crate::browser::CONNECT_MS as f64 / 1000.0);
+    if opened.is_none() {
+        return Err(match (connected, call.step("dtls_connected")) {
+            (None, _) => ice_failure(call, turn_configured, &wait),
+            (Some(_), None) => BrowserCause::Call(CallCause::DtlsFailed {
+                detail: call.dtls_state.clone().map(|s| format!("DTLS {s}")).unwrap_or_default(),
+            }),
+            (Some(_), Some(_)) => BrowserCause::Call(CallCause::ChannelNeverOpens { wait }),
+        });
+    }
+    // The first events, as the API's guides order them.
+    let event_wait = format!("no event in {:.1} s", crate::browser::EVENT_MS as f64 / 1000.0);
+    let first = call.events.first().cloned();
+    if let Some(e) = &call.error_event {
+        return Err(BrowserCause::Call(CallCause::ServerError(e.clone())));
+    }
+    let expected = if api == VoiceApi::Live { "session.started" } else { "session.created" };
+    if !call.events.iter().any(|e| e == expected) {
+        let first = first.map(|f| format!("first event {f}")).unwrap_or(event_wait);
+        return Err(BrowserCause::Call(if api == VoiceApi::Live {
+            CallCause::NoSessionStarted { first }
+        } else {
+            CallCause::NoSessionCreated { first }
+        }));
+    }
+    // Connected, then lost while the session ran (the page closes only at its end).
+    let up = connected.unwrap_or_default();
+    if let Some(drop) = call.ice.iter().find(|s| s.ms > up && matches!(s.state.as_str(), "disconnected" | "failed")) {
+        return Err(BrowserCause::ConnectionDropped {
+            state: drop.state.clone(),
+            ms: drop.ms,
+            firefox: super::is_firefox(page),
+        });
+    }
+    let pair = out.evidence.selected_pair.clone();
+    let how = pair.as_ref().map(|p| pair_words(p, call)).unwrap_or_else(|| "a pair the browser did not report".into());
+    // The path the media took comes first; then what the page saw around it.
+    let mut warnings = Vec::new();
+    if let Some(p) = &pair
+        && (p.local.protocol == Protocol::Tcp || relayed_over_stream(call))
+    {
+        warnings.push(BrowserCause::Call(CallCause::MediaOverTcp { how: how.clone() }));
+    }
+    if api == VoiceApi::Live && call.close_sent && call.closed_reason.is_none() {
+        warnings.push(BrowserCause::Call(CallCause::NoSessionClosed {
+            wait: format!("in {:.1} s", crate::browser::CLOSE_MS as f64 / 1000.0),
+        }));
+    }
+    if call.gathering_complete == Some(false) {
+        let secs = call.step("gathered").unwrap_or_default() / 1000.0;
+        warnings.push(BrowserCause::Call(CallCause::GatheringStalled { secs }));
+    }
+    // Every warning is in the evidence; the first is the check's cause.
+    for w in warnings.iter().skip(1) {
+        out.evidence.detail("also", w.to_string());
+    }
+    let warning = warnings.into_iter().next();
+    let rtt = call.selected.as_ref().and_then(|s| s.rtt_ms).map(|v| format!(", RTT {v:.1} ms")).unwrap_or_default();
+    Ok((
+        format!(
+            "connected over {how}{rtt}; channel open at {:.0} ms, {expected} at {:.0} ms",
+            opened.unwrap_or_default(),
+            call.step("first_event").unwrap_or_default()
+        ),
+        warning,
+    ))
+}
+
+/// "UDP host ↔ host 198.18.0.4:3478", or for a relay how the browser reached the TURN server, as
+/// the selected pair reads.
+fn pair_words(p: &CandidatePair, call: &Call) -> String {
+    let remote = p
+        .remote
+        .as_ref()
+        .map(|r| format!("{} {}:{}", r.kind.as_str(), r.address, r.port))
+        .unwrap_or_else(|| "?".into());
+    let local = call.selected.as_ref().and_then(|s| s.local.as_ref());
+    if p.local.kind == CandidateType::Relay {
+        let via = local.and_then(|l| l.relay_protocol.as_deref()).unwrap_or("?").to_uppercase();
+        let url = p.local.source.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+        return format!("a TURN relay ({via} to{url}) ↔ {remote}");
+    }
+    let tcp = p.local.tcp_type.as_deref().map(|t| format!(" ({t})")).unwrap_or_default();
+    format!("{} {}{tcp} ↔ {remote}", p.local.protocol.as_str().to_uppercase(), p.local.kind.as_str())
+}
+
+/// The relay reached the TURN server over TCP or TLS (the local relay candidate's relayProtocol).
+fn relayed_over_stream(call: &Call) -> bool {
+    call.selected.as_ref().and_then(|s| s.local.as_ref()).is_some_and(|l| {
+        l.kind.as_deref() == Some("relay") && matches!(l.relay_protocol.as_deref(), Some("tcp" | "tls"))
+    })
+}
+
+fn candidate(c: &PageCandidate, side: Side) -> Option<Candidate> {
+    let kind = match c.kind.as_deref()? {
+        "host" => CandidateType::Host,
+        "srflx" => CandidateType::Srflx,
+        "prflx" => CandidateType::Prflx,
+        "relay" => CandidateType::Relay,
+        _ => return None,
+    };
+    let protocol = match c.protocol.as_deref()? {
+        "udp" => Protocol::Udp,
+        "tcp" => Protocol::Tcp,
+        _ => return None,
+    };
+    let port = c.port.filter(|p| p.is_finite() && (0.0..=65535.0).contains(p)).map(|p| p as u16).unwrap_or(0);
+    Some(Candidate {
+        kind,
+        protocol,
+        // An IPv6 address without the brackets some browsers add.
+        address: c.address.as_deref().unwrap_or_default().trim_matches(['[', ']']).chars().take(100).collect(),
+        port,
+        side,
+        source: c.url.clone().or_else(|| (side == Side::Local).then(|| "the browser".into())),
+        tcp_type: c.tcp_type.clone(),
+    })
+}
+
+/// The page's steps, candidates, errors and pair, into the evidence.
+fn evidence(call: &Call, out: &mut Outcome) {
+    let mut steps: Vec<(&String, f64)> =
+        call.steps.iter().filter(|(_, at)| at.is_finite() && **at >= 0.0).map(|(n, at)| (n, *at)).collect();
+    steps.sort_by(|a, b| a.1.total_cmp(&b.1));
+    for (name, at) in steps {
+        out.evidence.timing(name.clone(), ms(at));
+    }
+    out.evidence.candidates.retain(|c| c.side != Side::Local);
+    for c in call.gathered.iter().filter_map(|c| candidate(c, Side::Local)) {
+        out.evidence.candidates.push(c);
+    }
+    let mut types: Vec<&str> = call.gathered.iter().filter_map(|c| c.kind.as_deref()).collect();
+    types.sort_unstable();
+    types.dedup();
+    out.evidence.detail(
+        "gathered",
+        format!(
+            "{} candidate(s): {}",
+            call.gathered.len(),
+            if types.is_empty() { "none".to_owned() } else { types.join(", ") }
+        ),
+    );
+    for e in &call.candidate_errors {
+        out.evidence.detail(
+            "candidate_error",
+            format!(
+                "{}: {} {}",
+                e.url.as_deref().unwrap_or("?"),
+                e.error_code.map(|c| format!("{c:.0}")).unwrap_or_default(),
+                e.error_text
+            ),
+        );
+    }
+    let states: Vec<String> = call.ice.iter().map(|s| format!("{} {:.0} ms", s.state, s.ms)).collect();
+    if !states.is_empty() {
+        out.evidence.detail("ice", states.join(" → "));
+    }
+    if !call.events.is_empty() {
+        out.evidence.detail("events", call.events.join(", "));
+    }
+    if let Some(f) = &call.last {
+        out.evidence.detail(
+            "final_state",
+            format!("ICE {}, connection {}, channel {}, gathering {}", f.ice, f.connection, f.channel, f.gathering),
+        );
+    }
+    if let Some(reason) = &call.closed_reason {
+        out.evidence.detail("session_closed", reason);
+    }
+    if let Some(sel) = &call.selected
+        && let Some(local) = sel.local.as_ref().and_then(|c| candidate(c, Side::Local))
+    {
+        let remote = sel.remote.as_ref().and_then(|c| candidate(c, Side::Remote));
+        out.evidence.selected_pair = Some(CandidatePair { local, remote });
+        if let Some(rtt) = sel.rtt_ms.filter(|v| v.is_finite() && *v >= 0.0) {
+            out.evidence.timing("rtt", ms(rtt));
+        }
+    }
+}
+
+/// ICE never connected: told apart by what the browser gathered.
+fn ice_failure(call: &Call, turn_configured: bool, wait: &str) -> BrowserCause {
+    let of = |t: &str| call.gathered.iter().filter(|c| c.kind.as_deref() == Some(t)).collect::<Vec<_>>();
+    let (host, srflx, relay) = (of("host"), of("srflx"), of("relay"));
+    if !relay.is_empty() {
+        return BrowserCause::Call(CallCause::IceStuckChecking { wait: wait.to_owned(), relay_gathered: true });
+    }
+    if turn_configured {
+        let turn_error = call.candidate_errors.iter().find(|e| e.url.as_deref().is_some_and(|u| u.starts_with("turn")));
+        if let Some(e) = turn_error {
+            let code = e.error_code.map(|c| format!("{c:.0} ")).unwrap_or_default();
+            return BrowserCause::TurnFailed {
+                url: e.url.clone().unwrap_or_default(),
+                error: format!("{code}{}", e.error_text).trim().to_owned(),
+            };
+        }
+        return BrowserCause::TurnFailed {
+            url: "(the configured TURN servers)".into(),
+            error: "no relay candidate and no error reported".into(),
+        };
+    }
+    if !srflx.is_empty() {
+        let addrs: Vec<String> = srflx.iter().filter_map(|c| c.address.clone()).collect();
+        return BrowserCause::RelayNeeded { srflx: addrs.join(", ") };
+    }
+    if !host.is_empty() {
+        let udp = host.iter().filter(|c| c.protocol.as_deref() == Some("udp")).count();
+        let detail = format!("{} host: {udp} UDP, {} TCP", host.len(), host.len() - udp);
+        return BrowserCause::HostOnly { detail };
+    }
+    if call.ice.iter().any(|s| s.state == "failed") {
+        BrowserCause::Call(CallCause::IceFailed)
+    } else {
+        BrowserCause::Call(CallCause::IceStuckChecking { wait: wait.to_owned(), relay_gathered: false })
+    }
+}
