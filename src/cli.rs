@@ -158,7 +158,7 @@ pub struct ApiArgs {
 
     /// An extra header for your app's routes (--via, --token-url), repeatable, e.g. 'Cookie:
     /// session=...' as your logged-in frontend sends it. Its value is never printed.
-    #[arg(long, value_name = "'NAME: VALUE'", value_parser = app_header)]
+    #[arg(long, visible_alias = "via-header", value_name = "'NAME: VALUE'", value_parser = app_header)]
     pub app_header: Vec<(String, Secret)>,
 
     /// Send the key over plain http:// to a host that is not this machine (a gateway on a network

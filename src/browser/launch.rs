@@ -128,12 +128,16 @@ impl Browser {
                     "user_pref(\"browser.shell.checkDefaultBrowser\", false);\n\
                      user_pref(\"datareporting.policy.dataSubmissionEnabled\", false);\n\
                      user_pref(\"browser.aboutwelcome.enabled\", false);\n\
-                     user_pref(\"media.autoplay.default\", 0);\n",
+                     user_pref(\"media.autoplay.default\", 0);\n\
+                     user_pref(\"media.autoplay.block-webaudio\", false);\n",
                 );
+                // Headless: a fake microphone with the permission granted, and WebAudio on a null
+                // output (a CI machine has no sound server; without one the AudioContext never runs).
                 if b.headless {
                     prefs.push_str(
                         "user_pref(\"media.navigator.streams.fake\", true);\n\
-                         user_pref(\"media.navigator.permission.disabled\", true);\n",
+                         user_pref(\"media.navigator.permission.disabled\", true);\n\
+                         user_pref(\"media.cubeb.force_null_context\", true);\n",
                     );
                 }
                 std::fs::write(profile.path().join("user.js"), prefs)

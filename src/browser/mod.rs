@@ -181,8 +181,10 @@ async fn run(ctx: &Ctx) -> PageRun {
     let mut browser = match b.launch {
         None => {
             run.browser = "opened by you".into();
+            // On a terminal, over the progress line (which redraws below it).
+            let clear = if ctx.settings.progress { "\r\x1b[2K" } else { "" };
             eprintln!(
-                "Open {} in the browser your voice app runs in, and press Start (waiting up to {:.0} s).",
+                "{clear}Open {} in the browser your voice app runs in, and press Start (waiting up to {:.0} s).",
                 server.url,
                 ctx.deadline.saturating_duration_since(Instant::now()).as_secs_f64()
             );

@@ -125,9 +125,20 @@ pub fn summary_lines(report: &Report) -> String {
         report.results.iter().filter(|r| r.status >= Status::Warn && r.fix.is_some()).collect();
     if !fixes.is_empty() {
         s.push_str(&format!("\n{}\n", "What to do:".bold()));
+        // One line per distinct fix: checks that failed for the same reason share it.
+        let mut shown: Vec<(&crate::report::Fix, Status, Vec<String>)> = Vec::new();
         for r in fixes {
             let f = r.fix.as_ref().expect("filtered");
-            s.push_str(&format!("  {} {}: {}\n", styled(r.status), r.id, f.text.cyan()));
+            match shown.iter_mut().find(|(g, _, _)| *g == f) {
+                Some((_, status, ids)) => {
+                    *status = (*status).max(r.status);
+                    ids.push(r.id.to_string());
+                }
+                None => shown.push((f, r.status, vec![r.id.to_string()])),
+            }
+        }
+        for (f, status, ids) in shown {
+            s.push_str(&format!("  {} {}: {}\n", styled(status), ids.join(", "), f.text.cyan()));
             if let Some(doc) = &f.doc {
                 s.push_str(&format!("       {}\n", doc.dimmed()));
             }
@@ -274,7 +285,8 @@ mod tests {
         assert!(text.contains("     selected pair: host tcp 10.0.0.2:50000 -> the answer's candidate"), "{text}");
         assert!(text.contains("1 failed, 1 warning, 1 passed, 1 skipped in 1.50 s"), "{text}");
         assert!(text.contains("Verdict: [STUN] no STUN server answers\n  fix: Allow UDP 3478."), "{text}");
-        assert!(text.contains("What to do:\n  FAIL stun: Do the obvious thing"), "{text}");
+        // Checks with the same fix share one line, under the worst status.
+        assert!(text.contains("What to do:\n  FAIL stun, datachannel: Do the obvious thing"), "{text}");
         assert!(!text.contains('\u{1b}'), "no colour when not asked");
         let coloured = Human { verbosity: Verbosity::Normal, color: true }.render(&crate::render::sample::report());
         assert!(coloured.contains("\u{1b}[1;31mFAIL"), "{coloured}");

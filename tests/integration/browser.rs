@@ -44,6 +44,15 @@ pub(super) fn available() -> bool {
     })
 }
 
+/// Firefox is installed (scripts/setup installs firefox-esr where Debian packages it).
+fn firefox() -> bool {
+    let found = ["firefox", "firefox-esr"].iter().any(|n| Command::new(n).arg("--version").output().is_ok());
+    if !found {
+        eprintln!("SKIP: no Firefox (scripts/setup installs firefox-esr where Debian packages it)");
+    }
+    found
+}
+
 /// A namespace with loopback and one more interface, and the fake API in it.
 struct Ns {
     name: String,
@@ -84,6 +93,9 @@ impl Ns {
         ip(&["-n", &n, "addr", "add", &format!("{MEDIA}/24"), "dev", "d0"]);
         ip(&["-n", &n, "link", "set", "d0", "up"]);
         ip(&["-n", &n, "link", "set", "d1", "up"]);
+        // A default route that leads nowhere outside (d1 is inside too): Firefox gathers no
+        // candidate on a machine without one.
+        ip(&["-n", &n, "route", "add", "default", "via", "10.203.0.2", "dev", "d0"]);
         let mut fake = Command::new("ip")
             .args(["netns", "exec", &n, BIN, "fake-server", "--listen", "127.0.0.1:8080", "--accept-key", KEY])
             .args(["--media", MEDIA])
@@ -418,4 +430,42 @@ fn the_page_offer_goes_through_the_apps_backend_with_no_key_here() {
     let v = r.json();
     assert_eq!(cause(&v, "browser-webrtc"), "browser-webrtc.via_unreachable", "{}", r.stdout);
     assert_eq!(v["verdict"]["rule"], "backend", "{}", r.stdout);
+}
+
+#[test]
+fn firefox_makes_the_call_too() {
+    if !available() {
+        return;
+    }
+    if !firefox() {
+        return;
+    }
+    let ns = Ns::up(&[]);
+    let r = ns.run(&["browser", "--launch", "firefox", "--headless", "--format", "json", "--base-url", API]);
+    let v = r.json();
+    assert_eq!(status(&v, "browser-webrtc"), "pass", "{}", r.stdout);
+    assert!(detail(&v, "browser-webrtc", "user_agent").contains("Firefox/"), "{}", r.stdout);
+    // Firefox's selected pair comes from the nominated pair (it has no selectedCandidatePairId).
+    assert_eq!(result(&v, "browser-webrtc")["evidence"]["selected_pair"]["remote"]["port"], 3478, "{}", r.stdout);
+    // Its fake microphone is captured; headless Firefox has no audio output to run WebAudio on,
+    // which the check says rather than calling the microphone silent.
+    assert_ne!(status(&v, "browser-mic"), "fail", "{}", r.stdout);
+    let mic = result(&v, "browser-mic");
+    assert!(mic["status"] == "pass" || mic["cause"]["id"] == "browser-mic.level_not_measured", "{mic:#}");
+}
+
+#[test]
+fn a_browser_that_gathers_nothing_is_named() {
+    if !available() || !firefox() {
+        return;
+    }
+    // Firefox on a machine without a default route gathers no candidate at all.
+    let ns = Ns::up(&[]);
+    let st = Command::new("ip").args(["-n", &ns.name, "route", "del", "default"]).status().unwrap();
+    assert!(st.success());
+    let r = ns.run(&["browser", "--launch", "firefox", "--headless", "--format", "json", "--base-url", API]);
+    let v = r.json();
+    assert_eq!(cause(&v, "browser-webrtc"), "browser-webrtc.no_candidates_gathered", "{}", r.stdout);
+    let fix = result(&v, "browser-webrtc")["fix"]["text"].as_str().unwrap().to_owned();
+    assert!(fix.contains("default route (Firefox gathers nothing without one)"), "{fix}");
 }

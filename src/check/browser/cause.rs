@@ -60,6 +60,8 @@ pub enum BrowserCause {
         "the browser's ICE checks got no answer: its public address ({srflx}) was found, but the media server cannot be reached from it, and no TURN server is configured"
     )]
     RelayNeeded { srflx: String },
+    #[error("the browser gathered no ICE candidate at all{}", if detail.is_empty() { String::new() } else { format!(" ({detail})") })]
+    NoCandidates { detail: String, firefox: bool },
     #[error("the browser got no relay from the TURN server {url}: {error}")]
     TurnFailed { url: String, error: String },
     #[error("the connection dropped after it was up: ICE went {state} at {ms:.0} ms")]
@@ -88,6 +90,7 @@ ids!(BrowserKind {
     AnswerRefusedByBrowser => "answer_refused_by_browser",
     HostOnly => "only_host_candidates",
     RelayNeeded => "relay_needed",
+    NoCandidates => "no_candidates_gathered",
     TurnFailed => "turn_failed_in_browser",
     ConnectionDropped => "connection_dropped",
 });
@@ -131,11 +134,15 @@ impl Diagnosis for BrowserCause {
             BrowserCause::TrackMuted { .. } => Fix::new("Unmute the input: the headset's mute switch, the system's input volume or mute, or another app holding the device exclusively; a voice app should watch the track's mute event and tell the user.").doc(GUM),
             BrowserCause::Silent { .. } => Fix::new("The browser captures from the wrong or a muted input: pick the microphone in the browser's site settings and in the system's sound settings, and check its mute switch."),
             BrowserCause::Quiet { .. } => Fix::new("Raise the input volume in the system's sound settings, move closer, or speak while the page measures (half a second after Start)."),
-            BrowserCause::LevelUnmeasured { .. } => Fix::new("Press Start on the page (a click lets it use WebAudio), or launch the browser with --launch: the level is measured with an AnalyserNode, which a suspended AudioContext keeps silent."),
+            BrowserCause::LevelUnmeasured { .. } => Fix::new("The microphone was captured; only its level is unknown. Browsers keep WebAudio's AudioContext suspended until the person interacts with the page: open the page yourself and press Start to measure it (and in your app, create or resume the AudioContext in a click handler)."),
             BrowserCause::OfferFailed { .. } => Fix::new("The browser itself could not create an offer: update it, and check enterprise policies or extensions that disable WebRTC (chrome://policy: WebRtcIPHandling, WebRtcUdpPortRange).").doc(WEBRTC),
             BrowserCause::AnswerRefusedByBrowser { .. } => Fix::new("This browser refuses an answer other peers accept: update the browser, and report the answer SDP (in the report's artifacts) with the browser's version.").doc(WEBRTC),
             BrowserCause::HostOnly { .. } => Fix::new("The browser found no way out of this network for WebRTC: allow outbound UDP 3478 and TCP 443 to OpenAI's media servers, or give the app a TURN server over TLS on 443 (turns:host:443?transport=tcp) in iceServers. A browser policy that hides addresses (WebRtcIPHandling) also leaves only host candidates.").doc(WEBRTC),
             BrowserCause::RelayNeeded { .. } => Fix::new("Outbound traffic to the media server is blocked from this network: add a TURN server (over TLS on 443 where only web traffic gets out: turns:host:443?transport=tcp) to the app's iceServers, or allow UDP 3478 and TCP 443 to OpenAI's media servers.").doc(WEBRTC),
+            BrowserCause::NoCandidates { firefox, .. } => Fix::new(format!(
+                "The browser found no network interface it may use for WebRTC: check its WebRTC policy (Chrome: chrome://policy, WebRtcIPHandling set to disable_non_proxied_udp without a proxy that carries UDP), extensions that block WebRTC, and that the machine has a default route{}.",
+                if *firefox { " (Firefox gathers nothing without one)" } else { "" }
+            )).doc(WEBRTC),
             BrowserCause::TurnFailed { .. } => Fix::new("Check the TURN server's URL and the credentials the app gives the browser (a 401 is a wrong username or password, or expired REST credentials); the turn check tests the same server from this machine.").doc(WEBRTC),
             BrowserCause::ConnectionDropped { firefox: true, .. } => Fix::new("Consent checks (RFC 7675) went unanswered and the browser dropped the connection; Firefox drops after fewer missed checks than Chrome. Look for a firewall or NAT that expires UDP mappings quickly (keep-alive under 30 s), or use TURN over TCP.").doc(LIVE),
             BrowserCause::ConnectionDropped { .. } => Fix::new("Consent checks (RFC 7675) went unanswered and the browser dropped the connection: a firewall or NAT that expires UDP mappings quickly, or a network change (Wi-Fi roaming, VPN); TURN over TCP survives such networks better.").doc(WEBRTC),
@@ -169,6 +176,8 @@ impl BrowserCause {
             BrowserCause::HostOnly { detail: "2 host".into() },
             BrowserCause::RelayNeeded { srflx: "203.0.113.7".into() },
             BrowserCause::TurnFailed { url: "turn:turn.example.com:3478".into(), error: "401 Unauthorized".into() },
+            BrowserCause::NoCandidates { detail: "ICE failed at 5 ms".into(), firefox: true },
+            BrowserCause::NoCandidates { detail: String::new(), firefox: false },
             BrowserCause::ConnectionDropped { state: "failed".into(), ms: 9000.0, firefox: true },
             BrowserCause::ConnectionDropped { state: "disconnected".into(), ms: 9000.0, firefox: false },
         ];

@@ -67,7 +67,7 @@ pub fn judge_results(
         let named: Vec<&str> = devices.iter().map(|d| if d.is_empty() { "(unnamed)" } else { d.as_str() }).collect();
         out.evidence.detail("inputs", if named.is_empty() { "none".to_owned() } else { named.join(", ") });
     }
-    if let Some(ms) = m.ms.filter(|v| v.is_finite() && *v >= 0.0) {
+    if let Some(ms) = m.ms.filter(|v| v.is_finite() && (0.0..86_400_000.0).contains(v)) {
         out.evidence.timing("getusermedia", std::time::Duration::from_secs_f64(ms / 1000.0));
     }
     if !r.secure_context || !m.media_devices {
@@ -120,7 +120,10 @@ pub fn judge_results(
     let ms = m.ms.map(|v| format!(" in {v:.0} ms")).unwrap_or_default();
     let summary = format!("captured from {label}{ms}: peak {peak:.0} dBFS");
     if level.samples <= 0.0 || level.context_state != "running" {
-        let why = format!("the AudioContext was {} (it runs after a click on the page)", level.context_state);
+        let why = format!(
+            "WebAudio's AudioContext stayed {} (browsers start it after a click on the page, and some only with an audio output device)",
+            if level.context_state.is_empty() { "unstarted" } else { level.context_state.as_str() }
+        );
         return Ok((format!("captured from {label}{ms}"), Some(BrowserCause::LevelUnmeasured { why })));
     }
     if level.peak <= 0.0 {

@@ -138,7 +138,7 @@ mod tests {
             json!([{"url": "turn:turn.example.com:3478?transport=udp", "errorCode": 401, "errorText": "Unauthorized"}]);
         assert_eq!(stuck(json!([cand("host", "udp")]), turn_401, true), "turn_failed_in_browser");
         assert_eq!(stuck(json!([cand("host", "udp"), cand("relay", "udp")]), json!([]), true), "ice_stuck_checking");
-        assert_eq!(stuck(json!([]), json!([]), false), "ice_stuck_checking");
+        assert_eq!(stuck(json!([]), json!([]), false), "no_candidates_gathered");
     }
 
     #[test]

@@ -40,8 +40,9 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
     out.judged(verdict)
 }
 
-fn ms(v: f64) -> Duration {
-    Duration::from_secs_f64(v.max(0.0) / 1000.0)
+/// A time the page reported, in milliseconds: only one a page can have measured (under a day).
+fn ms(v: f64) -> Option<Duration> {
+    (v.is_finite() && (0.0..86_400_000.0).contains(&v)).then(|| Duration::from_secs_f64(v / 1000.0))
 }
 
 /// The page's call, judged, with this process's forwarding before it.
@@ -99,7 +100,7 @@ pub fn judge(
     let wait = format!("in {:.1} s", crate::browser::CONNECT_MS as f64 / 1000.0);
     if opened.is_none() {
         return Err(match (connected, call.step("dtls_connected")) {
-            (None, _) => ice_failure(call, turn_configured, &wait),
+            (None, _) => ice_failure(call, turn_configured, &wait, super::is_firefox(page)),
             (Some(_), None) => BrowserCause::Call(CallCause::DtlsFailed {
                 detail: call.dtls_state.clone().map(|s| format!("DTLS {s}")).unwrap_or_default(),
             }),
@@ -217,11 +218,10 @@ fn candidate(c: &PageCandidate, side: Side) -> Option<Candidate> {
 
 /// The page's steps, candidates, errors and pair, into the evidence.
 fn evidence(call: &Call, out: &mut Outcome) {
-    let mut steps: Vec<(&String, f64)> =
-        call.steps.iter().filter(|(_, at)| at.is_finite() && **at >= 0.0).map(|(n, at)| (n, *at)).collect();
-    steps.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let mut steps: Vec<(&String, Duration)> = call.steps.iter().filter_map(|(n, at)| Some((n, ms(*at)?))).collect();
+    steps.sort_by_key(|s| s.1);
     for (name, at) in steps {
-        out.evidence.timing(name.clone(), ms(at));
+        out.evidence.timing(name.clone(), at);
     }
     out.evidence.candidates.retain(|c| c.side != Side::Local);
     for c in call.gathered.iter().filter_map(|c| candidate(c, Side::Local)) {
@@ -270,16 +270,20 @@ fn evidence(call: &Call, out: &mut Outcome) {
     {
         let remote = sel.remote.as_ref().and_then(|c| candidate(c, Side::Remote));
         out.evidence.selected_pair = Some(CandidatePair { local, remote });
-        if let Some(rtt) = sel.rtt_ms.filter(|v| v.is_finite() && *v >= 0.0) {
-            out.evidence.timing("rtt", ms(rtt));
+        if let Some(rtt) = sel.rtt_ms.and_then(ms) {
+            out.evidence.timing("rtt", rtt);
         }
     }
 }
 
 /// ICE never connected: told apart by what the browser gathered.
-fn ice_failure(call: &Call, turn_configured: bool, wait: &str) -> BrowserCause {
+fn ice_failure(call: &Call, turn_configured: bool, wait: &str, firefox: bool) -> BrowserCause {
     let of = |t: &str| call.gathered.iter().filter(|c| c.kind.as_deref() == Some(t)).collect::<Vec<_>>();
     let (host, srflx, relay) = (of("host"), of("srflx"), of("relay"));
+    if call.gathered.is_empty() && call.candidate_errors.is_empty() {
+        let failed = call.ice.iter().find(|s| s.state == "failed").map(|s| format!("ICE failed at {:.0} ms", s.ms));
+        return BrowserCause::NoCandidates { detail: failed.unwrap_or_default(), firefox };
+    }
     if !relay.is_empty() {
         return BrowserCause::Call(CallCause::IceStuckChecking { wait: wait.to_owned(), relay_gathered: true });
     }
