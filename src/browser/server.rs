@@ -68,11 +68,15 @@ impl Server {
         let html = PAGE.replace("__CONFIG__", &json);
         let (tx, rx) = mpsc::channel(16);
         let shared = Arc::new(Shared { token: token.clone(), html, hosts, events: tx });
-        let app = Router::new()
-            .route("/r/{token}/", get(page))
+        // What the page POSTs back: each request checked by `guard` first.
+        let posts = Router::new()
             .route("/r/{token}/progress", post(progress))
             .route("/r/{token}/offer", post(offer))
             .route("/r/{token}/results", post(results))
+            .layer(axum::middleware::from_fn_with_state(shared.clone(), guard));
+        let app = Router::new()
+            .route("/r/{token}/", get(page))
+            .merge(posts)
             .layer(axum::extract::DefaultBodyLimit::max(1 << 20))
             .with_state(shared);
         let task = tokio::spawn(async move {
@@ -109,6 +113,15 @@ fn allowed(s: &Shared, token: &str, headers: &HeaderMap, post: bool) -> Result<(
     Ok(())
 }
 
+/// A POST reaches its handler only with the page's token, Host and Origin.
+async fn guard(State(s): State<Arc<Shared>>, req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let token = req.uri().path().strip_prefix("/r/").and_then(|p| p.split('/').next()).unwrap_or_default();
+    match allowed(&s, token, req.headers(), true) {
+        Ok(()) => next.run(req).await,
+        Err(refused) => refused.into_response(),
+    }
+}
+
 async fn page(State(s): State<Arc<Shared>>, Path(token): Path<String>, headers: HeaderMap) -> Response {
     if let Err(r) = allowed(&s, &token, &headers, false) {
         return r.into_response();
@@ -129,24 +142,13 @@ async fn page(State(s): State<Arc<Shared>>, Path(token): Path<String>, headers: 
         .into_response()
 }
 
-async fn progress(
-    State(s): State<Arc<Shared>>,
-    Path(token): Path<String>,
-    headers: HeaderMap,
-    body: String,
-) -> Response {
-    if let Err(r) = allowed(&s, &token, &headers, true) {
-        return r.into_response();
-    }
+async fn progress(State(s): State<Arc<Shared>>, body: String) -> Response {
     let step: String = body.chars().filter(|c| !c.is_control()).take(200).collect();
     let _ = s.events.send(Event::Progress(step)).await;
     StatusCode::NO_CONTENT.into_response()
 }
 
-async fn offer(State(s): State<Arc<Shared>>, Path(token): Path<String>, headers: HeaderMap, body: String) -> Response {
-    if let Err(r) = allowed(&s, &token, &headers, true) {
-        return r.into_response();
-    }
+async fn offer(State(s): State<Arc<Shared>>, body: String) -> Response {
     let (reply, answer) = oneshot::channel();
     if s.events.send(Event::Offer { sdp: body, reply }).await.is_err() {
         return (StatusCode::SERVICE_UNAVAILABLE, "the check is over").into_response();
@@ -158,15 +160,7 @@ async fn offer(State(s): State<Arc<Shared>>, Path(token): Path<String>, headers:
     }
 }
 
-async fn results(
-    State(s): State<Arc<Shared>>,
-    Path(token): Path<String>,
-    headers: HeaderMap,
-    body: String,
-) -> Response {
-    if let Err(r) = allowed(&s, &token, &headers, true) {
-        return r.into_response();
-    }
+async fn results(State(s): State<Arc<Shared>>, body: String) -> Response {
     match serde_json::from_str::<PageResults>(&body) {
         Ok(r) => {
             let _ = s.events.send(Event::Results(Box::new(r))).await;

@@ -9,7 +9,6 @@ use serde_json::Value;
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::time::Instant;
 
 const BIN: &str = env!("CARGO_BIN_EXE_realtime-doctor");
 /// The namespace's non-loopback address: where the fake's media listens, and what Chromium
@@ -118,23 +117,15 @@ impl Ns {
     }
 
     fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
-        let start = Instant::now();
-        let out = Command::new("ip")
-            .args(["netns", "exec", &self.name, BIN])
+        let mut cmd = Command::new("ip");
+        cmd.args(["netns", "exec", &self.name, BIN])
             .args(args)
             .env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("NO_COLOR", "1")
             .env("HOME", std::env::temp_dir())
-            .envs(env.iter().copied())
-            .output()
-            .unwrap();
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-            elapsed: start.elapsed(),
-        }
+            .envs(env.iter().copied());
+        super::support::run(cmd)
     }
 
     /// `browser` in headless Chromium, as CI runs it, with a JSON report.

@@ -213,23 +213,15 @@ impl Lab {
     }
 
     fn run_in(&self, namespace: &str, args: &[&str]) -> Run {
-        let start = Instant::now();
-        let out = Command::new("ip")
-            .args(["netns", "exec", namespace, BIN])
+        let mut cmd = Command::new("ip");
+        cmd.args(["netns", "exec", namespace, BIN])
             .args(args)
             .env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("NO_COLOR", "1")
             .env("OPENAI_API_KEY", KEY)
-            .env("REALTIME_DOCTOR_CA_CERT", self.dir.path().join("api.pem"))
-            .output()
-            .unwrap();
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-            elapsed: start.elapsed(),
-        }
+            .env("REALTIME_DOCTOR_CA_CERT", self.dir.path().join("api.pem"));
+        super::support::run(cmd)
     }
 
     /// check-all from the client, as a user behind this router would run it.
