@@ -117,7 +117,12 @@ impl Ns {
     }
 
     fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
-        let mut cmd = Command::new("ip");
+        // By its full path: `env` may replace PATH, which would also be searched for `ip`.
+        let ip = std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
+            .map(|d| d.join("ip"))
+            .find(|p| p.is_file())
+            .expect("ip on PATH");
+        let mut cmd = Command::new(ip);
         cmd.args(["netns", "exec", &self.name, BIN])
             .args(args)
             .env_clear()
@@ -459,4 +464,26 @@ fn a_browser_that_gathers_nothing_is_named() {
     assert_eq!(cause(&v, "browser-webrtc"), "browser-webrtc.no_candidates_gathered", "{}", r.stdout);
     let fix = result(&v, "browser-webrtc")["fix"]["text"].as_str().unwrap().to_owned();
     assert!(fix.contains("default route (Firefox gathers nothing without one)"), "{fix}");
+}
+
+#[test]
+fn the_default_browser_without_an_opener_is_named() {
+    if !available() {
+        return;
+    }
+    let ns = Ns::up(&[]);
+    // A PATH with the tool's helpers but no xdg-open: the opener itself is missing.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().display().to_string();
+    let r = ns.run_env(
+        &["browser", "--launch", "default", "--format", "json", "--base-url", API],
+        &[("OPENAI_API_KEY", KEY), ("PATH", &path)],
+    );
+    let v = r.json();
+    assert_eq!(cause(&v, "browser-mic"), "browser-mic.launch_failed", "{}", r.stdout);
+    assert!(result(&v, "browser-mic")["summary"].as_str().unwrap().contains("xdg-open"), "{}", r.stdout);
+    // --headless is for a browser the tool starts itself.
+    let r = ns.run(&["browser", "--launch", "default", "--headless", "--base-url", API]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("--headless needs a browser this tool starts itself"), "{}", r.stderr);
 }

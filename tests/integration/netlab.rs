@@ -510,6 +510,32 @@ fn udp_3478_dropped_but_other_udp_allowed() {
     assert_eq!(v["verdict"]["rule"], "udp_blocked_tcp_works", "{}", r.stdout);
 }
 
+/// Only the TURN servers get through: the browser without them finds no way (and says which
+/// candidates it had); with the app's TURN servers it relays over TCP, as this machine's peer does.
+#[test]
+fn only_a_turn_relay_gets_through_for_the_browser_too() {
+    if !available() || !super::browser::available() {
+        return;
+    }
+    let lab = Lab::up("relay-only");
+    let client = ns(&lab.name, "c");
+    let alone = ["browser", "--launch", "chromium", "--headless", "--format", "json", "--base-url", API];
+    let r = lab.run_in(&client, &alone);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}\n{}", r.stdout, r.stderr));
+    eprintln!("{}", r.stdout);
+    assert_eq!(cause(&v, "browser-webrtc"), "browser-webrtc.only_host_candidates", "{}", r.stdout);
+    let fix = result(&v, "browser-webrtc")["fix"]["text"].as_str().unwrap();
+    assert!(fix.contains("turns:host:443?transport=tcp"), "{fix}");
+
+    let extra = ["--browser", "--launch", "chromium", "--headless", "--timeout", "8s", "--deadline", "45s"];
+    let (r, v) = lab.check_all_with(&extra);
+    assert_eq!(cause(&v, "browser-webrtc"), "browser-webrtc.media_over_tcp", "{}", r.stdout);
+    let local = &result(&v, "browser-webrtc")["evidence"]["selected_pair"]["local"];
+    assert_eq!(local["type"], "relay", "{local:#}");
+    assert!(local["source"].as_str().unwrap_or_default().ends_with("?transport=tcp"), "{local:#}");
+    assert_eq!(v["verdict"]["rule"], "udp_blocked_turn_tcp_works", "{}", r.stdout);
+}
+
 #[test]
 fn only_a_turn_relay_over_tcp_gets_through() {
     if !available() {
