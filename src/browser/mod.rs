@@ -160,8 +160,24 @@ fn page_config(ctx: &Ctx, autostart: bool) -> serde_json::Value {
         "connectMs": CONNECT_MS,
         "eventMs": EVENT_MS,
         "closeMs": CLOSE_MS,
+        "stopAt": stop_at(ctx),
     })
 }
+
+/// When the page must stop waiting and report, in ms since the Unix epoch (the browser's
+/// `Date.now()` on the same machine): the check's deadline less the time to post the results, and
+/// for GPT-Live less the time kept to close a session the page could not.
+fn stop_at(ctx: &Ctx) -> u64 {
+    let mut left = ctx.deadline.saturating_duration_since(Instant::now()).saturating_sub(Duration::from_millis(1500));
+    if ctx.settings.api == crate::report::VoiceApi::Live {
+        left = left.saturating_sub(LIVE_RESERVE);
+    }
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    (now + left).as_millis() as u64
+}
+
+/// GPT-Live: the time kept after the page to close a session it could not close.
+const LIVE_RESERVE: Duration = Duration::from_secs(3);
 
 /// Serve the page, open it, forward its offer, and collect its results before the deadline.
 async fn run(ctx: &Ctx) -> PageRun {
@@ -203,8 +219,7 @@ async fn run(ctx: &Ctx) -> PageRun {
         },
     };
     // GPT-Live: leave time to close a session the page could not close.
-    let reserve =
-        if ctx.settings.api == crate::report::VoiceApi::Live { Duration::from_secs(3) } else { Duration::ZERO };
+    let reserve = if ctx.settings.api == crate::report::VoiceApi::Live { LIVE_RESERVE } else { Duration::ZERO };
     let until = ctx.deadline.checked_sub(reserve).unwrap_or(ctx.deadline);
     let mut out = crate::check::Outcome::new(crate::check::CheckId::BrowserWebrtc);
     let mut signalled: Option<crate::check::call::Signalled> = None;

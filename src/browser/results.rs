@@ -13,6 +13,8 @@ pub struct PageResults {
     pub mic: Mic,
     pub call: Option<Call>,
     pub notes: Vec<String>,
+    /// A wait of the page ended at the check's deadline, not at its own limit.
+    pub cut_by_deadline: bool,
 }
 
 /// A DOMException as the page saw it (`NotAllowedError`, `NotFoundError`, ...).

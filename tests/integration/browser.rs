@@ -276,6 +276,11 @@ fn ice_with_no_answer_names_what_the_browser_gathered() {
     assert_eq!(v["verdict"]["rule"], "browser_call");
     // Bounded by the page's own wait for ICE (10 s), not the check's budget.
     assert!(r.elapsed.as_secs() < 25, "{:?}", r.elapsed);
+    // A shorter budget cuts the page's waits, and it still reports the stage it reached rather
+    // than being cut off.
+    let (r, v) = ns.browser(&["--timeout", "5s"]);
+    assert_eq!(cause(&v, "browser-webrtc"), "browser-webrtc.only_host_candidates", "{}", r.stdout);
+    assert!(r.elapsed.as_secs_f64() < 5.5, "{:?}", r.elapsed);
 }
 
 #[test]

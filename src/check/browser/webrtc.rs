@@ -97,7 +97,12 @@ pub fn judge(
     }
     let connected = call.step("ice_connected");
     let opened = call.step("channel_open");
-    let wait = format!("in {:.1} s", crate::browser::CONNECT_MS as f64 / 1000.0);
+    // A wait the check's deadline cut short says so, as the tool's own waits do (see `Wait`).
+    let wait = if r.cut_by_deadline {
+        "within the check's time budget".to_owned()
+    } else {
+        format!("in {:.1} s", crate::browser::CONNECT_MS as f64 / 1000.0)
+    };
     if opened.is_none() {
         return Err(match (connected, call.step("dtls_connected")) {
             (None, _) => ice_failure(call, turn_configured, &wait, super::is_firefox(page)),
@@ -108,7 +113,11 @@ pub fn judge(
         });
     }
     // The first events, as the API's guides order them.
-    let event_wait = format!("no event in {:.1} s", crate::browser::EVENT_MS as f64 / 1000.0);
+    let event_wait = if r.cut_by_deadline {
+        "no event within the check's time budget".to_owned()
+    } else {
+        format!("no event in {:.1} s", crate::browser::EVENT_MS as f64 / 1000.0)
+    };
     let first = call.events.first().cloned();
     if let Some(e) = &call.error_event {
         return Err(BrowserCause::Call(CallCause::ServerError(e.clone())));
