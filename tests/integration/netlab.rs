@@ -536,6 +536,39 @@ fn only_a_turn_relay_gets_through_for_the_browser_too() {
     assert_eq!(v["verdict"]["rule"], "udp_blocked_turn_tcp_works", "{}", r.stdout);
 }
 
+/// Behind a home NAT, with an answer whose candidates lead nowhere, the browser's ICE failure is
+/// told by what it gathered: its public address but no relay (a relay is needed), a relay that
+/// cannot reach the media server either, or a TURN server that refused its credentials.
+#[test]
+fn the_browsers_ice_failures_are_told_by_what_it_gathered() {
+    if !available() || !super::browser::available() {
+        return;
+    }
+    let lab = Lab::up_with("nat", &["candidates-nowhere"]);
+    let client = ns(&lab.name, "c");
+    let browser = |extra: &[&str]| {
+        let mut args = vec!["browser", "--launch", "chromium", "--headless", "--format", "json", "--base-url", API];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["--stun", "stun:198.18.0.2:3478", "--turn-username", "alice"]);
+        let r = lab.run_in(&client, &args);
+        let v: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}\n{}", r.stdout, r.stderr));
+        assert!(!r.stdout.contains(TURN_PASSWORD), "a secret leaked");
+        (r, v)
+    };
+    let (r, v) = browser(&[]);
+    assert_eq!(cause(&v, "browser-webrtc"), "browser-webrtc.relay_needed", "{}", r.stdout);
+    assert!(result(&v, "browser-webrtc")["summary"].as_str().unwrap().contains("198.18.0.1"), "the router's address");
+
+    let turn = "turn:198.18.0.2:3478?transport=udp";
+    let (r, v) = browser(&["--turn", turn, "--turn-credential", TURN_PASSWORD]);
+    assert_eq!(cause(&v, "browser-webrtc"), "browser-webrtc.ice_stuck_checking", "{}", r.stdout);
+    assert!(detail(&v, "browser-webrtc", "gathered").contains("relay"), "{}", r.stdout);
+
+    let (r, v) = browser(&["--turn", turn, "--turn-credential", "wrong-password"]);
+    assert_eq!(cause(&v, "browser-webrtc"), "browser-webrtc.turn_failed_in_browser", "{}", r.stdout);
+    assert!(result(&v, "browser-webrtc")["summary"].as_str().unwrap().contains("401"), "{}", r.stdout);
+}
+
 #[test]
 fn only_a_turn_relay_over_tcp_gets_through() {
     if !available() {
