@@ -80,13 +80,13 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-al
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l ice-transport-policy -d 'ICE transport policy: all candidates, or relay (TURN) only' -r -f -a "all\t''
 relay\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l bind -d 'Local IP address for the peer\'s sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l via -d 'Send the offer to your app\'s own backend route, exactly as your frontend does (e.g. http://localhost:3000/api/session), instead of to OpenAI: the backend holds the key' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l via-shape -d 'The body your backend route expects: the raw SDP (application/sdp), JSON {"sdp": ...}, or JSON {"offer": {"type": "offer", "sdp": ...}}; auto tries them in that order while the route refuses the shape (400, 415, 422)' -r -f -a "auto\t''
 sdp\t'`Content-Type: application/sdp`, the offer as the body'
 json-sdp\t'`{"sdp": "<offer>"}`'
 json-offer\t'`{"offer": {"type": "offer", "sdp": "<offer>"}}`'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l origin -d 'The origin your page is served from, when it is not the --via route\'s own (e.g. http://localhost:5173 for a dev server in front of an API on :3000): the route is then checked as a browser would, with a CORS preflight and Access-Control-Allow-Origin' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l bind -d 'Local IP address for the peer\'s sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l device -d 'Microphone to test: its ALSA name as `arecord -L` lists it (e.g. pulse, hw:CARD=USB), or a substring of its description (see the `devices` evidence). Default: the system\'s default input' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l seconds -d 'Microphone capture window' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l launch -d 'Open the page in this browser: chromium (Chromium or Google Chrome), firefox, or default (the system\'s default browser). Without it the URL is printed, and the check waits for you to open it in the browser your app runs in' -r -f -a "chromium\t'Chromium or Google Chrome (a private profile in a temporary directory)'
@@ -142,7 +142,6 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser" -l ice-transport-policy -d 'ICE transport policy: all candidates, or relay (TURN) only' -r -f -a "all\t''
 relay\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser" -l bind -d 'Local IP address for the peer\'s sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser" -l via -d 'Send the offer to your app\'s own backend route, exactly as your frontend does (e.g. http://localhost:3000/api/session), instead of to OpenAI: the backend holds the key' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser" -l via-shape -d 'The body your backend route expects: the raw SDP (application/sdp), JSON {"sdp": ...}, or JSON {"offer": {"type": "offer", "sdp": ...}}; auto tries them in that order while the route refuses the shape (400, 415, 422)' -r -f -a "auto\t''
 sdp\t'`Content-Type: application/sdp`, the offer as the body'
@@ -169,7 +168,6 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser" -l timeout -d 'Time allowed for each check, counted from when the checks it needs have finished (e.g. 10s, 1500ms). Default per check: key 15s, stun 3s, turn 5s, mic the capture window plus 5s, sdp 15s, datachannel 20s, browser-mic 40s with --launch chromium or firefox, 120s when you open the page, browser-webrtc 40s with --launch chromium or firefox, 120s when you open the page. Each wait inside a check has its own, shorter limit (see the check\'s --help)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser" -l allow-insecure-http -d 'Send the key over plain http:// to a host that is not this machine (a gateway on a network you trust). Without it such a base URL is refused before any request; with it the report warns'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser" -l headless -d 'Run the launched browser headless, with a fake microphone and the permission granted (for CI): the page then checks the network path and the browser\'s WebRTC, not your microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser" -l strict -d 'Treat warnings as failures (exit code 1)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
@@ -299,13 +297,13 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l 
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l ice-transport-policy -d 'ICE transport policy: all candidates, or relay (TURN) only' -r -f -a "all\t''
 relay\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l bind -d 'Local IP address for the peer\'s sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l via -d 'Send the offer to your app\'s own backend route, exactly as your frontend does (e.g. http://localhost:3000/api/session), instead of to OpenAI: the backend holds the key' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l via-shape -d 'The body your backend route expects: the raw SDP (application/sdp), JSON {"sdp": ...}, or JSON {"offer": {"type": "offer", "sdp": ...}}; auto tries them in that order while the route refuses the shape (400, 415, 422)' -r -f -a "auto\t''
 sdp\t'`Content-Type: application/sdp`, the offer as the body'
 json-sdp\t'`{"sdp": "<offer>"}`'
 json-offer\t'`{"offer": {"type": "offer", "sdp": "<offer>"}}`'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l origin -d 'The origin your page is served from, when it is not the --via route\'s own (e.g. http://localhost:5173 for a dev server in front of an API on :3000): the route is then checked as a browser would, with a CORS preflight and Access-Control-Allow-Origin' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l bind -d 'Local IP address for the peer\'s sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand sdp" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
 junit\t''
@@ -348,13 +346,13 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachan
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l ice-transport-policy -d 'ICE transport policy: all candidates, or relay (TURN) only' -r -f -a "all\t''
 relay\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l bind -d 'Local IP address for the peer\'s sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l via -d 'Send the offer to your app\'s own backend route, exactly as your frontend does (e.g. http://localhost:3000/api/session), instead of to OpenAI: the backend holds the key' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l via-shape -d 'The body your backend route expects: the raw SDP (application/sdp), JSON {"sdp": ...}, or JSON {"offer": {"type": "offer", "sdp": ...}}; auto tries them in that order while the route refuses the shape (400, 415, 422)' -r -f -a "auto\t''
 sdp\t'`Content-Type: application/sdp`, the offer as the body'
 json-sdp\t'`{"sdp": "<offer>"}`'
 json-offer\t'`{"offer": {"type": "offer", "sdp": "<offer>"}}`'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l origin -d 'The origin your page is served from, when it is not the --via route\'s own (e.g. http://localhost:5173 for a dev server in front of an API on :3000): the route is then checked as a browser would, with a CORS preflight and Access-Control-Allow-Origin' -r
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l bind -d 'Local IP address for the peer\'s sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand datachannel" -l format -d 'Output format on standard output' -r -f -a "human\t''
 json\t''
 junit\t''
@@ -397,7 +395,6 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-mic" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-mic" -l ice-transport-policy -d 'ICE transport policy: all candidates, or relay (TURN) only' -r -f -a "all\t''
 relay\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-mic" -l bind -d 'Local IP address for the peer\'s sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-mic" -l via -d 'Send the offer to your app\'s own backend route, exactly as your frontend does (e.g. http://localhost:3000/api/session), instead of to OpenAI: the backend holds the key' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-mic" -l via-shape -d 'The body your backend route expects: the raw SDP (application/sdp), JSON {"sdp": ...}, or JSON {"offer": {"type": "offer", "sdp": ...}}; auto tries them in that order while the route refuses the shape (400, 415, 422)' -r -f -a "auto\t''
 sdp\t'`Content-Type: application/sdp`, the offer as the body'
@@ -424,7 +421,6 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-mic" -l timeout -d 'Time allowed for each check, counted from when the checks it needs have finished (e.g. 10s, 1500ms). Default per check: key 15s, stun 3s, turn 5s, mic the capture window plus 5s, sdp 15s, datachannel 20s, browser-mic 40s with --launch chromium or firefox, 120s when you open the page, browser-webrtc 40s with --launch chromium or firefox, 120s when you open the page. Each wait inside a check has its own, shorter limit (see the check\'s --help)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-mic" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-mic" -l allow-insecure-http -d 'Send the key over plain http:// to a host that is not this machine (a gateway on a network you trust). Without it such a base URL is refused before any request; with it the report warns'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-mic" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-mic" -l headless -d 'Run the launched browser headless, with a fake microphone and the permission granted (for CI): the page then checks the network path and the browser\'s WebRTC, not your microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-mic" -l strict -d 'Treat warnings as failures (exit code 1)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-mic" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'
@@ -453,7 +449,6 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-webrtc" -l turn-secret -d 'TURN REST shared secret (coturn\'s static-auth-secret): credentials are derived from it (username "expiry:user", password base64(HMAC-SHA1(secret, username))). Never printed' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-webrtc" -l ice-transport-policy -d 'ICE transport policy: all candidates, or relay (TURN) only' -r -f -a "all\t''
 relay\t''"
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-webrtc" -l bind -d 'Local IP address for the peer\'s sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-webrtc" -l via -d 'Send the offer to your app\'s own backend route, exactly as your frontend does (e.g. http://localhost:3000/api/session), instead of to OpenAI: the backend holds the key' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-webrtc" -l via-shape -d 'The body your backend route expects: the raw SDP (application/sdp), JSON {"sdp": ...}, or JSON {"offer": {"type": "offer", "sdp": ...}}; auto tries them in that order while the route refuses the shape (400, 415, 422)' -r -f -a "auto\t''
 sdp\t'`Content-Type: application/sdp`, the offer as the body'
@@ -480,7 +475,6 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-webrtc" -l timeout -d 'Time allowed for each check, counted from when the checks it needs have finished (e.g. 10s, 1500ms). Default per check: key 15s, stun 3s, turn 5s, mic the capture window plus 5s, sdp 15s, datachannel 20s, browser-mic 40s with --launch chromium or firefox, 120s when you open the page, browser-webrtc 40s with --launch chromium or firefox, 120s when you open the page. Each wait inside a check has its own, shorter limit (see the check\'s --help)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-webrtc" -l api-key-stdin -d 'Read the API key from standard input'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-webrtc" -l allow-insecure-http -d 'Send the key over plain http:// to a host that is not this machine (a gateway on a network you trust). Without it such a base URL is refused before any request; with it the report warns'
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-webrtc" -l unified -d 'Send the offer the "unified interface" way: multipart/form-data with `sdp` and `session`, authenticated with the standard key (as a server does), instead of minting an ek_ secret'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-webrtc" -l headless -d 'Run the launched browser headless, with a fake microphone and the permission granted (for CI): the page then checks the network path and the browser\'s WebRTC, not your microphone'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-webrtc" -l strict -d 'Treat warnings as failures (exit code 1)'
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-webrtc" -s q -l quiet -d 'One line per check and the summary; evidence only for problems'

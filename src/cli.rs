@@ -218,12 +218,8 @@ fn password(s: &str) -> Result<Secret, std::convert::Infallible> {
 
 /// How this tool's own WebRTC peer (the stand-in for your browser) is set up.
 #[derive(Debug, Clone, Args)]
-#[command(next_help_heading = "The WebRTC peer")]
-pub struct PeerArgs {
-    /// ICE transport policy: all candidates, or relay (TURN) only.
-    #[arg(long, env = "REALTIME_DOCTOR_ICE_TRANSPORT_POLICY", value_enum, default_value_t = IcePolicy::All)]
-    pub ice_transport_policy: IcePolicy,
-
+#[command(next_help_heading = "This tool's WebRTC peer")]
+pub struct OwnPeerArgs {
     /// Local IP address for the peer's sockets (default: every interface; loopback when the base
     /// URL is loopback).
     #[arg(long, env = "REALTIME_DOCTOR_BIND", value_name = "ADDR")]
@@ -233,6 +229,15 @@ pub struct PeerArgs {
     /// authenticated with the standard key (as a server does), instead of minting an ek_ secret.
     #[arg(long, env = "REALTIME_DOCTOR_UNIFIED", conflicts_with = "via")]
     pub unified: bool,
+}
+
+/// How the call is made: the ICE policy, and the route the offer takes.
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "The call")]
+pub struct PeerArgs {
+    /// ICE transport policy: all candidates, or relay (TURN) only.
+    #[arg(long, env = "REALTIME_DOCTOR_ICE_TRANSPORT_POLICY", value_enum, default_value_t = IcePolicy::All)]
+    pub ice_transport_policy: IcePolicy,
 
     /// Send the offer to your app's own backend route, exactly as your frontend does (e.g.
     /// http://localhost:3000/api/session), instead of to OpenAI: the backend holds the key.
@@ -373,19 +378,27 @@ pub enum OptionGroup {
     Api,
     Ice,
     Peer,
+    OwnPeer,
     Mic,
     Browser,
 }
 
 impl OptionGroup {
-    const ALL: [OptionGroup; 5] =
-        [OptionGroup::Api, OptionGroup::Ice, OptionGroup::Peer, OptionGroup::Mic, OptionGroup::Browser];
+    const ALL: [OptionGroup; 6] = [
+        OptionGroup::Api,
+        OptionGroup::Ice,
+        OptionGroup::Peer,
+        OptionGroup::OwnPeer,
+        OptionGroup::Mic,
+        OptionGroup::Browser,
+    ];
 
     fn augment(self, cmd: clap::Command) -> clap::Command {
         match self {
             OptionGroup::Api => ApiArgs::augment_args(cmd),
             OptionGroup::Ice => IceArgs::augment_args(cmd),
             OptionGroup::Peer => PeerArgs::augment_args(cmd),
+            OptionGroup::OwnPeer => OwnPeerArgs::augment_args(cmd),
             OptionGroup::Mic => MicArgs::augment_args(cmd),
             OptionGroup::Browser => BrowserArgs::augment_args(cmd),
         }
@@ -403,6 +416,7 @@ pub struct CheckOptions {
     pub api: Option<ApiArgs>,
     pub ice: Option<IceArgs>,
     pub peer: Option<PeerArgs>,
+    pub own_peer: Option<OwnPeerArgs>,
     pub mic: Option<MicArgs>,
     pub browser: Option<BrowserArgs>,
     pub selection: SelectionArgs,
@@ -417,6 +431,7 @@ impl CheckOptions {
             api: has(OptionGroup::Api).then(|| ApiArgs::from_arg_matches(m)).transpose()?,
             ice: has(OptionGroup::Ice).then(|| IceArgs::from_arg_matches(m)).transpose()?,
             peer: has(OptionGroup::Peer).then(|| PeerArgs::from_arg_matches(m)).transpose()?,
+            own_peer: has(OptionGroup::OwnPeer).then(|| OwnPeerArgs::from_arg_matches(m)).transpose()?,
             mic: has(OptionGroup::Mic).then(|| MicArgs::from_arg_matches(m)).transpose()?,
             browser: has(OptionGroup::Browser).then(|| BrowserArgs::from_arg_matches(m)).transpose()?,
             selection: if selection { SelectionArgs::from_arg_matches(m)? } else { SelectionArgs::default() },

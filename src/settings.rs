@@ -6,7 +6,8 @@
 
 use crate::check::CheckId;
 use crate::cli::{
-    ApiArgs, ApiChoice, AuthChoice, CheckOptions, ColorChoice, Format, GlobalArgs, IceArgs, MicArgs, PeerArgs,
+    ApiArgs, ApiChoice, AuthChoice, CheckOptions, ColorChoice, Format, GlobalArgs, IceArgs, MicArgs, OwnPeerArgs,
+    PeerArgs,
 };
 use crate::net::proxy::ProxyEnv;
 use crate::report::VoiceApi;
@@ -301,6 +302,9 @@ impl Settings {
         if let Some(p) = &options.peer {
             s.resolve_peer(p)?;
         }
+        if let Some(p) = &options.own_peer {
+            s.resolve_own_peer(p);
+        }
         if let Some(m) = &options.mic {
             s.resolve_mic(m)?;
         }
@@ -440,10 +444,13 @@ impl Settings {
         Ok(())
     }
 
-    fn resolve_peer(&mut self, p: &PeerArgs) -> Result<()> {
-        self.relay_only = p.ice_transport_policy == crate::cli::IcePolicy::Relay;
+    fn resolve_own_peer(&mut self, p: &OwnPeerArgs) {
         self.bind = p.bind;
         self.unified = p.unified;
+    }
+
+    fn resolve_peer(&mut self, p: &PeerArgs) -> Result<()> {
+        self.relay_only = p.ice_transport_policy == crate::cli::IcePolicy::Relay;
         self.via = match p.via.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
             Some(v) => Some(app_route(v, "--via")?),
             None => None,

@@ -42,7 +42,7 @@ pub const SPEC: CheckSpec = CheckSpec {
     // compete for a media server's ports (the network lab's fake has one set, as a real media
     // address does) and each check's evidence is its own.
     after: &[CheckId::Sdp],
-    options: &[OptionGroup::Api, OptionGroup::Ice, OptionGroup::Peer],
+    options: &[OptionGroup::Api, OptionGroup::Ice, OptionGroup::Peer, OptionGroup::OwnPeer],
     in_selftest: true,
     causes: Causes::Call,
     run: runner!(run),

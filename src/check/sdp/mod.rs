@@ -26,7 +26,7 @@ pub const SPEC: CheckSpec = CheckSpec {
     budget_text: "15s",
     needs: &[CheckId::Key],
     after: &[],
-    options: &[OptionGroup::Api, OptionGroup::Ice, OptionGroup::Peer],
+    options: &[OptionGroup::Api, OptionGroup::Ice, OptionGroup::Peer, OptionGroup::OwnPeer],
     in_selftest: true,
     causes: Causes::Call,
     run: runner!(run),
