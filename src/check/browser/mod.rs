@@ -167,7 +167,14 @@ mod tests {
         assert_eq!(call_cause(ok.clone(), VoiceApi::Live, false).0, "no_session_started");
         let mut dropped = ok.clone();
         dropped["ice"] = json!([{"state": "connected", "ms": 140.0}, {"state": "disconnected", "ms": 4000.0}]);
-        assert_eq!(call_cause(dropped, VoiceApi::Realtime, false).0, "connection_dropped");
+        assert_eq!(call_cause(dropped.clone(), VoiceApi::Realtime, false).0, "connection_dropped");
+        // In Firefox the fix says so: it gives up on unanswered consent checks sooner.
+        let run = page(
+            json!({"userAgent": "Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0", "call": dropped}),
+        );
+        let mut out = Outcome::new(CheckId::BrowserWebrtc);
+        let cause = webrtc::judge(&run, VoiceApi::Realtime, false, &mut out).unwrap_err();
+        assert!(cause.fix().text.contains("Firefox drops"), "{}", cause.fix().text);
         let mut no_channel = ok.clone();
         no_channel["steps"] = json!({"ice_connected": 140.0, "dtls_connected": 150.0});
         assert_eq!(call_cause(no_channel, VoiceApi::Realtime, false).0, "channel_never_opens");
