@@ -89,7 +89,7 @@ complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-al
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l bind -d 'Local IP address for the peer\'s sockets (default: every interface; loopback when the base URL is loopback)' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l device -d 'Microphone to test: its ALSA name as `arecord -L` lists it (e.g. pulse, hw:CARD=USB), or a substring of its description (see the `devices` evidence). Default: the system\'s default input' -r
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l seconds -d 'Microphone capture window' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l launch -d 'Open the page in this browser: chromium (Chromium or Google Chrome), firefox, or default (the system\'s default browser). Without it the URL is printed, and the check waits for you to open it in the browser your app runs in' -r -f -a "chromium\t'Chromium or Google Chrome (a private profile in a temporary directory)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l launch -d 'Open the page in this browser: chromium (Chromium, Chrome or Edge), firefox, or default (the system\'s default browser). Without it the URL is printed, and the check waits for you to open it in the browser your app runs in' -r -f -a "chromium\t'Chromium, Google Chrome or Microsoft Edge (a private profile in a temporary directory)'
 firefox\t'Firefox (a private profile in a temporary directory)'
 default\t'The system\'s default browser (xdg-open, open, start), with your profile and microphone'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand check-all" -l browser-path -d 'The browser\'s executable, when it is not on PATH under its usual names' -r -F
@@ -148,7 +148,7 @@ sdp\t'`Content-Type: application/sdp`, the offer as the body'
 json-sdp\t'`{"sdp": "<offer>"}`'
 json-offer\t'`{"offer": {"type": "offer", "sdp": "<offer>"}}`'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser" -l origin -d 'The origin your page is served from, when it is not the --via route\'s own (e.g. http://localhost:5173 for a dev server in front of an API on :3000): the route is then checked as a browser would, with a CORS preflight and Access-Control-Allow-Origin' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser" -l launch -d 'Open the page in this browser: chromium (Chromium or Google Chrome), firefox, or default (the system\'s default browser). Without it the URL is printed, and the check waits for you to open it in the browser your app runs in' -r -f -a "chromium\t'Chromium or Google Chrome (a private profile in a temporary directory)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser" -l launch -d 'Open the page in this browser: chromium (Chromium, Chrome or Edge), firefox, or default (the system\'s default browser). Without it the URL is printed, and the check waits for you to open it in the browser your app runs in' -r -f -a "chromium\t'Chromium, Google Chrome or Microsoft Edge (a private profile in a temporary directory)'
 firefox\t'Firefox (a private profile in a temporary directory)'
 default\t'The system\'s default browser (xdg-open, open, start), with your profile and microphone'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser" -l browser-path -d 'The browser\'s executable, when it is not on PATH under its usual names' -r -F
@@ -401,7 +401,7 @@ sdp\t'`Content-Type: application/sdp`, the offer as the body'
 json-sdp\t'`{"sdp": "<offer>"}`'
 json-offer\t'`{"offer": {"type": "offer", "sdp": "<offer>"}}`'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-mic" -l origin -d 'The origin your page is served from, when it is not the --via route\'s own (e.g. http://localhost:5173 for a dev server in front of an API on :3000): the route is then checked as a browser would, with a CORS preflight and Access-Control-Allow-Origin' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-mic" -l launch -d 'Open the page in this browser: chromium (Chromium or Google Chrome), firefox, or default (the system\'s default browser). Without it the URL is printed, and the check waits for you to open it in the browser your app runs in' -r -f -a "chromium\t'Chromium or Google Chrome (a private profile in a temporary directory)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-mic" -l launch -d 'Open the page in this browser: chromium (Chromium, Chrome or Edge), firefox, or default (the system\'s default browser). Without it the URL is printed, and the check waits for you to open it in the browser your app runs in' -r -f -a "chromium\t'Chromium, Google Chrome or Microsoft Edge (a private profile in a temporary directory)'
 firefox\t'Firefox (a private profile in a temporary directory)'
 default\t'The system\'s default browser (xdg-open, open, start), with your profile and microphone'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-mic" -l browser-path -d 'The browser\'s executable, when it is not on PATH under its usual names' -r -F
@@ -455,7 +455,7 @@ sdp\t'`Content-Type: application/sdp`, the offer as the body'
 json-sdp\t'`{"sdp": "<offer>"}`'
 json-offer\t'`{"offer": {"type": "offer", "sdp": "<offer>"}}`'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-webrtc" -l origin -d 'The origin your page is served from, when it is not the --via route\'s own (e.g. http://localhost:5173 for a dev server in front of an API on :3000): the route is then checked as a browser would, with a CORS preflight and Access-Control-Allow-Origin' -r
-complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-webrtc" -l launch -d 'Open the page in this browser: chromium (Chromium or Google Chrome), firefox, or default (the system\'s default browser). Without it the URL is printed, and the check waits for you to open it in the browser your app runs in' -r -f -a "chromium\t'Chromium or Google Chrome (a private profile in a temporary directory)'
+complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-webrtc" -l launch -d 'Open the page in this browser: chromium (Chromium, Chrome or Edge), firefox, or default (the system\'s default browser). Without it the URL is printed, and the check waits for you to open it in the browser your app runs in' -r -f -a "chromium\t'Chromium, Google Chrome or Microsoft Edge (a private profile in a temporary directory)'
 firefox\t'Firefox (a private profile in a temporary directory)'
 default\t'The system\'s default browser (xdg-open, open, start), with your profile and microphone'"
 complete -c realtime-doctor -n "__fish_realtime_doctor_using_subcommand browser-webrtc" -l browser-path -d 'The browser\'s executable, when it is not on PATH under its usual names' -r -F

@@ -283,7 +283,7 @@ fn app_header(s: &str) -> Result<(String, Secret), String> {
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "The browser")]
 pub struct BrowserArgs {
-    /// Open the page in this browser: chromium (Chromium or Google Chrome), firefox, or default
+    /// Open the page in this browser: chromium (Chromium, Chrome or Edge), firefox, or default
     /// (the system's default browser). Without it the URL is printed, and the check waits for you
     /// to open it in the browser your app runs in.
     #[arg(long, env = "REALTIME_DOCTOR_LAUNCH", value_enum, value_name = "BROWSER")]
@@ -313,7 +313,7 @@ pub struct BrowserArgs {
 /// Which browser to launch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Launch {
-    /// Chromium or Google Chrome (a private profile in a temporary directory).
+    /// Chromium, Google Chrome or Microsoft Edge (a private profile in a temporary directory).
     Chromium,
     /// Firefox (a private profile in a temporary directory).
     Firefox,

@@ -17,8 +17,19 @@ const CHROMIUM: &[&str] = &[
     "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
     "/Applications/Chromium.app/Contents/MacOS/Chromium",
     "/snap/bin/chromium",
+    // Microsoft Edge is Chromium too.
+    "microsoft-edge",
+    "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+    r"C:\Program Files\Google\Chrome\Application\chrome.exe",
+    r"C:\Program Files (x86)\Google\Chrome\Application\chrome.exe",
+    r"C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe",
 ];
-const FIREFOX: &[&str] = &["firefox", "firefox-esr", "/Applications/Firefox.app/Contents/MacOS/firefox"];
+const FIREFOX: &[&str] = &[
+    "firefox",
+    "firefox-esr",
+    "/Applications/Firefox.app/Contents/MacOS/firefox",
+    r"C:\Program Files\Mozilla Firefox\firefox.exe",
+];
 
 /// A browser this process started; stopped (and its profile removed) by [`Browser::stop`] or on drop.
 pub struct Browser {
@@ -97,7 +108,7 @@ impl Browser {
                 let exe = match &b.path {
                     Some(p) => p.clone(),
                     None => find(CHROMIUM).ok_or_else(|| {
-                        "no Chromium or Google Chrome found (looked for chromium, chromium-browser, google-chrome on PATH): install one, or give --browser-path".to_owned()
+                        "no Chromium, Google Chrome or Microsoft Edge found (looked for chromium, chromium-browser, google-chrome, microsoft-edge on PATH and in the usual install folders): install one, or give --browser-path".to_owned()
                     })?,
                 };
                 let profile = profile()?;
