@@ -42,7 +42,7 @@ pub struct Browser {
 impl Drop for Browser {
     fn drop(&mut self) {
         if let Some(c) = self.child.take() {
-            end(c);
+            end(c, std::time::Instant::now());
         }
     }
 }
@@ -50,8 +50,9 @@ impl Drop for Browser {
 /// How long a browser gets to exit on SIGTERM (closing its profile and logs) before SIGKILL.
 const GRACE: std::time::Duration = std::time::Duration::from_secs(2);
 
-/// End the browser and its helper processes (its process group): SIGTERM, then SIGKILL.
-fn end(mut child: Child) {
+/// End the browser and its helper processes (its process group): SIGTERM, then SIGKILL once it
+/// has had its grace or `until` has come, whichever is sooner.
+fn end(mut child: Child, until: std::time::Instant) {
     #[cfg(unix)]
     {
         // The child leads its process group (spawned with process_group(0)).
@@ -59,7 +60,7 @@ fn end(mut child: Child) {
         if let Some(g) = group {
             let _ = rustix::process::kill_process_group(g, rustix::process::Signal::TERM);
         }
-        let until = std::time::Instant::now() + GRACE;
+        let until = until.min(std::time::Instant::now() + GRACE);
         while std::time::Instant::now() < until {
             if let Ok(Some(_)) = child.try_wait() {
                 break;
@@ -171,10 +172,11 @@ impl Browser {
         Some(format!("{} exited ({status}){tail}", self.name))
     }
 
-    /// Stop the browser and remove its profile.
-    pub fn stop(mut self) {
+    /// Stop the browser (by `until` at the latest: the check's answer must not wait on it) and
+    /// remove its profile.
+    pub fn stop(mut self, until: std::time::Instant) {
         if let Some(c) = self.child.take() {
-            end(c);
+            end(c, until);
         }
         drop(self.profile.take());
     }

@@ -265,12 +265,16 @@ async fn run(ctx: &Ctx) -> PageRun {
             }
         }
     }
-    if let Some(br) = browser.take() {
-        // Stopping waits for the browser to exit (its logs and profile closed): off the runtime.
-        let _ = tokio::task::spawn_blocking(move || br.stop()).await;
-    }
+    // The call first (a GPT-Live session the page did not close has its reserved time), then the
+    // browser.
     if let Some(sig) = signalled {
         end_call(ctx, &mut out, &run, sig).await;
+    }
+    if let Some(br) = browser.take() {
+        // Stopping waits for the browser to exit (its logs and profile closed), off the runtime
+        // and never past the check's deadline.
+        let by = ctx.deadline.checked_sub(Duration::from_millis(300)).unwrap_or(ctx.deadline);
+        let _ = tokio::task::spawn_blocking(move || br.stop(by)).await;
     }
     run.call_evidence = out.evidence;
     run
@@ -343,15 +347,12 @@ async fn end_call(ctx: &Ctx, out: &mut crate::check::Outcome, run: &PageRun, sig
             }
             None => {
                 let end = Instant::now() + Duration::from_secs(3);
-                let said =
-                    match crate::check::call::sideband::close(ctx, id, end.min(ctx.deadline + Duration::from_secs(1)))
-                        .await
-                    {
-                        Ok(reason) => format!(
-                            "session.closed ({reason}) over the sideband connection (the page did not close it)"
-                        ),
-                        Err(e) => format!("not confirmed: the page did not close it, and the sideband connection: {e}"),
-                    };
+                let said = match crate::check::call::sideband::close(ctx, id, end.min(ctx.deadline)).await {
+                    Ok(reason) => {
+                        format!("session.closed ({reason}) over the sideband connection (the page did not close it)")
+                    }
+                    Err(e) => format!("not confirmed: the page did not close it, and the sideband connection: {e}"),
+                };
                 out.evidence.detail("session_close", said);
             }
         }

@@ -280,7 +280,8 @@ fn ice_with_no_answer_names_what_the_browser_gathered() {
     // than being cut off.
     let (r, v) = ns.browser(&["--timeout", "5s"]);
     assert_eq!(cause(&v, "browser-webrtc"), "browser-webrtc.only_host_candidates", "{}", r.stdout);
-    assert!(r.elapsed.as_secs_f64() < 5.5, "{:?}", r.elapsed);
+    // The budget, and the time to stop the browser (SIGTERM, at most 2 s) on a loaded machine.
+    assert!(r.elapsed.as_secs_f64() < 8.0, "{:?}", r.elapsed);
 }
 
 #[test]
