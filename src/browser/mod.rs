@@ -246,6 +246,12 @@ async fn run(ctx: &Ctx) -> PageRun {
                     run.results = Some(*r);
                     break;
                 }
+                // Said at once rather than waited out: the page will not post again.
+                Some(server::Event::Unreadable(why)) => {
+                    let step = Some(format!("its results could not be read: {why}"));
+                    run.failure = Some(PageFailure::Stalled { secs: started.elapsed().as_secs_f64(), step });
+                    break;
+                }
                 None => break,
             },
             _ = tokio::time::sleep_until(tokio::time::Instant::from_std(until)) => {

@@ -27,6 +27,8 @@ pub enum Event {
         reply: oneshot::Sender<Result<String, String>>,
     },
     Results(Box<PageResults>),
+    /// The page's results could not be read (why).
+    Unreadable(String),
 }
 
 struct Shared {
@@ -166,7 +168,10 @@ async fn results(State(s): State<Arc<Shared>>, body: String) -> Response {
             let _ = s.events.send(Event::Results(Box::new(r))).await;
             StatusCode::NO_CONTENT.into_response()
         }
-        Err(e) => (StatusCode::BAD_REQUEST, format!("results: {e}")).into_response(),
+        Err(e) => {
+            let _ = s.events.send(Event::Unreadable(e.to_string())).await;
+            (StatusCode::BAD_REQUEST, format!("results: {e}")).into_response()
+        }
     }
 }
 
@@ -214,6 +219,10 @@ mod tests {
         let progress = format!("{path}progress");
         assert_eq!(status(&addr, post(&progress, &addr, Some(&origin))).await, 204);
         assert!(matches!(events.recv().await, Some(Event::Progress(s)) if s == "v=0"));
+        // Results that do not parse are said at once, not waited out.
+        let results = format!("{path}results");
+        assert_eq!(status(&addr, post(&results, &addr, Some(&origin))).await, 400);
+        assert!(matches!(events.recv().await, Some(Event::Unreadable(_))));
         // The configuration cannot end the page's script element.
         let page = crate::browser::server::PAGE.replace("__CONFIG__", "");
         assert!(page.contains("<script"), "the page is served whole");
