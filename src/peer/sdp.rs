@@ -192,8 +192,17 @@ pub fn without_application(sdp: &str) -> String {
             out.push_str(line);
         }
     }
-    // The BUNDLE group must not name the removed mid; drop the group line rather than guess.
-    out.lines().filter(|l| !l.starts_with("a=group:BUNDLE")).map(|l| format!("{l}\r\n")).collect()
+    // The BUNDLE group names the mids that are left (RFC 9143 §7.2): one that names a removed
+    // section is invalid, and without any group a browser offer's media is not bundled at all.
+    let mids: Vec<&str> = out.lines().filter_map(|l| l.trim().strip_prefix("a=mid:")).map(str::trim).collect();
+    let group = format!("a=group:BUNDLE {}", mids.join(" "));
+    out.lines()
+        .filter_map(|l| match l.starts_with("a=group:BUNDLE") {
+            true if mids.is_empty() => None,
+            true => Some(format!("{group}\r\n")),
+            false => Some(format!("{l}\r\n")),
+        })
+        .collect()
 }
 
 /// An answer shaped like OpenAI's (for tests).
@@ -231,7 +240,8 @@ mod tests {
     fn names_what_is_missing() {
         let no_app = without_application(ANSWER);
         assert_eq!(validate_answer(&no_app), vec![Missing::Application]);
-        assert!(!no_app.contains("BUNDLE"));
+        // The group names what is left.
+        assert!(no_app.contains("a=group:BUNDLE 0\r\n") && !no_app.contains("BUNDLE 0 1"), "{no_app}");
         assert_eq!(validate_answer("<html>"), vec![Missing::NotSdp]);
         assert_eq!(
             validate_answer("v=0\r\n"),

@@ -297,6 +297,19 @@ fn a_session_that_never_starts_is_named() {
 }
 
 #[test]
+fn a_channel_that_never_opens_in_the_browser_is_named() {
+    if !available() {
+        return;
+    }
+    // The answer accepts the channel, but nothing answers SCTP behind it.
+    let ns = Ns::up(&["channel-never-opens"]);
+    let (r, v) = ns.browser(&[]);
+    assert_eq!(cause(&v, "browser-webrtc"), "browser-webrtc.channel_never_opens", "{}", r.stdout);
+    assert!(timing(&v, "browser-webrtc", "dtls_connected").is_some(), "DTLS did connect: {}", r.stdout);
+    assert_eq!(v["verdict"]["rule"], "browser_call");
+}
+
+#[test]
 fn an_answer_without_a_data_channel_is_caught_before_the_browser() {
     if !available() {
         return;
