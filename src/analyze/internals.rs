@@ -375,7 +375,13 @@ fn channel_stage(pc: &Pc, dumped: Option<f64>) -> CheckResult {
     } else if dtls.as_deref().is_some_and(|d| d != "connected") {
         Some(CallCause::DtlsFailed { detail: format!("DTLS state {}", dtls.clone().unwrap_or_default()) })
     } else if channel.as_ref().is_some_and(|(_, s)| s != "open") || channel.is_none() {
-        Some(CallCause::ChannelNeverOpens { wait: format!("(state {})", channel.map_or("unknown".into(), |(_, s)| s)) })
+        // Whether the app offered a channel at all (without one, its place in the code is the fix).
+        let offered = pc
+            .sdp_of("setLocalDescription")
+            .or_else(|| pc.sdp_of("createOfferOnSuccess"))
+            .is_none_or(|o| sdp::media(&o).iter().any(|m| m.kind == "application"));
+        let wait = format!("(state {})", channel.map_or("unknown".into(), |(_, s)| s));
+        Some(CallCause::ChannelNeverOpens { wait, offered })
     } else if let Some((p, _)) = pair.as_ref().filter(|(p, _)| p.local.protocol == Protocol::Tcp) {
         Some(if answer_udp {
             CallCause::MediaOverTcp { how: format!("the selected pair is {}", p.local) }

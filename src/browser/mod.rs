@@ -95,16 +95,14 @@ pub struct PageRun {
     pub call_evidence: Evidence,
     /// Why the forwarding failed, when it did.
     pub call_cause: Option<CallCause>,
-    /// The browser launched (its command name and version), or how the page was opened.
-    pub browser: String,
     /// The page's URL (on loopback, random per run).
     pub url: String,
     /// The last step the page said it reached.
     pub last_step: Option<String>,
     /// The page was loaded at all.
     pub opened: bool,
-    /// The page's offer, as it reached this process.
-    pub offer: Option<String>,
+    /// How long the run took, from the page being served.
+    pub secs: f64,
     /// Evidence for both checks: the launch, the page's address.
     pub evidence: Evidence,
 }
@@ -194,21 +192,20 @@ async fn run(ctx: &Ctx) -> PageRun {
     run.url = server.url.clone();
     run.evidence.detail("page", server.shown_url());
     let started = Instant::now();
+    if b.person_opens() {
+        // On a terminal, over the progress line (which redraws below it).
+        let clear = if ctx.settings.progress { "\r\x1b[2K" } else { "" };
+        let open = if b.launch.is_some() { "Opening" } else { "Open" };
+        eprintln!(
+            "{clear}{open} {} in the browser your voice app runs in, and press Start (waiting up to {:.0} s).",
+            server.url,
+            ctx.deadline.saturating_duration_since(Instant::now()).as_secs_f64()
+        );
+    }
     let mut browser = match b.launch {
-        None => {
-            run.browser = "opened by you".into();
-            // On a terminal, over the progress line (which redraws below it).
-            let clear = if ctx.settings.progress { "\r\x1b[2K" } else { "" };
-            eprintln!(
-                "{clear}Open {} in the browser your voice app runs in, and press Start (waiting up to {:.0} s).",
-                server.url,
-                ctx.deadline.saturating_duration_since(Instant::now()).as_secs_f64()
-            );
-            None
-        }
+        None => None,
         Some(which) => match launch::Browser::start(which, b, &server.url) {
             Ok(br) => {
-                run.browser = br.name.clone();
                 run.evidence.detail("browser", &br.name);
                 Some(br)
             }
@@ -252,7 +249,12 @@ async fn run(ctx: &Ctx) -> PageRun {
                     run.failure = Some(PageFailure::Stalled { secs: started.elapsed().as_secs_f64(), step });
                     break;
                 }
-                None => break,
+                // The server is gone: nothing more can come.
+                None => {
+                    let step = run.last_step.clone();
+                    run.failure = Some(PageFailure::Stalled { secs: started.elapsed().as_secs_f64(), step });
+                    break;
+                }
             },
             _ = tokio::time::sleep_until(tokio::time::Instant::from_std(until)) => {
                 let secs = started.elapsed().as_secs_f64();
@@ -283,6 +285,7 @@ async fn run(ctx: &Ctx) -> PageRun {
         let _ = tokio::task::spawn_blocking(move || br.stop(by)).await;
     }
     run.call_evidence = out.evidence;
+    run.secs = started.elapsed().as_secs_f64();
     run
 }
 
@@ -303,7 +306,6 @@ async fn forward(
     out.evidence
         .artifacts
         .push(crate::report::Artifact { name: "offer.sdp".into(), content: crate::peer::sdp::redacted(offer) });
-    run.offer = Some(offer.to_owned());
     let mut s = (*ctx.settings).clone();
     // The app's server holds the key and posts the offer itself: the unified interface
     // (OpenAI's WebRTC guide), unless the app hands the page a client secret (--token-url).

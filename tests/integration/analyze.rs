@@ -172,6 +172,11 @@ fn browser_exports_give_the_stage_cause_and_verdict() {
     let r = analyze(&["ice-failure.webrtc_internals_dump.gz"]);
     let msg = r.result("datachannel")["cause"]["message"].as_str().unwrap().to_owned();
     assert!(msg.contains(" s logged after checking began"), "{msg}");
+    // An app that offered no channel is told where to create it, not about the network's MTU.
+    let r = analyze(&["channel-after-offer.webrtc_internals_dump.gz"]);
+    let dc = r.result("datachannel");
+    assert_eq!(dc["cause"]["id"], "datachannel.channel_never_opens", "{dc:#}");
+    assert!(dc["fix"]["text"].as_str().unwrap().starts_with("Create the oai-events data channel before"), "{dc:#}");
 }
 
 /// Keys, ek_ tokens, ICE passwords and the app's cookies in a HAR or dump never reach the output.

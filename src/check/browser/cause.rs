@@ -119,7 +119,7 @@ impl Diagnosis for BrowserCause {
     fn fix(&self) -> Fix {
         match self {
             BrowserCause::Call(c) => c.fix(),
-            BrowserCause::LaunchFailed(_) => Fix::new("Install Chromium or Google Chrome (Debian/Ubuntu: apt install chromium), give its path with --browser-path, or leave out --launch and open the printed URL in any browser."),
+            BrowserCause::LaunchFailed(_) => Fix::new("Install the browser named by --launch (Debian/Ubuntu: apt install chromium, or firefox-esr), give its path with --browser-path, or leave out --launch and open the printed URL in any browser."),
             BrowserCause::NotServed(_) => Fix::new("Choose a free local address for the page with --listen (e.g. 127.0.0.1:8765), or leave it out for a free port on 127.0.0.1."),
             BrowserCause::BrowserExited(_) => Fix::new("Run the browser by hand with the same options to see why it stops (as root Chromium needs --no-sandbox, which --launch adds); or leave out --launch and open the printed URL yourself."),
             BrowserCause::NotOpened { .. } => Fix::new("Open the printed URL in the browser your app runs in (on this machine) and press Start, within the time; or let the tool start one with --launch chromium (--headless in CI). --timeout gives more time."),

@@ -46,13 +46,7 @@ fn db(x: f64) -> f64 {
 
 /// The page's microphone results, judged.
 pub fn judge(page: &PageRun, out: &mut Outcome) -> Result<(String, Option<BrowserCause>), BrowserCause> {
-    if let Some(cause) = super::failure(page) {
-        return Err(cause);
-    }
-    let Some(r) = &page.results else {
-        return Err(BrowserCause::Stalled { secs: 0.0, step: page.last_step.clone() });
-    };
-    judge_results(r, &page.url, out)
+    judge_results(super::results(page)?, &page.url, out)
 }
 
 pub fn judge_results(
@@ -70,9 +64,14 @@ pub fn judge_results(
     if let Some(ms) = m.ms.filter(|v| v.is_finite() && (0.0..86_400_000.0).contains(v)) {
         out.evidence.timing("getusermedia", std::time::Duration::from_secs_f64(ms / 1000.0));
     }
-    if !r.secure_context || !m.media_devices {
+    if !r.secure_context {
         let origin = url::Url::parse(url).map(|u| u.origin().ascii_serialization()).unwrap_or_else(|_| url.to_owned());
         return Err(BrowserCause::InsecureContext { origin });
+    }
+    if !m.media_devices {
+        // A secure context without the API: the browser, or a policy, has none to give.
+        let detail = "navigator.mediaDevices.getUserMedia does not exist in this browser".to_owned();
+        return Err(BrowserCause::CaptureFailed { detail });
     }
     if let Some(e) = &m.error {
         out.evidence.detail("getusermedia", e.to_string());

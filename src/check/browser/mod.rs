@@ -25,12 +25,18 @@ pub const WAITS: &str = "the browser's start and the page's load (or, without --
     the microphone 0.5 s of level, ICE gathering 3 s, the API's answer 10 s, ICE, DTLS and the \
     channel open 10 s, the first event 5 s, and for GPT-Live session.closed 2 s";
 
-/// Why a run has no results, for both checks alike.
-pub(crate) fn failure(run: &PageRun) -> Option<BrowserCause> {
-    if run.results.is_some() {
-        return None;
+/// The page's results, or why the run has none, for both checks alike.
+pub(crate) fn results(run: &PageRun) -> Result<&crate::browser::PageResults, BrowserCause> {
+    match &run.results {
+        Some(r) => Ok(r),
+        None => Err(failure(run)),
     }
-    Some(match run.failure.clone()? {
+}
+
+/// Why a run has no results.
+fn failure(run: &PageRun) -> BrowserCause {
+    let stalled = || PageFailure::Stalled { secs: run.secs, step: run.last_step.clone() };
+    match run.failure.clone().unwrap_or_else(stalled) {
         PageFailure::Launch(e) => BrowserCause::LaunchFailed(e),
         PageFailure::Serve(e) => BrowserCause::NotServed(e),
         PageFailure::Exited(e) => BrowserCause::BrowserExited(e),
@@ -39,7 +45,7 @@ pub(crate) fn failure(run: &PageRun) -> Option<BrowserCause> {
             BrowserCause::PromptUnanswered { secs }
         }
         PageFailure::Stalled { secs, step } => BrowserCause::Stalled { secs, step },
-    })
+    }
 }
 
 /// What both checks show of the run: the page's address, the browser, its user agent.
@@ -98,7 +104,10 @@ mod tests {
         assert_eq!(mic_cause(err("NotFoundError", "Requested device not found")), "no_device");
         assert_eq!(mic_cause(err("NotReadableError", "Could not start audio source")), "device_busy");
         assert_eq!(mic_cause(err("OverconstrainedError", "")), "capture_failed");
-        assert_eq!(mic_cause(json!({"mediaDevices": false})), "insecure_context");
+        assert_eq!(mic_cause(json!({"mediaDevices": false})), "capture_failed");
+        let run = page(json!({"secureContext": false, "mic": {"mediaDevices": false}}));
+        let mut out = Outcome::new(CheckId::BrowserMic);
+        assert_eq!(mic::judge(&run, &mut out).unwrap_err().id(), "insecure_context");
         let track = |muted: bool, peak: f64, state: &str| {
             json!({"mediaDevices": true, "track": {"label": "Mic", "muted": muted, "readyState": "live"},
                    "level": {"peak": peak, "rms": peak / 4.0, "samples": 24000, "contextState": state}})
@@ -168,6 +177,16 @@ mod tests {
         let mut dropped = ok.clone();
         dropped["ice"] = json!([{"state": "connected", "ms": 140.0}, {"state": "disconnected", "ms": 4000.0}]);
         assert_eq!(call_cause(dropped.clone(), VoiceApi::Realtime, false).0, "connection_dropped");
+        // After the page ended a GPT-Live session, the server hanging up is no drop.
+        let mut live = ok.clone();
+        live["events"] = json!(["session.started", "session.closed"]);
+        live["closedReason"] = json!("close_requested");
+        live["closeSent"] = json!(true);
+        live["steps"]["close_sent"] = json!(3000.0);
+        live["ice"] = json!([{"state": "connected", "ms": 140.0}, {"state": "disconnected", "ms": 4000.0}]);
+        assert_eq!(call_cause(live.clone(), VoiceApi::Live, false).0, "pass");
+        live["steps"]["close_sent"] = json!(5000.0);
+        assert_eq!(call_cause(live, VoiceApi::Live, false).0, "connection_dropped");
         // In Firefox the fix says so: it gives up on unanswered consent checks sooner.
         let run = page(
             json!({"userAgent": "Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0", "call": dropped}),
@@ -188,7 +207,7 @@ mod tests {
     #[test]
     fn a_page_that_never_reported_says_why() {
         let run = |failure| PageRun { failure: Some(failure), ..PageRun::default() };
-        let f = |r: PageRun| failure(&r).map(|c| c.id()).unwrap_or("none");
+        let f = |r: PageRun| failure(&r).id();
         assert_eq!(f(run(PageFailure::NotOpened { secs: 2.0 })), "page_not_opened");
         let prompt = PageFailure::Stalled { secs: 9.0, step: Some("microphone: asking for permission".into()) };
         assert_eq!(f(run(prompt)), "permission_prompt_unanswered");

@@ -69,14 +69,9 @@ pub fn judge(
     if let Some(cause) = &page.call_cause {
         return Err(BrowserCause::Call(cause.clone()));
     }
-    if let Some(cause) = super::failure(page) {
-        return Err(cause);
-    }
-    let Some(r) = &page.results else {
-        return Err(BrowserCause::Stalled { secs: 0.0, step: page.last_step.clone() });
-    };
+    let r = super::results(page)?;
     let Some(call) = &r.call else {
-        return Err(BrowserCause::Stalled { secs: 0.0, step: Some("the page made no call".into()) });
+        return Err(BrowserCause::Stalled { secs: page.secs, step: Some("the page made no call".into()) });
     };
     evidence(call, out);
     out.evidence.timings.extend(api_timings);
@@ -86,11 +81,10 @@ pub fn judge(
     let error = || call.error.as_ref().map(|e| e.to_string()).unwrap_or_else(|| "no detail".into());
     match call.stopped_at.as_deref() {
         Some("peer") | Some("offer") => return Err(BrowserCause::OfferFailed { detail: error() }),
+        // This tool had no cause of its own (that came first): the page's request failed.
         Some("answer") => {
-            return Err(BrowserCause::Call(CallCause::BlockedByBrowser {
-                request: "POST of the offer to this tool".into(),
-                why: error(),
-            }));
+            let step = Some(format!("sending its offer to this tool: {}", error()));
+            return Err(BrowserCause::Stalled { secs: page.secs, step });
         }
         Some("answer_applied") => return Err(BrowserCause::AnswerRefusedByBrowser { detail: error() }),
         _ => {}
@@ -109,7 +103,7 @@ pub fn judge(
             (Some(_), None) => BrowserCause::Call(CallCause::DtlsFailed {
                 detail: call.dtls_state.clone().map(|s| format!("DTLS {s}")).unwrap_or_default(),
             }),
-            (Some(_), Some(_)) => BrowserCause::Call(CallCause::ChannelNeverOpens { wait }),
+            (Some(_), Some(_)) => BrowserCause::Call(CallCause::ChannelNeverOpens { wait, offered: true }),
         });
     }
     // The first events, as the API's guides order them.
@@ -131,9 +125,14 @@ pub fn judge(
             CallCause::NoSessionCreated { first }
         }));
     }
-    // Connected, then lost while the session ran (the page closes only at its end).
+    // Connected, then lost while the session ran: before the page ended a GPT-Live session (the
+    // server may hang up after session.closed) and before it closed the peer.
     let up = connected.unwrap_or_default();
-    if let Some(drop) = call.ice.iter().find(|s| s.ms > up && matches!(s.state.as_str(), "disconnected" | "failed")) {
+    let end = call.step("close_sent").unwrap_or(f64::INFINITY);
+    let lost = |s: &&crate::browser::results::StateAt| {
+        s.ms > up && s.ms < end && matches!(s.state.as_str(), "disconnected" | "failed")
+    };
+    if let Some(drop) = call.ice.iter().find(lost) {
         return Err(BrowserCause::ConnectionDropped {
             state: drop.state.clone(),
             ms: drop.ms,

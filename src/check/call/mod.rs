@@ -107,7 +107,12 @@ pub enum CallCause {
     #[error("ICE connected but DTLS did not complete{}", if detail.is_empty() { String::new() } else { format!(" ({detail})") })]
     DtlsFailed { detail: String },
     #[error("ICE and DTLS connected, but the data channel did not open {wait} (SCTP / m=application problem)")]
-    ChannelNeverOpens { wait: String },
+    ChannelNeverOpens {
+        wait: String,
+        /// The offer carried the data channel (m=application): false only for a browser export
+        /// whose app never created one.
+        offered: bool,
+    },
     #[error("the data channel opened but the first event is not session.created ({first})")]
     NoSessionCreated { first: String },
     #[error("the server sent an error event: {0}")]
@@ -223,7 +228,9 @@ impl Diagnosis for CallCause {
             CallCause::IceStuckChecking { .. } => Fix::new("ICE checks get no answer over UDP or ICE-TCP, and no TURN relay was gathered: allow outbound UDP 3478 or TCP 443 to OpenAI's media servers, or add a TURN server over TCP/TLS on 443 (turns:host:443?transport=tcp) to iceServers.").doc(WEBRTC),
             CallCause::IceFailed => Fix::new("Every path failed: allow outbound UDP 3478 / TCP 443, or add TURN (turns:host:443?transport=tcp) to iceServers.").doc(WEBRTC),
             CallCause::DtlsFailed { .. } => Fix::new("Something alters the SDP (the a=fingerprint must match the server's certificate) or blocks DTLS packets: forward the answer unmodified; check firewalls that inspect UDP.").doc(WEBRTC),
-            CallCause::ChannelNeverOpens { .. } => Fix::new("The data channel must be created before createOffer(), and the answer's m=application must be accepted (port not 0): check the offer your app sends and any SDP munging.").doc(WEBRTC),
+            CallCause::ChannelNeverOpens { offered: false, .. } => Fix::new(CHANNEL_BEFORE_OFFER).doc(WEBRTC),
+            // DTLS up, and an offer (and an answer: judged before) that carry the channel.
+            CallCause::ChannelNeverOpens { offered: true, .. } => Fix::new("The offer and the answer both carry the data channel and DTLS is up, but SCTP never opened it: something on the path lets the DTLS handshake through but not the larger packets that follow (a VPN or tunnel with a small MTU, a firewall inspecting UDP), or the media server does not answer SCTP. Try another network or without the VPN; if it repeats, report the call id to OpenAI support.").doc(WEBRTC),
             CallCause::NoSessionCreated { .. } => Fix::new("The media connection is up but the session sent nothing: check the model and the session configuration sent with the offer, and that the app listens on the oai-events channel it created before the offer (an app on the retired beta endpoints also sees this); if it repeats, report the call id and x-request-id to OpenAI support.").doc(WEBRTC),
             CallCause::ServerError(_) => Fix::new("Read the error event: it names the session problem (model, configuration, limits) to fix in the session config.").doc(WEBRTC),
             CallCause::NoSessionUpdated { .. } => Fix::new("The session did not accept session.update: check the event's shape (type \"session.update\", a \"session\" object with \"type\": \"realtime\").").doc(WEBRTC),
@@ -288,7 +295,8 @@ impl CallCause {
             CallCause::IceStuckChecking { wait: wait(), relay_gathered: true },
             CallCause::IceFailed,
             CallCause::DtlsFailed { detail: String::new() },
-            CallCause::ChannelNeverOpens { wait: wait() },
+            CallCause::ChannelNeverOpens { wait: wait(), offered: true },
+            CallCause::ChannelNeverOpens { wait: wait(), offered: false },
             CallCause::NoSessionCreated { first: "no event in 5.0 s".into() },
             CallCause::ServerError("{\"type\":\"error\"}".into()),
             CallCause::NoSessionUpdated { wait: wait() },

@@ -122,7 +122,7 @@ impl Phase {
         match self {
             Phase::Ice => CallCause::IceStuckChecking { wait: wait.words(), relay_gathered },
             Phase::Dtls => CallCause::DtlsFailed { detail: format!("no DTLS handshake {}", wait.words()) },
-            Phase::Open => CallCause::ChannelNeverOpens { wait: wait.words() },
+            Phase::Open => CallCause::ChannelNeverOpens { wait: wait.words(), offered: true },
             Phase::FirstEvent if api == VoiceApi::Live => {
                 CallCause::NoSessionStarted { first: format!("no event {}", wait.words()) }
             }
@@ -175,7 +175,10 @@ async fn connect(ctx: &Ctx, out: &mut Outcome, call: &mut call::Call) -> Result<
                 enter(Phase::FirstEvent, &mut phase, &mut wait);
             }
             Event::ChannelClosed if phase != Phase::FirstEvent => {
-                return Err(CallCause::ChannelNeverOpens { wait: "(the channel closed instead)".into() });
+                return Err(CallCause::ChannelNeverOpens {
+                    wait: "(the channel closed instead)".into(),
+                    offered: true,
+                });
             }
             Event::Message(m) => {
                 if phase != Phase::FirstEvent {
