@@ -1,14 +1,14 @@
 //! From a parsed command line to an exit code: pick the checks, run them, render the report.
 
-use crate::check::CheckId;
-use crate::cli::{
-    CheckCommand, CheckOptions, Cli, Command, Format, GlobalArgs, ReportCommand, SelftestApi, SelftestArgs, Which,
-};
+use crate::args::{CheckOptions, Format, GlobalArgs, SelftestApi, SelftestArgs};
+use crate::cli::{CheckCommand, Cli, Command, ReportCommand, Which};
 use crate::fake::{FakeConfig, FakeServer};
 use crate::net::proxy::ProxyEnv;
 use crate::render::{human, renderer};
-use crate::report::{Report, Secrets, VoiceApi};
+use crate::report::CheckId;
+use crate::report::{Report, VoiceApi};
 use crate::runner::run_checks;
+use crate::secret::Secrets;
 use crate::settings::{ApiKey, DEFAULT_LIVE_MODEL, DEFAULT_MODEL, Inputs, KeySource, Settings};
 use anyhow::{Context, Result};
 use std::io::Write;
@@ -41,7 +41,10 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::FakeServer { listen, accept_key, media, fault, tls_cert, tls_key } => {
             let mut cfg = FakeConfig::new(&accept_key);
             cfg.media = media;
-            cfg.faults = fault;
+            cfg.faults = fault
+                .iter()
+                .map(|f| f.parse::<crate::fake::Fault>().map_err(|e| anyhow::anyhow!("--fault {f}: {e}")))
+                .collect::<Result<_>>()?;
             let server = match (tls_cert, tls_key) {
                 (Some(cert), Some(key)) => FakeServer::start_tls(cfg, &listen, server_tls(&cert, &key)?).await,
                 _ => FakeServer::start(cfg, &listen).await,
@@ -55,7 +58,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
             let settings = resolve(&cli.global, &CheckOptions::default())?;
             let report = crate::analyze::analyze(&files)?;
             if settings.format == Format::Human {
-                write_stdout(renderer(Format::Human, &settings, settings.color).render(&report).as_bytes());
+                write_stdout(renderer(Format::Human, &view(&settings, settings.color)).render(&report).as_bytes());
             }
             emit(&settings, &report)?;
             // A bundle of an analysis: the report (already masked) to forward, with --redact-ips
@@ -115,8 +118,6 @@ async fn checks(global: &GlobalArgs, cmd: CheckCommand) -> Result<ExitCode> {
     let runs = |id: CheckId| {
         ids.contains(&id) && !settings.skip.contains(&id) && (settings.only.is_empty() || settings.only.contains(&id))
     };
-    // The page makes its call only when browser-webrtc runs.
-    settings.browser.call = runs(CheckId::BrowserWebrtc);
     // A run with the browser checks gets their time on top of the usual deadline, unless told.
     if !settings.deadline_given && browser.iter().any(|id| runs(*id)) {
         settings.deadline += crate::check::browser::budget(&settings);
@@ -211,8 +212,9 @@ fn known_secrets(settings: &Settings) -> Secrets {
 async fn execute(settings: Arc<Settings>, ids: &[CheckId], skipped: &[CheckId]) -> Report {
     let secrets = known_secrets(&settings);
     let target = settings.target();
-    let mut live = (settings.format == Format::Human)
-        .then(|| human::Live::start(Box::new(std::io::stdout()), &target, ids, settings.verbosity, settings.progress));
+    let mut live = (settings.format == Format::Human).then(|| {
+        human::Live::start(Box::new(std::io::stdout()), &target, ids, &view(&settings, false), settings.progress)
+    });
     let report = run_checks(settings.clone(), ids, skipped, secrets, |r| {
         if let Some(l) = live.as_mut() {
             l.result(r);
@@ -228,10 +230,10 @@ async fn execute(settings: Arc<Settings>, ids: &[CheckId], skipped: &[CheckId]) 
 /// Standard output gets `--format` (the human view streamed already); each `--output` file its own.
 fn emit(s: &Settings, report: &Report) -> Result<()> {
     if s.format != Format::Human {
-        write_stdout(renderer(s.format, s, false).render(report).as_bytes());
+        write_stdout(renderer(s.format, &view(s, false)).render(report).as_bytes());
     }
     for o in &s.outputs {
-        crate::files::write_private(&o.path, renderer(o.format, s, false).render(report).as_bytes())
+        crate::files::write_private(&o.path, renderer(o.format, &view(s, false)).render(report).as_bytes())
             .with_context(|| format!("writing the report to {}", o.path.display()))?;
     }
     Ok(())
@@ -241,14 +243,25 @@ fn emit(s: &Settings, report: &Report) -> Result<()> {
 fn show(s: &Settings, file: &Path) -> Result<ExitCode> {
     // Read with the analyzer's limit: a 200 MB file is refused before it is read.
     let text = crate::analyze::read(file)?.text;
-    let loaded = crate::report::load(&text).with_context(|| format!("{} cannot be shown", file.display()))?;
+    let mut loaded = crate::report::load(&text).with_context(|| format!("{} cannot be shown", file.display()))?;
+    crate::verdict::complete(&mut loaded.report);
     let out = match (s.format, &loaded.bundle) {
         // A bundle re-emitted whole: the environment is part of what support asked for.
         (Format::Json, Some(bundle)) => serde_json::to_string_pretty(bundle).unwrap_or_default() + "\n",
-        (format, _) => renderer(format, s, s.color).render(&loaded.report),
+        (format, _) => renderer(format, &view(s, s.color)).render(&loaded.report),
     };
     write_stdout(out.as_bytes());
     Ok(if loaded.report.exit_code(s.strict) == 0 { ExitCode::Ok } else { ExitCode::Failed })
+}
+
+/// What the renderers are told besides the report.
+fn view(s: &Settings, color: bool) -> crate::render::Options {
+    crate::render::Options {
+        verbosity: s.verbosity,
+        strict: s.strict,
+        color,
+        talks_to_api: |id| id.spec().options.contains(&crate::args::OptionGroup::Api),
+    }
 }
 
 /// Write to stdout; a closed pipe (`| head`) is not an error.

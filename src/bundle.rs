@@ -2,7 +2,8 @@
 //! about, in one self-contained, shareable JSON file, redacted by construction (the report never
 //! holds a secret; see `report::redact`) and optionally with public IP addresses masked.
 
-use crate::report::{Report, Secrets};
+use crate::report::Report;
+use crate::secret::Secrets;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;

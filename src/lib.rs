@@ -2,7 +2,8 @@
 //! WebRTC. The binary is a thin wrapper around [`run`]; tests drive the same function.
 
 pub mod analyze;
-pub mod browser;
+pub mod api;
+pub mod args;
 pub mod bundle;
 pub mod check;
 pub mod cli;

@@ -7,9 +7,12 @@
 //! Results are redacted before anything sees them, streamed to the caller as they finish, and
 //! ordered as the registry lists the checks.
 
-use crate::check::kind::{CauseKind, Diagnosis, ids};
-use crate::check::{CheckId, Ctx, Outcome};
-use crate::report::{CheckResult, Fix, Report, Secrets, Status};
+use crate::check::RunCause;
+use crate::check::kind::CauseKind;
+use crate::check::{Ctx, Outcome, RunState};
+use crate::report::CheckId;
+use crate::report::{CheckResult, Report, Status};
+use crate::secret::Secrets;
 use crate::settings::Settings;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -19,47 +22,6 @@ use tokio::task::JoinSet;
 
 /// Time a check gets past its own deadline to report what it saw, before it is cut off.
 const GRACE: Duration = Duration::from_millis(500);
-
-/// Why the scheduler, not the check, ended a check.
-#[derive(Debug, thiserror::Error, strum::EnumDiscriminants)]
-#[strum_discriminants(name(RunKind), derive(strum::EnumIter, Hash), vis(pub))]
-pub enum RunCause {
-    #[error("did not finish within its time budget of {0:.1} s")]
-    CheckTimeout(f64),
-    #[error("the overall deadline of {0:.1} s passed before this check finished")]
-    Deadline(f64),
-    #[error("internal error in this check: {0}")]
-    Crashed(String),
-}
-
-ids!(RunKind {
-    CheckTimeout => "timeout",
-    Deadline => "deadline",
-    Crashed => "internal_error",
-});
-
-impl Diagnosis for RunCause {
-    fn kind(&self) -> CauseKind {
-        CauseKind::Run(self.into())
-    }
-    fn fix(&self) -> Fix {
-        match self {
-            RunCause::CheckTimeout(_) | RunCause::Deadline(_) => Fix::new(
-                "Something on the path is slow or silent: run the check alone with -v to see the last phase reached, or raise --timeout/--deadline to measure it.",
-            ),
-            RunCause::Crashed(_) => {
-                Fix::new("This is a bug in realtime-doctor: please report it with the output of -v.")
-            }
-        }
-    }
-}
-
-impl RunCause {
-    #[cfg(test)]
-    pub(crate) fn examples() -> Vec<RunCause> {
-        vec![RunCause::CheckTimeout(10.0), RunCause::Deadline(30.0), RunCause::Crashed("panic".into())]
-    }
-}
 
 type Slot = watch::Receiver<Option<Arc<CheckResult>>>;
 
@@ -76,6 +38,7 @@ pub async fn run_checks(
     let start = Instant::now();
     let overall = start + settings.deadline;
     let secrets = Arc::new(Mutex::new(secrets));
+    let run = Arc::new(RunState::new(ids));
 
     let mut senders = HashMap::new();
     let mut slots: HashMap<CheckId, Slot> = HashMap::new();
@@ -98,7 +61,7 @@ pub async fn run_checks(
     for &id in ids {
         let waits: Vec<(CheckId, Slot)> =
             id.waits_for().filter_map(|dep| slots.get(&dep).map(|rx| (dep, rx.clone()))).collect();
-        let (settings, secrets) = (settings.clone(), secrets.clone());
+        let (settings, secrets, run) = (settings.clone(), secrets.clone(), run.clone());
         let handle = set.spawn(async move {
             let mut blockers = Vec::new();
             for (dep, mut rx) in waits {
@@ -120,7 +83,7 @@ pub async fn run_checks(
             if now >= overall {
                 return Outcome::new(id).diagnose(&RunCause::Deadline(settings.deadline.as_secs_f64()), None);
             }
-            let ctx = Ctx { settings, deadline: (now + budget).min(overall), budget, secrets };
+            let ctx = Ctx { settings, run, deadline: (now + budget).min(overall), budget, secrets };
             let cutoff = tokio::time::Instant::from_std(ctx.deadline + GRACE);
             let run = (id.spec().run)(ctx);
             match tokio::time::timeout_at(cutoff, run).await {

@@ -4,12 +4,14 @@
 //! key file, standard input, whether the streams are terminals); [`Settings::resolve`] is a pure
 //! function of the arguments and those inputs, tested as a table.
 
-use crate::check::CheckId;
-use crate::cli::{
-    ApiArgs, ApiChoice, AuthChoice, CheckOptions, ColorChoice, Format, GlobalArgs, IceArgs, MicArgs, OwnPeerArgs,
-    PeerArgs,
+use crate::api::{is_azure_host, is_live_model};
+use crate::args::{
+    ApiArgs, ApiChoice, AuthChoice, CheckOptions, ColorChoice, Format, GlobalArgs, IceArgs, Launch, MicArgs,
+    OwnPeerArgs, PeerArgs, Verbosity,
 };
+use crate::net::is_loopback;
 use crate::net::proxy::ProxyEnv;
+use crate::report::CheckId;
 use crate::report::VoiceApi;
 use crate::secret::Secret;
 use crate::stun::IceUrl;
@@ -20,10 +22,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 use url::Url;
 
-pub const DEFAULT_BASE_URL: &str = "https://api.openai.com";
-pub const DEFAULT_MODEL: &str = "gpt-realtime";
-/// The GPT-Live model `--api live` checks unless told otherwise (OpenAI's models page).
-pub const DEFAULT_LIVE_MODEL: &str = "gpt-live-1";
+pub use crate::api::{DEFAULT_BASE_URL, DEFAULT_LIVE_MODEL, DEFAULT_MODEL};
 
 /// STUN servers apps most often put in `iceServers` (Google's are in most WebRTC samples).
 pub const DEFAULT_STUN: &[&str] = &[
@@ -72,13 +71,6 @@ pub enum TurnAuth {
     Static { username: String, password: Secret },
     /// TURN REST credentials derived from a shared secret (coturn's `use-auth-secret`).
     Rest { secret: Secret, user: String },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verbosity {
-    Quiet,
-    Normal,
-    Verbose,
 }
 
 /// A file the report is also written to, and in which format.
@@ -138,7 +130,7 @@ pub struct Settings {
     pub unified: bool,
     /// `--via`: the app's backend route the offer goes to instead of OpenAI.
     pub via: Option<Url>,
-    pub via_shape: crate::cli::ViaShape,
+    pub via_shape: crate::args::ViaShape,
     /// `--origin`: the page's origin, for the CORS checks of the --via route.
     pub origin: Option<String>,
     /// `--token-url`: the app's route that hands the page a client secret.
@@ -150,7 +142,7 @@ pub struct Settings {
     pub mic_seconds: Duration,
     pub require_mic: bool,
     /// The browser checks' page and browser (see `browser`).
-    pub browser: crate::browser::BrowserSettings,
+    pub browser: BrowserSettings,
     /// `--deadline` was given (otherwise a run that waits for a person to open the page gets
     /// the time for it).
     pub deadline_given: bool,
@@ -192,16 +184,49 @@ impl Default for Settings {
             bind: None,
             unified: false,
             via: None,
-            via_shape: crate::cli::ViaShape::Auto,
+            via_shape: crate::args::ViaShape::Auto,
             origin: None,
             token_url: None,
             app_headers: Vec::new(),
             mic_device: None,
             mic_seconds: Duration::from_millis(1500),
             require_mic: false,
-            browser: crate::browser::BrowserSettings::default(),
+            browser: BrowserSettings::default(),
             deadline_given: false,
         }
+    }
+}
+
+/// The browser options, resolved.
+#[derive(Debug, Clone, Default)]
+pub struct BrowserSettings {
+    pub launch: Option<Launch>,
+    pub headless: bool,
+    pub path: Option<PathBuf>,
+    pub args: Vec<String>,
+    pub listen: Option<std::net::SocketAddr>,
+}
+
+impl BrowserSettings {
+    pub fn resolve(b: &crate::args::BrowserArgs) -> Result<BrowserSettings> {
+        if b.headless && b.launch == Some(Launch::Default) {
+            anyhow::bail!(
+                "--headless needs a browser this tool starts itself (--launch chromium or firefox); the default browser opens as it is"
+            );
+        }
+        Ok(BrowserSettings {
+            launch: b.launch,
+            headless: b.headless,
+            path: b.browser_path.clone(),
+            args: b.browser_arg.clone(),
+            listen: b.listen,
+        })
+    }
+
+    /// A person opens the page (no browser launched, or the default one with its permission
+    /// prompt): the checks wait longer, and the page waits for a click.
+    pub fn person_opens(&self) -> bool {
+        matches!(self.launch, None | Some(Launch::Default))
     }
 }
 
@@ -287,6 +312,16 @@ impl Inputs {
 }
 
 impl Settings {
+    /// The HTTP client's view of these settings (the API's origin, proxy and OpenAI headers).
+    pub fn http(&self) -> crate::net::http::HttpConfig {
+        crate::net::http::HttpConfig {
+            base_url: Some(self.base_url.clone()),
+            proxy: self.proxy.clone(),
+            organization: self.organization.clone(),
+            project: self.project.clone(),
+        }
+    }
+
     /// Settings from the global options, the check command's options, and the inputs. Pure.
     pub fn resolve(global: &GlobalArgs, options: &CheckOptions, inputs: &Inputs) -> Result<Settings> {
         let mut s = Settings::default();
@@ -309,7 +344,7 @@ impl Settings {
             s.resolve_mic(m)?;
         }
         if let Some(b) = &options.browser {
-            s.browser = crate::browser::BrowserSettings::resolve(b)?;
+            s.browser = BrowserSettings::resolve(b)?;
         }
         if s.relay_only && s.turn.is_empty() {
             bail!(
@@ -450,7 +485,7 @@ impl Settings {
     }
 
     fn resolve_peer(&mut self, p: &PeerArgs) -> Result<()> {
-        self.relay_only = p.ice_transport_policy == crate::cli::IcePolicy::Relay;
+        self.relay_only = p.ice_transport_policy == crate::args::IcePolicy::Relay;
         self.via = match p.via.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
             Some(v) => Some(app_route(v, "--via")?),
             None => None,
@@ -515,8 +550,7 @@ impl Settings {
 
     /// The data-residency region of an OpenAI host such as `eu.api.openai.com`, if it is one.
     pub fn residency(&self) -> Option<&str> {
-        let host = self.base_url.host_str()?;
-        host.strip_suffix(".api.openai.com").filter(|r| !r.is_empty() && !r.contains('.'))
+        crate::api::residency(self.base_url.host_str()?)
     }
 
     /// Where the key would cross a network in plain HTTP: the host (and whether it is the proxy)
@@ -549,31 +583,6 @@ impl Settings {
 pub enum AuthHeader {
     Bearer,
     ApiKey,
-}
-
-/// A GPT-Live model id (`gpt-live-1`, `gpt-live-1.1`, dated snapshots).
-pub fn is_live_model(model: &str) -> bool {
-    model.starts_with("gpt-live")
-}
-
-/// Azure OpenAI resource hosts: `NAME.openai.azure.com`, and the `cognitiveservices` and AI
-/// Foundry (`services.ai.azure.com`) names of the same resources.
-/// A URL whose host is this machine: a loopback address or `localhost` (RFC 6761 §6.3).
-pub fn is_loopback(u: &Url) -> bool {
-    match u.host() {
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        Some(url::Host::Domain(d)) => {
-            let d = d.trim_end_matches('.').to_ascii_lowercase();
-            d == "localhost" || d.ends_with(".localhost")
-        }
-        None => false,
-    }
-}
-
-pub fn is_azure_host(host: &str) -> bool {
-    let h = host.to_ascii_lowercase();
-    [".openai.azure.com", ".cognitiveservices.azure.com", ".services.ai.azure.com"].iter().any(|s| h.ends_with(s))
 }
 
 /// The format of an `--output` file: from its extension, else `--format` when it is a machine

@@ -4,12 +4,13 @@
 //! (`check::kind`) and structured evidence, never strings: a cause a rule uses cannot be renamed
 //! or removed without the rule failing to compile.
 
+use crate::check::CauseKind;
 use crate::check::browser::BrowserKind;
 use crate::check::call::CallKind;
 use crate::check::key::{KeyKind, KeyStage};
 use crate::check::stun::StunKind;
 use crate::check::turn::TurnKind;
-use crate::check::{CauseKind, CheckId};
+use crate::report::CheckId;
 use crate::report::{CandidateType, CheckResult, Fix, Protocol, Report, Status, Verdict, VoiceApi};
 use crate::stun::{IceUrl, Transport};
 
@@ -537,6 +538,14 @@ pub fn diagnose(report: &Report) -> Option<Verdict> {
     })
 }
 
+/// A saved report read back: one written before verdicts existed (schema 1) gets its verdict from
+/// its results, as a run would have given it.
+pub fn complete(report: &mut Report) {
+    if report.verdict.is_none() {
+        report.verdict = diagnose(report);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -703,7 +712,7 @@ mod tests {
             (&[(BrowserWebrtc, Warn, call(CallKind::MediaOverTcp))], "warning"),
             // The scheduler's own cause on a browser check.
             (
-                &[(Turn, Skip, None), (BrowserMic, Fail, Some(C::Run(crate::runner::RunKind::CheckTimeout)))],
+                &[(Turn, Skip, None), (BrowserMic, Fail, Some(C::Run(crate::check::RunKind::CheckTimeout)))],
                 "browser_microphone",
             ),
             (&[(Key, Warn, key(KeyKind::ClockSkew))], "warning"),
@@ -806,6 +815,15 @@ mod tests {
             v.fix.text
         );
         assert!(!v.fix.text.contains("198.18.0.2:3478"), "the UDP URL did not relay: {}", v.fix.text);
+    }
+
+    #[test]
+    fn a_saved_report_without_a_verdict_gets_one() {
+        for text in [include_str!("../examples/support-bundle.json"), include_str!("../examples/report-schema1.json")] {
+            let mut report = crate::report::load(text).unwrap().report;
+            complete(&mut report);
+            assert!(report.verdict.is_some() || report.status <= Status::Pass, "{report:?}");
+        }
     }
 
     #[test]

@@ -5,9 +5,11 @@
 
 use crate::check::call::{CallCause, judge_answer};
 use crate::check::key::{KeyCause, Step};
-use crate::check::{CheckId, Diagnosis, Outcome};
+use crate::check::{Diagnosis, Outcome};
 use crate::net::http::{Exchange, Reply, classify};
-use crate::report::{Artifact, CheckResult, Secrets, Side, VoiceApi};
+use crate::report::CheckId;
+use crate::report::{Artifact, CheckResult, Side, VoiceApi};
+use crate::secret::{Secrets, find_secrets, has_standard_key};
 use base64::Engine;
 use serde_json::Value;
 use std::time::Duration;
@@ -170,11 +172,11 @@ fn collect_secrets(list: &[Entry], secrets: &mut Secrets) {
                     secrets.add(value);
                 }
             }
-            super::find_secrets(v, secrets);
+            find_secrets(v, secrets);
         }
-        super::find_secrets(&e.body, secrets);
-        super::find_secrets(&e.request_body, secrets);
-        super::find_secrets(&e.url, secrets);
+        find_secrets(&e.body, secrets);
+        find_secrets(&e.request_body, secrets);
+        find_secrets(&e.url, secrets);
     }
 }
 
@@ -212,9 +214,8 @@ fn key_result(list: &[Entry]) -> CheckResult {
     }
     // A token route that hands out the standard key itself (an error message quoting a key, as
     // some gateways echo it, is not that).
-    if let Some(e) = list
-        .iter()
-        .find(|e| role(e) == Role::TokenRoute && (200..300).contains(&e.status) && super::has_standard_key(&e.body))
+    if let Some(e) =
+        list.iter().find(|e| role(e) == Role::TokenRoute && (200..300).contains(&e.status) && has_standard_key(&e.body))
     {
         record(&mut out, e);
         return out.diagnose(&KeyCause::KeyInBrowser { request: e.label() }, None);

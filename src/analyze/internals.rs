@@ -6,11 +6,11 @@
 //! the channel's state.
 
 use crate::check::call::{CallCause, judge_answer};
-use crate::check::{CheckId, Diagnosis, Outcome};
+use crate::check::{Diagnosis, Outcome};
 use crate::peer::sdp;
-use crate::report::{
-    Artifact, Candidate, CandidatePair, CandidateType, CheckResult, Protocol, Secrets, Side, Status, VoiceApi,
-};
+use crate::report::CheckId;
+use crate::report::{Artifact, Candidate, CandidatePair, CandidateType, CheckResult, Protocol, Side, Status, VoiceApi};
+use crate::secret::Secrets;
 use serde_json::Value;
 use std::time::Duration;
 
@@ -126,8 +126,8 @@ fn peer_connections(v: &Value) -> Result<Vec<Pc<'_>>, String> {
 /// SDPs, keys or tokens anywhere.
 fn collect_secrets(pcs: &[Pc], secrets: &mut Secrets) {
     for pc in pcs {
-        super::find_secrets(&pc.config, secrets);
-        super::find_secrets(&pc.url, secrets);
+        crate::secret::find_secrets(&pc.config, secrets);
+        crate::secret::find_secrets(&pc.url, secrets);
         if let Ok(cfg) = serde_json::from_str::<Value>(&pc.config) {
             for server in cfg.get("iceServers").and_then(|s| s.as_array()).into_iter().flatten() {
                 if let Some(c) = server.get("credential").and_then(|c| c.as_str()) {
@@ -136,7 +136,7 @@ fn collect_secrets(pcs: &[Pc], secrets: &mut Secrets) {
             }
         }
         for u in &pc.log {
-            super::find_secrets(&u.value, secrets);
+            crate::secret::find_secrets(&u.value, secrets);
             for line in u.value.split("\\r\\n").flat_map(|l| l.split("\r\n")) {
                 if let Some(pwd) = line.strip_prefix("a=ice-pwd:") {
                     secrets.add(pwd.trim());

@@ -154,9 +154,10 @@ pub fn analyze(paths: &[std::path::PathBuf]) -> Result<Report> {
                 if paths.len() > 1 {
                     bail!("{}: a report or bundle is shown on its own (realtime-doctor report show FILE)", input.name);
                 }
-                let loaded =
-                    crate::report::load(&input.text).with_context(|| format!("{} cannot be shown", input.name))?;
-                return Ok(loaded.report);
+                let mut report =
+                    crate::report::load(&input.text).with_context(|| format!("{} cannot be shown", input.name))?.report;
+                crate::verdict::complete(&mut report);
+                return Ok(report);
             }
             Kind::Har | Kind::WebrtcInternals => {
                 if paths.len() > 1 {
@@ -164,7 +165,7 @@ pub fn analyze(paths: &[std::path::PathBuf]) -> Result<Report> {
                 }
                 let v: serde_json::Value = serde_json::from_str(input.text.trim_start_matches('\u{feff}'))
                     .with_context(|| format!("{} is not valid JSON", input.name))?;
-                let mut secrets = crate::report::Secrets::default();
+                let mut secrets = crate::secret::Secrets::default();
                 let (api, results) = if kind == Kind::Har {
                     har::analyze(&v, &mut secrets).map_err(|e| anyhow::anyhow!("{}: {e}", input.name))?
                 } else {
@@ -174,9 +175,9 @@ pub fn analyze(paths: &[std::path::PathBuf]) -> Result<Report> {
             }
         }
     }
-    let mut secrets = crate::report::Secrets::default();
+    let mut secrets = crate::secret::Secrets::default();
     for input in offer.iter().chain(answer.iter()) {
-        find_secrets(&input.text, &mut secrets);
+        crate::secret::find_secrets(&input.text, &mut secrets);
     }
     let result = sdp::check(offer.as_ref(), answer.as_ref());
     Ok(finish(Default::default(), started, clock, vec![result], files, &secrets))
@@ -190,7 +191,7 @@ fn finish(
     clock: std::time::Instant,
     results: Vec<crate::report::CheckResult>,
     files: Vec<AnalyzedFile>,
-    secrets: &crate::report::Secrets,
+    secrets: &crate::secret::Secrets,
 ) -> Report {
     let target = Target { api, base_url: String::new(), model: String::new() };
     let mut report = Report::new(target, started, clock.elapsed(), results);
@@ -208,33 +209,6 @@ pub(crate) fn duration_ms(ms: f64) -> std::time::Duration {
         std::time::Duration::from_secs_f64(secs.min(86_400.0 * 365.0))
     } else {
         std::time::Duration::ZERO
-    }
-}
-
-/// Whether a text holds a standard key (`sk-` and at least 20 more characters), which never
-/// belongs in a browser.
-pub fn has_standard_key(text: &str) -> bool {
-    text.match_indices("sk-").any(|(i, _)| {
-        text[i..].bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_').count() >= 23
-    })
-}
-
-/// OpenAI keys and tokens anywhere in a text (`sk-…`, `ek_…`, `sess_…` is not one), registered
-/// for masking: a HAR or a dump quotes what the app sent and what the API echoed.
-pub fn find_secrets(text: &str, secrets: &mut crate::report::Secrets) {
-    let bytes = text.as_bytes();
-    let token = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
-    for prefix in ["sk-", "ek_", "rk-"] {
-        let mut from = 0;
-        while let Some(at) = text[from..].find(prefix) {
-            let start = from + at;
-            let before_ok = start == 0 || !token(bytes[start - 1]);
-            let end = start + bytes[start..].iter().take_while(|b| token(**b)).count();
-            if before_ok && end - start >= 12 {
-                secrets.add(&text[start..end]);
-            }
-            from = end.max(start + prefix.len());
-        }
     }
 }
 
@@ -274,7 +248,7 @@ mod tests {
                 let mut v = base.clone();
                 replace_nth(&mut v, &mut at.clone(), &scalars[pick]);
                 replace_nth(&mut v, &mut at2.clone(), &scalars[(pick + 1) % scalars.len()]);
-                let mut secrets = crate::report::Secrets::default();
+                let mut secrets = crate::secret::Secrets::default();
                 // Either a verdict or a reason: never a panic.
                 let _ = har::analyze(&v, &mut secrets);
                 let _ = internals::analyze(&v, &mut secrets);

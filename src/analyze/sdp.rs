@@ -4,8 +4,9 @@
 //! after ICE gathering).
 
 use crate::check::call::{CallCause, judge_answer};
-use crate::check::{CheckId, Diagnosis, Outcome};
+use crate::check::{Diagnosis, Outcome};
 use crate::peer::sdp;
+use crate::report::CheckId;
 use crate::report::{Artifact, CheckResult, Side};
 
 /// Offer or answer: the file's name when it says one and not the other (an offer edited to

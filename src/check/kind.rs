@@ -3,6 +3,7 @@
 //! kinds, never strings, so renaming or removing a cause that a rule uses does not compile; reading
 //! a saved report turns its cause ids back into kinds through the same tables.
 
+use super::RunKind;
 use super::browser::BrowserKind;
 use super::call::CallKind;
 use super::key::KeyKind;
@@ -10,7 +11,6 @@ use super::mic::MicKind;
 use super::stun::StunKind;
 use super::turn::TurnKind;
 use crate::report::{Fix, Status};
-use crate::runner::RunKind;
 use strum::IntoEnumIterator;
 
 /// A classified reason for a non-passing check. Each check has its own enum; the fix sits beside
@@ -159,14 +159,14 @@ impl Causes {
             Causes::Call => boxed(super::call::CallCause::examples()),
             Causes::Browser => boxed(super::browser::BrowserCause::examples()),
         };
-        all.extend(boxed(crate::runner::RunCause::examples()));
+        all.extend(boxed(crate::check::RunCause::examples()));
         all
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::check::CheckId;
+    use crate::report::CheckId;
 
     #[test]
     fn every_kind_of_every_check_has_an_example_and_round_trips_its_id() {

@@ -8,6 +8,7 @@ pub mod key;
 pub mod kind;
 pub mod mic;
 pub mod registry;
+mod run_cause;
 pub mod sdp;
 pub mod stun;
 pub mod turn;
@@ -15,25 +16,49 @@ pub mod turn;
 // The registry names a check's module by one identifier.
 use browser::{mic as browser_mic, webrtc as browser_webrtc};
 pub use kind::{CauseKind, Causes, Diagnosis};
-pub use registry::{CheckId, CheckSpec};
+pub use registry::CheckSpec;
+pub use run_cause::{RunCause, RunKind};
 
-use crate::report::{Cause, CheckResult, Evidence, Fix, Status, round_ms};
+use crate::report::{Cause, CheckId, CheckResult, Evidence, Fix, Status, round_ms};
 use crate::settings::Settings;
 pub use crate::wait::Wait;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// What a running check may read: settings, its own deadline, and the secrets of the run.
+/// What a running check may read: settings, its own deadline, the secrets of the run, and the
+/// state the run's checks share.
 #[derive(Clone)]
 pub struct Ctx {
     pub settings: Arc<Settings>,
+    /// The run this check is part of.
+    pub run: Arc<RunState>,
     /// When this check must have its answer: its budget from the moment it started, clipped to
     /// the overall deadline.
     pub deadline: Instant,
     /// The time this check was given, for messages.
     pub budget: Duration,
     /// Secrets learnt while running (minted tokens), redacted from every output.
-    pub secrets: Arc<std::sync::Mutex<crate::report::Secrets>>,
+    pub secrets: Arc<std::sync::Mutex<crate::secret::Secrets>>,
+}
+
+/// What the checks of one run share while it lasts (settings stay plain data; this is not).
+#[derive(Debug, Default)]
+pub struct RunState {
+    /// The checks this run runs (not those skipped).
+    pub checks: Vec<CheckId>,
+    /// The one run of the browser page, shared by the browser checks: the first to ask opens it.
+    pub page: tokio::sync::OnceCell<Arc<browser::page::PageRun>>,
+}
+
+impl RunState {
+    pub fn new(checks: &[CheckId]) -> RunState {
+        RunState { checks: checks.to_vec(), page: tokio::sync::OnceCell::new() }
+    }
+
+    /// Whether `id` runs in this run.
+    pub fn runs(&self, id: CheckId) -> bool {
+        self.checks.contains(&id)
+    }
 }
 
 impl Ctx {

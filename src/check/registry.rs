@@ -6,8 +6,8 @@
 
 use super::Ctx;
 use super::kind::Causes;
-use crate::cli::OptionGroup;
-use crate::report::CheckResult;
+use crate::args::OptionGroup;
+use crate::report::{CheckId, CheckResult};
 use crate::settings::Settings;
 use std::future::Future;
 use std::pin::Pin;
@@ -17,8 +17,6 @@ pub type Running = Pin<Box<dyn Future<Output = CheckResult> + Send>>;
 
 /// One check, declared once.
 pub struct CheckSpec {
-    /// The subcommand, the JSON `id` and the JUnit test-case name.
-    pub name: &'static str,
     /// Shown beside the status word.
     pub title: &'static str,
     /// The subcommand's one-line help.
@@ -41,19 +39,11 @@ pub struct CheckSpec {
     pub run: fn(Ctx) -> Running,
 }
 
-/// Declares `CheckId` and ties each variant to its module's `SPEC`.
-macro_rules! registry {
+/// Ties each check id to its module's `SPEC`, from the one table of checks (`report::check_id`).
+macro_rules! bind_specs {
     ($($variant:ident => $module:ident),* $(,)?) => {
-        /// Stable identifier of a check: the JSON `id`, the JUnit test-case name and the subcommand.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum CheckId {
-            $($variant),*
-        }
-
         impl CheckId {
-            /// Every check, in the order reports list them.
-            pub const ALL: &[CheckId] = &[$(CheckId::$variant),*];
-
+            /// Everything the tool knows about this check.
             pub fn spec(self) -> &'static CheckSpec {
                 match self {
                     $(CheckId::$variant => &super::$module::SPEC),*
@@ -62,79 +52,18 @@ macro_rules! registry {
         }
     };
 }
-
-registry! {
-    Key => key,
-    Stun => stun,
-    Turn => turn,
-    Mic => mic,
-    Sdp => sdp,
-    Datachannel => datachannel,
-    BrowserMic => browser_mic,
-    BrowserWebrtc => browser_webrtc,
-}
+crate::report::checks!(bind_specs);
 
 impl CheckId {
-    pub fn as_str(self) -> &'static str {
-        self.spec().name
-    }
-
+    /// Shown beside the status word.
     pub fn title(self) -> &'static str {
         self.spec().title
-    }
-
-    pub fn from_name(name: &str) -> Option<CheckId> {
-        CheckId::ALL.iter().copied().find(|id| id.as_str() == name)
     }
 
     /// Every check this one waits for, needed or merely followed.
     pub fn waits_for(self) -> impl Iterator<Item = CheckId> {
         let s = self.spec();
         s.needs.iter().chain(s.after).copied()
-    }
-}
-
-impl std::str::FromStr for CheckId {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        CheckId::from_name(s.trim()).ok_or_else(|| {
-            let names: Vec<&str> = CheckId::ALL.iter().map(|id| id.as_str()).collect();
-            format!("unknown check {s:?}; checks: {}", names.join(", "))
-        })
-    }
-}
-
-impl std::fmt::Display for CheckId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for CheckId {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for CheckId {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let name = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        name.parse().map_err(serde::de::Error::custom)
-    }
-}
-
-impl schemars::JsonSchema for CheckId {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "CheckId".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let names: Vec<&str> = CheckId::ALL.iter().map(|id| id.as_str()).collect();
-        schemars::json_schema!({
-            "description": "Stable identifier of a check: the JSON `id`, the JUnit test-case name and the subcommand.",
-            "type": "string",
-            "enum": names,
-        })
     }
 }
 
@@ -168,11 +97,9 @@ mod tests {
 
     #[test]
     fn every_check_is_complete_and_its_dependencies_come_first() {
-        let mut names = std::collections::HashSet::new();
         let settings = Settings::default();
         for (i, id) in CheckId::ALL.iter().enumerate() {
             let s = id.spec();
-            assert!(names.insert(s.name), "two checks named {}", s.name);
             assert_eq!(id.as_str().parse::<CheckId>(), Ok(*id));
             assert!(!s.title.is_empty() && s.about.len() > 10 && s.waits.len() > 5, "{id}: help missing");
             assert!(!s.budget_text.is_empty() && !(s.budget)(&settings).is_zero(), "{id}: no budget");

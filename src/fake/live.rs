@@ -149,7 +149,7 @@ pub(super) async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, bod
         Ok(ok) => ok,
         Err(refusal) => return refusal.response(),
     };
-    if !crate::settings::is_live_model(&model) {
+    if !crate::api::is_live_model(&model) {
         return wrong_api(&model, "/v1/live/sessions: use a GPT-Live model");
     }
     if let Some(refused) = unknown_model(&s.cfg, &model) {

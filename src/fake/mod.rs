@@ -522,7 +522,7 @@ async fn azure_auth(State(s): State<Arc<Shared>>, mut req: axum::extract::Reques
 
 /// The Realtime API refuses a GPT-Live model (`invalid_model`), as OpenAI does.
 pub(crate) fn refuse_live_model(model: &str) -> Option<Response> {
-    crate::settings::is_live_model(model).then(|| wrong_api(model, "the Realtime API: use /v1/live/sessions"))
+    crate::api::is_live_model(model).then(|| wrong_api(model, "the Realtime API: use /v1/live/sessions"))
 }
 
 /// `invalid_model`: a model of the other voice API.

@@ -1,10 +1,9 @@
 //! The HTTP client for the OpenAI API: one reqwest client with the probe's proxy and TLS choices,
 //! bounded retries that honour `retry-after`, and a classification of every reply.
 
-use crate::settings::Settings;
+use crate::net::proxy::ProxyEnv;
 use anyhow::Result;
 use reqwest::header::{HeaderMap, HeaderValue};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Largest body read from any reply: an error JSON is tiny; a proxy page is not worth more.
@@ -57,13 +56,26 @@ pub enum Reply {
     },
 }
 
+/// What a client needs to know of the run: where it goes, through which proxy, and the OpenAI
+/// headers it adds to every request.
+#[derive(Debug, Clone, Default)]
+pub struct HttpConfig {
+    /// The origin requests go to (the proxy decision is made for it).
+    pub base_url: Option<url::Url>,
+    pub proxy: ProxyEnv,
+    /// Sent as `OpenAI-Organization`.
+    pub organization: Option<String>,
+    /// Sent as `OpenAI-Project`.
+    pub project: Option<String>,
+}
+
 pub struct Api {
     client: reqwest::Client,
-    settings: Arc<Settings>,
+    config: HttpConfig,
 }
 
 impl Api {
-    pub fn new(settings: Arc<Settings>, tls: rustls::ClientConfig) -> Result<Api> {
+    pub fn new(config: HttpConfig, tls: rustls::ClientConfig) -> Result<Api> {
         let mut b = reqwest::Client::builder()
             .use_preconfigured_tls(tls)
             .user_agent(concat!("realtime-doctor/", env!("CARGO_PKG_VERSION")))
@@ -72,10 +84,10 @@ impl Api {
             .redirect(reqwest::redirect::Policy::none())
             .no_proxy();
         // The same proxy decision as the probe's (see net::proxy), not reqwest's own reading.
-        if let Some(p) = settings.proxy.for_url(&settings.base_url) {
+        if let Some(p) = config.base_url.as_ref().and_then(|u| config.proxy.for_url(u)) {
             b = b.proxy(reqwest::Proxy::all(p.as_str())?);
         }
-        Ok(Api { client: b.build()?, settings })
+        Ok(Api { client: b.build()?, config })
     }
 
     /// Send a request built by `build`, retrying 429 rate limits and 5xx within `deadline`.
@@ -131,10 +143,10 @@ impl Api {
             return Err(SendError::Timeout);
         }
         let mut req = build(&self.client).timeout(left);
-        if let Some(o) = &self.settings.organization {
+        if let Some(o) = &self.config.organization {
             req = req.header("OpenAI-Organization", o);
         }
-        if let Some(p) = &self.settings.project {
+        if let Some(p) = &self.config.project {
             req = req.header("OpenAI-Project", p);
         }
         let start = Instant::now();

@@ -2,8 +2,8 @@
 //! then the summary and the fixes. `report show` renders a saved report through the same functions.
 
 use super::Render;
+use crate::args::Verbosity;
 use crate::report::{CandidatePair, CheckId, CheckResult, Report, Status};
-use crate::settings::Verbosity;
 use colored::{ColoredString, Colorize};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::Write;
@@ -155,10 +155,10 @@ pub fn pair(p: &CandidatePair) -> String {
 
 /// The first line: the tool, and when a check of the run talks to the API, which API, where, and
 /// which model (a `stun` or `mic` run has nothing to do with them).
-pub fn header_line(report_target: &crate::report::Target, version: &str, ids: &[CheckId]) -> String {
+pub fn header_line(report_target: &crate::report::Target, version: &str, names_api: bool) -> String {
     let t = report_target;
     let tool = format!("{} {}", "realtime-doctor".bold(), version);
-    if ids.iter().any(|id| id.spec().options.contains(&crate::cli::OptionGroup::Api)) {
+    if names_api {
         format!("{tool} · {} · {} · model {}\n", t.api.name().bold(), t.base_url, t.model)
     } else {
         format!("{tool}\n")
@@ -169,6 +169,8 @@ pub fn header_line(report_target: &crate::report::Target, version: &str, ids: &[
 pub struct Human {
     pub verbosity: Verbosity,
     pub color: bool,
+    /// Whether a check talks to the API (see `render::Options`).
+    pub talks_to_api: fn(CheckId) -> bool,
 }
 
 impl Render for Human {
@@ -179,17 +181,17 @@ impl Render for Human {
         let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
         let before = colored::control::SHOULD_COLORIZE.should_colorize();
         colored::control::set_override(self.color);
-        let text = render(report, self.verbosity);
+        let text = render(report, self.verbosity, self.talks_to_api);
         colored::control::set_override(before);
         text
     }
 }
 
 /// A whole report at once: exactly the lines the live view printed.
-fn render(report: &Report, verbosity: Verbosity) -> String {
-    let ids: Vec<CheckId> = report.results.iter().map(|r| r.id).collect();
+fn render(report: &Report, verbosity: Verbosity, talks_to_api: fn(CheckId) -> bool) -> String {
+    let names_api = report.results.iter().any(|r| talks_to_api(r.id));
     let mut s = if report.analyzed.is_empty() {
-        header_line(&report.target, &report.tool.version, &ids)
+        header_line(&report.target, &report.tool.version, names_api)
     } else {
         let files: Vec<String> = report.analyzed.iter().map(|f| format!("{} ({})", f.name, f.kind)).collect();
         format!("{} {} · analyzed {}\n", "realtime-doctor".bold(), report.tool.version, files.join(", "))
@@ -216,11 +218,13 @@ impl Live {
         out: Box<dyn Write + Send>,
         target: &crate::report::Target,
         ids: &[CheckId],
-        verbosity: Verbosity,
+        options: &super::Options,
         spinner: bool,
     ) -> Live {
+        let verbosity = options.verbosity;
         let mut live = Live { out, bar: None, running: ids.to_vec(), verbosity, closed: false };
-        live.write(&header_line(target, env!("CARGO_PKG_VERSION"), ids));
+        let names_api = ids.iter().any(|id| (options.talks_to_api)(*id));
+        live.write(&header_line(target, env!("CARGO_PKG_VERSION"), names_api));
         if spinner {
             let bar = ProgressBar::new_spinner();
             bar.set_style(ProgressStyle::with_template("{spinner} {msg} {elapsed:.dim}").expect("template"));
@@ -271,9 +275,14 @@ impl Live {
 mod tests {
     use super::*;
 
+    /// The human view as a run of these checks sees it: key talks to the API.
+    fn human(verbosity: Verbosity, color: bool) -> Human {
+        Human { verbosity, color, talks_to_api: |id| id == CheckId::Key }
+    }
+
     #[test]
     fn lines_summary_verdict_and_fixes() {
-        let text = Human { verbosity: Verbosity::Normal, color: false }.render(&crate::render::sample::report());
+        let text = human(Verbosity::Normal, false).render(&crate::render::sample::report());
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "realtime-doctor 0.1.0 · Realtime API · https://api.openai.com · model gpt-realtime");
         assert!(lines[1].starts_with("PASS key          key works  (12.5 ms)"), "{text}");
@@ -288,19 +297,19 @@ mod tests {
         // Checks with the same fix share one line, under the worst status.
         assert!(text.contains("What to do:\n  FAIL stun, datachannel: Do the obvious thing"), "{text}");
         assert!(!text.contains('\u{1b}'), "no colour when not asked");
-        let coloured = Human { verbosity: Verbosity::Normal, color: true }.render(&crate::render::sample::report());
+        let coloured = human(Verbosity::Normal, true).render(&crate::render::sample::report());
         assert!(coloured.contains("\u{1b}[1;31mFAIL"), "{coloured}");
     }
 
     #[test]
     fn quiet_keeps_problems_and_verbose_shows_everything() {
         let report = crate::render::sample::report();
-        let quiet = Human { verbosity: Verbosity::Quiet, color: false }.render(&report);
+        let quiet = human(Verbosity::Quiet, false).render(&report);
         assert!(quiet.contains("PASS key") && quiet.contains("cause: [stun.udp_blocked]"), "{quiet}");
         let mut r = report.clone();
         r.results[0].evidence.detail("key_kind", "project key");
-        let normal = Human { verbosity: Verbosity::Normal, color: false }.render(&r);
-        let verbose = Human { verbosity: Verbosity::Verbose, color: false }.render(&r);
+        let normal = human(Verbosity::Normal, false).render(&r);
+        let verbose = human(Verbosity::Verbose, false).render(&r);
         assert!(!normal.contains("key_kind") && verbose.contains("key_kind: project key"), "{verbose}");
         assert!(verbose.contains("candidate host tcp 10.0.0.2:50000") || !verbose.contains("candidate "));
     }

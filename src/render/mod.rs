@@ -7,28 +7,41 @@ pub mod human;
 pub mod json;
 pub mod junit;
 
-use crate::cli::Format;
-use crate::report::Report;
-use crate::settings::Settings;
+use crate::args::Format;
+use crate::args::Verbosity;
+use crate::report::{CheckId, Report};
 
 pub trait Render {
     fn render(&self, report: &Report) -> String;
 }
 
-/// The renderer of `format`. Files get no colour: `color` applies to the human view only.
-pub fn renderer(format: Format, settings: &Settings, color: bool) -> Box<dyn Render> {
+/// What the renderers are told of the run besides the report.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub verbosity: Verbosity,
+    /// Warnings count as failures (JUnit, GitHub annotations).
+    pub strict: bool,
+    /// Colour for the human view (files never get it).
+    pub color: bool,
+    /// Whether a check talks to the API (the human header then names the API, URL and model).
+    pub talks_to_api: fn(CheckId) -> bool,
+}
+
+/// The renderer of `format`.
+pub fn renderer(format: Format, o: &Options) -> Box<dyn Render> {
     match format {
-        Format::Human => Box::new(human::Human { verbosity: settings.verbosity, color }),
+        Format::Human => {
+            Box::new(human::Human { verbosity: o.verbosity, color: o.color, talks_to_api: o.talks_to_api })
+        }
         Format::Json => Box::new(json::Json),
-        Format::Junit => Box::new(junit::Junit { strict: settings.strict }),
-        Format::Github => Box::new(github::Github { strict: settings.strict }),
+        Format::Junit => Box::new(junit::Junit { strict: o.strict }),
+        Format::Github => Box::new(github::Github { strict: o.strict }),
     }
 }
 
 #[cfg(test)]
 pub(crate) mod sample {
     //! Reports built by hand for the renderers' tests.
-    use crate::check::CheckId;
     use crate::report::*;
 
     pub fn result(id: CheckId, status: Status, summary: &str, cause: Option<(&str, &str)>) -> CheckResult {

@@ -3,12 +3,12 @@
 //! These types are the JSON contract (`docs/report.schema.json` is generated from them and a test
 //! fails when the two differ), so they never hold library types from reqwest, webrtc or stun-rs.
 
+mod check_id;
 mod load;
 mod redact;
 mod status;
 
 pub use load::{LoadError, Loaded, load};
-pub use redact::{Secrets, mask_key};
 pub use status::Status;
 
 use schemars::JsonSchema;
@@ -18,7 +18,8 @@ use serde::{Deserialize, Serialize};
 /// is a structure (`evidence.selected_pair`), no longer a `selected_pair` detail line.
 pub const SCHEMA_VERSION: u32 = 5;
 
-pub use crate::check::CheckId;
+pub use check_id::CheckId;
+pub(crate) use check_id::checks;
 
 /// A suggested fix: what to do, and where the vendor documents it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -4,15 +4,14 @@
 //! level.
 
 use super::BrowserCause;
-use crate::browser::PageRun;
-use crate::browser::results::PageResults;
+use super::page::PageRun;
+use super::page::results::PageResults;
+use crate::args::OptionGroup;
 use crate::check::kind::Causes;
 use crate::check::{CheckSpec, Ctx, Outcome, runner};
-use crate::cli::OptionGroup;
 use crate::report::{CheckId, CheckResult};
 
 pub const SPEC: CheckSpec = CheckSpec {
-    name: "browser-mic",
     title: "Microphone in the browser",
     about: "Check the microphone in a browser: the site's permission, the device list, getUserMedia and the level, as your voice app's page gets them",
     waits: super::WAITS,
@@ -34,7 +33,7 @@ const QUIET_DB: f64 = -60.0;
 
 pub async fn run(ctx: &Ctx) -> CheckResult {
     let mut out = Outcome::new(CheckId::BrowserMic);
-    let page = crate::browser::shared(ctx).await;
+    let page = super::page::shared(ctx).await;
     super::common_evidence(&page, &mut out);
     let verdict = judge(&page, &mut out);
     out.judged(verdict)

@@ -1,20 +1,21 @@
-//! The browser checks: `browser-mic` and `browser-webrtc` judge one run of the page (see
-//! `crate::browser`), which the first of them to start opens. The page does what a correct voice
-//! app does; these modules turn what it saw into causes and fixes.
+//! The browser checks: `browser-mic` and `browser-webrtc` judge one run of the page (`page`:
+//! served from this process, opened in a browser), which the first of them to start opens. The
+//! page does what a correct voice app does; these modules turn what it saw into causes and fixes.
 
 mod cause;
 pub mod mic;
+pub mod page;
 pub mod webrtc;
 
 pub use cause::{BrowserCause, BrowserKind};
 
-use crate::browser::{PageFailure, PageRun};
 use crate::check::Outcome;
 use crate::settings::Settings;
+use page::{PageFailure, PageRun};
 use std::time::Duration;
 
 /// The budget of each browser check: a browser this tool starts needs a second or two, the page
-/// at most its own waits (see `crate::browser`); a person opening the page needs longer.
+/// at most its own waits (see `crate::check::browser::page`); a person opening the page needs longer.
 pub fn budget(s: &Settings) -> Duration {
     if s.browser.person_opens() { Duration::from_secs(120) } else { Duration::from_secs(40) }
 }
@@ -26,7 +27,7 @@ pub const WAITS: &str = "the browser's start and the page's load (or, without --
     channel open 10 s, the first event 5 s, and for GPT-Live session.closed 2 s";
 
 /// The page's results, or why the run has none, for both checks alike.
-pub(crate) fn results(run: &PageRun) -> Result<&crate::browser::PageResults, BrowserCause> {
+pub(crate) fn results(run: &PageRun) -> Result<&page::PageResults, BrowserCause> {
     match &run.results {
         Some(r) => Ok(r),
         None => Err(failure(run)),
@@ -70,11 +71,11 @@ pub(crate) fn is_firefox(run: &PageRun) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::browser::PageResults;
-    use crate::check::CheckId;
     use crate::check::kind::Diagnosis;
+    use crate::report::CheckId;
     use crate::report::{Protocol, VoiceApi};
     use crate::testing::props;
+    use page::PageResults;
     use proptest::prelude::*;
     use serde_json::json;
 

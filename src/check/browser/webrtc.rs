@@ -6,17 +6,16 @@
 //! §5.1.1: host, server-reflexive, relayed).
 
 use super::BrowserCause;
-use crate::browser::PageRun;
-use crate::browser::results::{Call, PageCandidate};
+use super::page::PageRun;
+use super::page::results::{Call, PageCandidate};
+use crate::args::OptionGroup;
 use crate::check::call::CallCause;
 use crate::check::kind::Causes;
 use crate::check::{CheckSpec, Ctx, Outcome, runner};
-use crate::cli::OptionGroup;
 use crate::report::{Candidate, CandidatePair, CandidateType, CheckId, CheckResult, Protocol, Side, VoiceApi};
 use std::time::Duration;
 
 pub const SPEC: CheckSpec = CheckSpec {
-    name: "browser-webrtc",
     title: "Call in the browser",
     about: "Check a call from a browser: the page's offer through this tool (or your --via route), ICE as the browser does it, the data channel and the first event",
     waits: super::WAITS,
@@ -33,7 +32,7 @@ pub const SPEC: CheckSpec = CheckSpec {
 pub async fn run(ctx: &Ctx) -> CheckResult {
     // Started before the page runs: the check's time is the page's.
     let mut out = Outcome::new(CheckId::BrowserWebrtc);
-    let page = crate::browser::shared(ctx).await;
+    let page = super::page::shared(ctx).await;
     out.evidence.detail("api", ctx.settings.api.name());
     super::common_evidence(&page, &mut out);
     let verdict = judge(&page, ctx.settings.api, !ctx.settings.turn.is_empty(), &mut out);
@@ -95,7 +94,7 @@ pub fn judge(
     let wait = if r.cut_by_deadline {
         "within the check's time budget".to_owned()
     } else {
-        format!("in {:.1} s", crate::browser::CONNECT_MS as f64 / 1000.0)
+        format!("in {:.1} s", super::page::CONNECT_MS as f64 / 1000.0)
     };
     if opened.is_none() {
         return Err(match (connected, call.step("dtls_connected")) {
@@ -110,7 +109,7 @@ pub fn judge(
     let event_wait = if r.cut_by_deadline {
         "no event within the check's time budget".to_owned()
     } else {
-        format!("no event in {:.1} s", crate::browser::EVENT_MS as f64 / 1000.0)
+        format!("no event in {:.1} s", super::page::EVENT_MS as f64 / 1000.0)
     };
     let first = call.events.first().cloned();
     if let Some(e) = &call.error_event {
@@ -129,7 +128,7 @@ pub fn judge(
     // server may hang up after session.closed) and before it closed the peer.
     let up = connected.unwrap_or_default();
     let end = call.step("close_sent").unwrap_or(f64::INFINITY);
-    let lost = |s: &&crate::browser::results::StateAt| {
+    let lost = |s: &&super::page::results::StateAt| {
         s.ms > up && s.ms < end && matches!(s.state.as_str(), "disconnected" | "failed")
     };
     if let Some(drop) = call.ice.iter().find(lost) {
@@ -150,7 +149,7 @@ pub fn judge(
     }
     if api == VoiceApi::Live && call.close_sent && call.closed_reason.is_none() {
         warnings.push(BrowserCause::Call(CallCause::NoSessionClosed {
-            wait: format!("in {:.1} s", crate::browser::CLOSE_MS as f64 / 1000.0),
+            wait: format!("in {:.1} s", super::page::CLOSE_MS as f64 / 1000.0),
         }));
     }
     if call.gathering_complete == Some(false) {

@@ -371,7 +371,7 @@ async fn over_channel(ctx: &Ctx, call: &mut Call, until: std::time::Instant) -> 
             }
         }
     }
-    let mut scratch = Outcome::new(crate::check::CheckId::Datachannel);
+    let mut scratch = Outcome::new(crate::report::CheckId::Datachannel);
     match close(&end_ctx, &mut scratch, call, CLOSE_LIMIT).await {
         Ok(()) => Ok("session.closed (close_requested)".to_owned()),
         Err(e) => Err(e.to_string()),

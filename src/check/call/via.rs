@@ -5,9 +5,9 @@
 //! belongs, the API's error passed through, a missing route.
 
 use super::CallCause;
+use crate::args::ViaShape;
 use crate::check::key::{KeyCause, REQUEST_LIMIT, Step};
 use crate::check::{Ctx, Outcome};
-use crate::cli::ViaShape;
 use crate::net::http::{Api, Exchange, Reply, SendError, classify, describe_body};
 use serde_json::Value;
 use std::sync::Arc;

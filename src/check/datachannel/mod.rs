@@ -4,10 +4,10 @@
 //! session.started, a confirmed command and session.closed), and names the stage that failed. Each
 //! phase waits as long as a real client would, then gives up with that phase's cause.
 
+use crate::args::OptionGroup;
 use crate::check::call::{self, CallCause};
 use crate::check::kind::Causes;
 use crate::check::{CheckSpec, Ctx, Outcome, Wait, runner};
-use crate::cli::OptionGroup;
 use crate::peer::{Event, sdp};
 use crate::report::{CandidatePair, CandidateType, CheckId, CheckResult, Protocol, VoiceApi};
 use crate::stun::{IceUrl, Transport};
@@ -27,7 +27,6 @@ const OPEN_LIMIT: Duration = Duration::from_secs(5);
 const EVENT_LIMIT: Duration = Duration::from_secs(5);
 
 pub const SPEC: CheckSpec = CheckSpec {
-    name: "datachannel",
     title: "Data channel open",
     about: "Check that oai-events opens and the session's first events arrive, each phase timed",
     waits: "ICE gathering 3 s (a third of the budget when that is shorter), each API request 10 s, ICE connected 10 s after the answer, DTLS 5 s, \

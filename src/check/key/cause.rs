@@ -165,7 +165,7 @@ pub enum KeyCause {
 
 /// Why a voice API refuses a model: it is the other API's, or not a voice model at all.
 fn model_api_words(model: &str, sent_to: VoiceApi) -> &'static str {
-    match (crate::settings::is_live_model(model), sent_to) {
+    match (crate::api::is_live_model(model), sent_to) {
         (true, VoiceApi::Live) => "not a GPT-Live model this endpoint knows",
         (true, _) => "it is a GPT-Live model, which only /v1/live/sessions serves",
         (false, VoiceApi::Live) => "GPT-Live serves only GPT-Live models (gpt-live-1, gpt-live-1.1)",
@@ -347,7 +347,7 @@ impl Diagnosis for KeyCause {
             Forbidden { .. } => Fix::new("The key's project has no access here: allow the Realtime model in the project's model limits, give a restricted key Write access to Model capabilities, or check organization verification and supported regions.").doc(ERRORS),
             EndpointNotFound { path } if path.contains("/live/") => Fix::new("This base URL does not serve GPT-Live: point --base-url at the API root (https://api.openai.com, or https://RESOURCE.openai.azure.com/openai/v1 on Azure); a gateway or proxy in between must pass /v1/live/sessions through (or check your app's path with --api realtime if it uses the Realtime API).").doc(LIVE),
             EndpointNotFound { .. } => Fix::new("Point --base-url/OPENAI_BASE_URL at the API root (https://api.openai.com, or your gateway's root that serves /v1/...).").doc(WEBRTC),
-            WrongApiModel { model, sent_to } => Fix::new(match (crate::settings::is_live_model(model), sent_to) {
+            WrongApiModel { model, sent_to } => Fix::new(match (crate::api::is_live_model(model), sent_to) {
                 (true, VoiceApi::Live) => "Use a GPT-Live model this key can access (gpt-live-1 or gpt-live-1.1) with --model.".to_owned(),
                 (true, _) => format!("{model} is a GPT-Live model: create its sessions with POST /v1/live/sessions (check that path with --api live), or use a Realtime model (gpt-realtime) with the Realtime API."),
                 (false, VoiceApi::Live) => format!("{model} is not a GPT-Live model: if your app uses the Realtime API (client secrets and /v1/realtime/calls), check that path with --api realtime; for GPT-Live use --model gpt-live-1 or gpt-live-1.1."),

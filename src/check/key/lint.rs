@@ -180,7 +180,7 @@ mod tests {
             if let Err(c) = verdict(&raw) {
                 proptest::prop_assert!(c.fix().text.len() > 20);
             }
-            let shown = crate::report::mask_key(&raw);
+            let shown = crate::secret::mask_key(&raw);
             if raw.trim().chars().count() >= 16 {
                 proptest::prop_assert!(!shown.contains(raw.trim()), "{shown}");
             }

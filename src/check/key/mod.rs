@@ -15,10 +15,10 @@ pub use cause::{KeyCause, KeyKind, KeyStage};
 pub use lint::{kind as key_kind, lint, verdict as lint_verdict};
 pub use mint::secret as mint_secret;
 
+use crate::args::OptionGroup;
 use crate::check::kind::Causes;
 use crate::check::{CheckSpec, Ctx, Outcome, runner};
-use crate::cli::OptionGroup;
-use crate::net::http::{Api, Exchange, Reply, SendError, classify, describe_body, header};
+use crate::net::http::{Api, Exchange, HttpConfig, Reply, SendError, classify, describe_body, header};
 use crate::net::probe::{self, ProbeFailure, ProbeTarget, TlsFailure};
 use crate::net::tls;
 use crate::report::{CheckId, CheckResult, VoiceApi};
@@ -33,7 +33,6 @@ use std::time::Duration;
 pub const REQUEST_LIMIT: Duration = Duration::from_secs(10);
 
 pub const SPEC: CheckSpec = CheckSpec {
-    name: "key",
     title: "API key and client secret",
     about: "Check the API key, the way to the API, model access and (Realtime) client secrets",
     waits: "DNS 3 s, TCP connect 3 s, TLS (or a proxy's CONNECT) 4 s and the first byte of an \
@@ -361,22 +360,19 @@ async fn reach(ctx: &Ctx, out: &mut Outcome) -> Result<(), KeyCause> {
 /// base URL is.
 pub fn route_client(ctx: &Ctx, url: &url::Url, route: &'static str) -> Result<Api, KeyCause> {
     let s = &ctx.settings;
-    if url.scheme() == "http" && !crate::settings::is_loopback(url) && !s.allow_insecure_http {
+    if url.scheme() == "http" && !crate::net::is_loopback(url) && !s.allow_insecure_http {
         let host = url.host_str().unwrap_or_default().to_owned();
         return Err(KeyCause::Cleartext { host, via_proxy: false, route: Some(route) });
     }
-    let mut route = (**s).clone();
-    route.base_url = url.clone();
-    route.organization = None;
-    route.project = None;
+    let route = HttpConfig { base_url: Some(url.clone()), proxy: s.proxy.clone(), ..HttpConfig::default() };
     let tls = tls::client_config(s.ca_cert.as_deref(), tls::Alpn::Http).map_err(|e| KeyCause::Tls(format!("{e:#}")))?;
-    Api::new(Arc::new(route), tls).map_err(|e| KeyCause::Transport(format!("{e:#}")))
+    Api::new(route, tls).map_err(|e| KeyCause::Transport(format!("{e:#}")))
 }
 
 pub fn client(ctx: &Ctx) -> Result<Api, KeyCause> {
     let s = &ctx.settings;
     let tls = tls::client_config(s.ca_cert.as_deref(), tls::Alpn::Http).map_err(|e| KeyCause::Tls(format!("{e:#}")))?;
-    Api::new(s.clone(), tls).map_err(|e| KeyCause::Transport(format!("{e:#}")))
+    Api::new(s.http(), tls).map_err(|e| KeyCause::Transport(format!("{e:#}")))
 }
 
 /// Send one API request (at most [`REQUEST_LIMIT`]), record it in the evidence, and turn anything

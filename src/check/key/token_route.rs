@@ -22,7 +22,7 @@ pub struct Token {
 /// for a HAR; `None` skips the expiry.
 pub fn judge(label: &str, ex: &Exchange, now: Option<i64>) -> Result<Token, KeyCause> {
     // The worst answer: the standard key itself, which anyone who opens the page can take.
-    if (200..300).contains(&ex.status) && crate::analyze::has_standard_key(&ex.body) {
+    if (200..300).contains(&ex.status) && crate::secret::has_standard_key(&ex.body) {
         return Err(KeyCause::KeyInBrowser { request: label.to_owned() });
     }
     let reply = classify(ex);
@@ -103,7 +103,7 @@ pub async fn fetch(ctx: &Ctx, out: &mut Outcome) -> Result<Token, KeyCause> {
             continue;
         }
         // Whatever key or token the route's answer holds is masked in every output.
-        crate::analyze::find_secrets(&ex.body, &mut ctx.secrets.lock().expect("secrets lock"));
+        crate::secret::find_secrets(&ex.body, &mut ctx.secrets.lock().expect("secrets lock"));
         let token = judge(&label, &ex, Some(unix_now()))?;
         ctx.secrets.lock().expect("secrets lock").add(token.secret.expose());
         out.evidence.detail(

@@ -8,9 +8,9 @@ pub mod levels;
 
 pub use cause::{MicCause, MicKind};
 
+use crate::args::OptionGroup;
 use crate::check::kind::Causes;
 use crate::check::{CheckSpec, Ctx, Outcome, runner};
-use crate::cli::OptionGroup;
 use crate::report::{CheckId, CheckResult};
 use cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
 use cpal::{ErrorKind, SampleFormat, StreamConfig};
@@ -29,7 +29,6 @@ const SLOW_START: Duration = Duration::from_millis(300);
 const OPEN_CLOSE_LIMIT: Duration = Duration::from_secs(5);
 
 pub const SPEC: CheckSpec = CheckSpec {
-    name: "mic",
     title: "Microphone capture",
     about: "Check microphone capture: the device, its format and its level",
     waits: "the capture window (--seconds, 1.5 s by default) plus 5 s to open and close the device",

@@ -6,16 +6,15 @@
 
 mod probe;
 
+use crate::args::OptionGroup;
 use crate::check::call::{self, CallCause};
 use crate::check::kind::Causes;
 use crate::check::{CheckSpec, Ctx, Outcome, runner};
-use crate::cli::OptionGroup;
 use crate::peer::sdp;
 use crate::report::{CheckId, CheckResult, Protocol};
 use std::time::Duration;
 
 pub const SPEC: CheckSpec = CheckSpec {
-    name: "sdp",
     title: "SDP offer/answer",
     about: "Check the SDP round trip (/v1/realtime/calls, or /v1/live/sessions for GPT-Live), and which answer candidates answer",
     waits: "ICE gathering 3 s (a third of the budget when that is shorter), each API request 10 s, each connectivity check to the answer's \

@@ -6,9 +6,9 @@ pub mod nat;
 
 pub use cause::{StunCause, StunKind};
 
+use crate::args::OptionGroup;
 use crate::check::kind::Causes;
 use crate::check::{CheckSpec, Ctx, Outcome, runner};
-use crate::cli::OptionGroup;
 use crate::report::{Candidate, CandidateType, CheckId, CheckResult, Side};
 use crate::stun::conn::{Conn, TxError};
 use crate::stun::msg::{self, BINDING};
@@ -21,7 +21,6 @@ use std::time::{Duration, Instant};
 const SAMPLES: usize = 3;
 
 pub const SPEC: CheckSpec = CheckSpec {
-    name: "stun",
     title: "STUN reachability and NAT",
     about: "Check STUN reachability and NAT behaviour (RFC 8489, RFC 5780)",
     waits: "3 s for every server at once (RFC 8489 retransmissions from 500 ms, capped), and the NAT \

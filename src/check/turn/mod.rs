@@ -6,9 +6,9 @@ mod cause;
 
 pub use cause::{TurnCause, TurnKind};
 
+use crate::args::OptionGroup;
 use crate::check::kind::Causes;
 use crate::check::{CheckSpec, Ctx, Outcome, runner};
-use crate::cli::OptionGroup;
 use crate::report::{Candidate, CandidateType, CheckId, CheckResult, Protocol, Side};
 use crate::secret::Secret;
 use crate::settings::TurnAuth;
@@ -27,7 +27,6 @@ const REST_TTL: Duration = Duration::from_secs(86_400);
 pub const ANSWER_LIMIT: Duration = Duration::from_secs(3);
 
 pub const SPEC: CheckSpec = CheckSpec {
-    name: "turn",
     title: "TURN relay",
     about: "Check TURN allocation and that the relay really relays (RFC 8656)",
     waits: "3 s for the first answer to an Allocate (or the TCP/TLS connection), then the rest of the \

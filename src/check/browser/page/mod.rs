@@ -1,7 +1,7 @@
 //! The page the browser checks run in, and the browser that opens it.
 //!
 //! One run of the page serves both browser checks (`browser-mic`, `browser-webrtc`): the first
-//! check to ask starts it (see [`BrowserSettings::page`]), the other awaits the same run. The page
+//! check to ask starts it (the page's cell in the run's state, `check::RunState`), the other awaits the same run. The page
 //! is served from this process on loopback, under a random path; it POSTs its offer here, and this
 //! process forwards it to the API with the key it holds (or to the app's `--via` route), so the
 //! key never reaches the page. The page then reports what it saw (`results`).
@@ -14,10 +14,8 @@ pub use results::PageResults;
 
 use crate::check::Ctx;
 use crate::check::call::CallCause;
-use crate::cli::{BrowserArgs, Launch};
 use crate::report::Evidence;
 use anyhow::Result;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -29,59 +27,6 @@ pub const EVENT_MS: u64 = 5_000;
 pub const CLOSE_MS: u64 = 2_000;
 /// How long the page measures the microphone's level.
 pub const MIC_MS: u64 = 500;
-
-/// The browser options, resolved.
-#[derive(Debug, Clone)]
-pub struct BrowserSettings {
-    pub launch: Option<Launch>,
-    pub headless: bool,
-    pub path: Option<PathBuf>,
-    pub args: Vec<String>,
-    pub listen: Option<std::net::SocketAddr>,
-    /// The page makes the call (browser-webrtc runs), not only the microphone check.
-    pub call: bool,
-    /// The one run of the page this process makes, shared by the two browser checks.
-    pub page: Arc<tokio::sync::OnceCell<Arc<PageRun>>>,
-}
-
-impl Default for BrowserSettings {
-    fn default() -> BrowserSettings {
-        BrowserSettings {
-            launch: None,
-            headless: false,
-            path: None,
-            args: Vec::new(),
-            listen: None,
-            call: true,
-            page: Arc::default(),
-        }
-    }
-}
-
-impl BrowserSettings {
-    pub fn resolve(b: &BrowserArgs) -> Result<BrowserSettings> {
-        if b.headless && b.launch == Some(Launch::Default) {
-            anyhow::bail!(
-                "--headless needs a browser this tool starts itself (--launch chromium or firefox); the default browser opens as it is"
-            );
-        }
-        Ok(BrowserSettings {
-            launch: b.launch,
-            headless: b.headless,
-            path: b.browser_path.clone(),
-            args: b.browser_arg.clone(),
-            listen: b.listen,
-            call: true,
-            page: Arc::default(),
-        })
-    }
-
-    /// A person opens the page (no browser launched, or the default one with its permission
-    /// prompt): the checks wait longer, and the page waits for a click.
-    pub fn person_opens(&self) -> bool {
-        matches!(self.launch, None | Some(Launch::Default))
-    }
-}
 
 /// What one run of the page gave: the page's own results, and this process's side of it.
 #[derive(Debug, Default)]
@@ -124,8 +69,7 @@ pub enum PageFailure {
 
 /// The run of the page for this process, started by the first check that asks.
 pub async fn shared(ctx: &Ctx) -> Arc<PageRun> {
-    let cell = ctx.settings.browser.page.clone();
-    cell.get_or_init(|| async { Arc::new(run(ctx).await) }).await.clone()
+    ctx.run.page.get_or_init(|| async { Arc::new(run(ctx).await) }).await.clone()
 }
 
 /// What the page is told: the ICE servers the app configures, the API, the waits.
@@ -146,7 +90,8 @@ fn page_config(ctx: &Ctx, autostart: bool) -> serde_json::Value {
         }
         servers.push(t);
     }
-    let call = s.browser.call;
+    // The page makes the call only when browser-webrtc runs, not for the microphone alone.
+    let call = ctx.run.runs(crate::report::CheckId::BrowserWebrtc);
     serde_json::json!({
         "api": if s.api == crate::report::VoiceApi::Live { "live" } else { "realtime" },
         "iceServers": servers,
@@ -218,7 +163,7 @@ async fn run(ctx: &Ctx) -> PageRun {
     // GPT-Live: leave time to close a session the page could not close.
     let reserve = if ctx.settings.api == crate::report::VoiceApi::Live { LIVE_RESERVE } else { Duration::ZERO };
     let until = ctx.deadline.checked_sub(reserve).unwrap_or(ctx.deadline);
-    let mut out = crate::check::Outcome::new(crate::check::CheckId::BrowserWebrtc);
+    let mut out = crate::check::Outcome::new(crate::report::CheckId::BrowserWebrtc);
     let mut signalled: Option<crate::check::call::Signalled> = None;
     let mut exited_check = tokio::time::interval(Duration::from_millis(200));
     loop {

@@ -2,8 +2,8 @@
 //! temporary directory (so the person's own profile, extensions and saved permissions play no
 //! part, and nothing is left behind), or the system's default browser as it is.
 
-use super::BrowserSettings;
-use crate::cli::Launch;
+use crate::args::Launch;
+use crate::settings::BrowserSettings;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 

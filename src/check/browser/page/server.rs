@@ -224,7 +224,7 @@ mod tests {
         assert_eq!(status(&addr, post(&results, &addr, Some(&origin))).await, 400);
         assert!(matches!(events.recv().await, Some(Event::Unreadable(_))));
         // The configuration cannot end the page's script element.
-        let page = crate::browser::server::PAGE.replace("__CONFIG__", "");
+        let page = crate::check::browser::page::server::PAGE.replace("__CONFIG__", "");
         assert!(page.contains("<script"), "the page is served whole");
         let mut c = tokio::net::TcpStream::connect(&addr).await.unwrap();
         c.write_all(get(&path, &addr).as_bytes()).await.unwrap();
