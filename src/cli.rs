@@ -197,8 +197,8 @@ pub enum Command {
         /// Answer calls from this address, on UDP 3478 and TCP 443 as OpenAI's media servers do.
         #[arg(long)]
         media: Option<std::net::IpAddr>,
-        /// A fault to inject (repeatable; see examples/fake_realtime_server.rs for the list). Read
-        /// by the fake itself: the command line only carries the names.
+        /// A fault to inject (repeatable; see examples/fake_realtime_server.rs for the list).
+        // Parsed by the fake itself (`fake::Fault`): the command line only carries the names.
         #[arg(long)]
         fault: Vec<String>,
         /// Serve https:// with this certificate chain (PEM; with --tls-key).

@@ -23,6 +23,8 @@ pub mod wait;
 
 mod app;
 #[cfg(test)]
+mod layers;
+#[cfg(test)]
 mod testing;
 
 pub use app::{ExitCode, run};

@@ -8,11 +8,12 @@ use crate::check::CauseKind;
 use crate::check::browser::BrowserKind;
 use crate::check::call::CallKind;
 use crate::check::key::{KeyKind, KeyStage};
+use crate::check::path::Leg;
+use crate::check::stage::Stage;
 use crate::check::stun::StunKind;
 use crate::check::turn::TurnKind;
 use crate::report::CheckId;
-use crate::report::{CandidateType, CheckResult, Fix, Protocol, Report, Status, Verdict, VoiceApi};
-use crate::stun::{IceUrl, Transport};
+use crate::report::{CheckResult, Fix, Report, Status, Verdict, VoiceApi};
 
 /// What the rules look at: each check's status, its cause as a kind, and its evidence.
 pub struct Facts<'a> {
@@ -88,7 +89,11 @@ impl<'a> Facts<'a> {
     }
     /// Our own peer's ICE never connected.
     fn ice_dead(&self) -> bool {
-        matches!(self.call(CheckId::Datachannel), Some(CallKind::IceStuckChecking | CallKind::IceFailed))
+        self.stage(CheckId::Datachannel) == Some(Stage::Ice)
+    }
+    /// The stage of the call at which a check's cause stopped it.
+    fn stage(&self, id: CheckId) -> Option<Stage> {
+        self.call(id).and_then(Stage::of)
     }
     fn message(&self, id: CheckId) -> String {
         self.result(id).and_then(|r| r.cause.as_ref()).map(|c| c.message.clone()).unwrap_or_default()
@@ -102,20 +107,24 @@ impl<'a> Facts<'a> {
             .into_iter()
             .find_map(|id| self.result(id)?.evidence.selected_pair.as_ref())
     }
-    /// The protocol of the media's selected pair, when a call connected.
-    fn media_protocol(&self) -> Option<Protocol> {
-        Some(self.media_pair()?.local.protocol)
+    /// How the media of the call that connected left this side.
+    fn media_leg(&self) -> Option<Leg> {
+        Some(Leg::of(self.media_pair()?, None))
+    }
+    /// The call ran over ICE-TCP straight to the media server.
+    fn media_over_ice_tcp(&self) -> bool {
+        self.media_leg() == Some(Leg::IceTcp)
     }
     /// The media server's port on the selected pair, when the evidence names the remote side.
     fn media_port(&self) -> Option<u16> {
         Some(self.media_pair()?.remote.as_ref()?.port)
     }
-    /// Which calls ran over TCP: this machine's, the browser's, or both.
+    /// Which calls ran over ICE-TCP: this machine's, the browser's, or both.
     fn calls_over_tcp(&self) -> &'static str {
         let tcp = |id| {
             self.result(id)
                 .and_then(|r| r.evidence.selected_pair.as_ref())
-                .is_some_and(|p| p.local.protocol == Protocol::Tcp)
+                .is_some_and(|p| Leg::of(p, None) == Leg::IceTcp)
         };
         match (tcp(CheckId::Datachannel), tcp(CheckId::BrowserWebrtc)) {
             (true, true) => "this machine's call and the browser's did",
@@ -125,14 +134,9 @@ impl<'a> Facts<'a> {
     }
     /// The call itself went through a TURN relay reached over TCP or TLS.
     fn call_relayed_over_stream(&self) -> bool {
-        let Some(pair) = self.result(Datachannel).and_then(|r| r.evidence.selected_pair.as_ref()) else { return false };
-        pair.local.kind == CandidateType::Relay
-            && pair
-                .local
-                .source
-                .as_deref()
-                .and_then(|u| IceUrl::parse(u).ok())
-                .is_some_and(|u| u.transport != Transport::Udp)
+        self.result(Datachannel)
+            .and_then(|r| r.evidence.selected_pair.as_ref())
+            .is_some_and(|p| Leg::of(p, None).relayed_over_stream())
     }
     /// The TURN URLs over TCP or TLS that relayed in the turn check.
     fn turn_stream_relays(&self) -> Vec<String> {
@@ -140,10 +144,8 @@ impl<'a> Facts<'a> {
         r.evidence
             .candidates
             .iter()
-            .filter(|c| c.kind == CandidateType::Relay)
-            .filter_map(|c| c.source.as_deref())
-            .filter(|u| IceUrl::parse(u).is_ok_and(|u| u.transport != Transport::Udp))
-            .map(str::to_owned)
+            .filter(|c| Leg::of_candidate(c, None).relayed_over_stream())
+            .filter_map(|c| c.source.clone())
             .collect()
     }
 }
@@ -266,14 +268,14 @@ pub const RULES: &[Rule] = &[
         // STUN server alone proves nothing about UDP.
         when: |f| {
             f.call(Sdp) == Some(CallKind::UdpBlockedTcpWorks)
-                || (f.media_protocol() == Some(Protocol::Tcp)
+                || (f.media_over_ice_tcp()
                     && (f.stun_udp_dead()
                         || [Datachannel, BrowserWebrtc].iter().any(|&id| f.call(id) == Some(CallKind::MediaOverTcp))))
         },
         then: |f| {
             // The port the evidence shows; OpenAI's media servers take ICE-TCP on 443 otherwise.
             let port = f.media_port().unwrap_or(443);
-            let summary = if f.media_protocol() == Some(Protocol::Tcp) {
+            let summary = if f.media_over_ice_tcp() {
                 format!(
                     "outbound UDP is blocked; media runs over ICE-TCP to port {port} instead ({}), with higher latency",
                     f.calls_over_tcp()
@@ -377,44 +379,31 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "dtls",
         stage: "DTLS",
-        when: |f| f.call(Datachannel) == Some(CallKind::DtlsFailed),
+        when: |f| f.stage(Datachannel) == Some(Stage::Dtls),
         then: |f| (f.message(Datachannel), f.fix(Datachannel)),
     },
     Rule {
         id: "data_channel",
         stage: "data channel",
         when: |f| {
-            matches!(
-                f.call(Datachannel),
-                Some(
-                    CallKind::ChannelNeverOpens
-                        | CallKind::UnparseableAnswer
-                        | CallKind::NoApplication
-                        | CallKind::ApplicationRejected
-                        | CallKind::IncompleteAnswer
-                        | CallKind::BadAnswer
+            f.stage(Datachannel) == Some(Stage::Channel)
+                || matches!(
+                    f.call(Datachannel),
+                    Some(
+                        CallKind::UnparseableAnswer
+                            | CallKind::NoApplication
+                            | CallKind::ApplicationRejected
+                            | CallKind::IncompleteAnswer
+                            | CallKind::BadAnswer
+                    )
                 )
-            )
         },
         then: |f| (f.message(Datachannel), f.fix(Datachannel)),
     },
     Rule {
         id: "session",
         stage: "session",
-        when: |f| {
-            matches!(
-                f.call(Datachannel),
-                Some(
-                    CallKind::NoSessionCreated
-                        | CallKind::ServerError
-                        | CallKind::NoSessionUpdated
-                        | CallKind::NoSessionStarted
-                        | CallKind::SessionMismatch
-                        | CallKind::NoCommandConfirmation
-                        | CallKind::SessionClosed
-                )
-            )
-        },
+        when: |f| f.stage(Datachannel) == Some(Stage::Session),
         then: |f| (f.message(Datachannel), f.fix(Datachannel)),
     },
     Rule {
@@ -549,7 +538,7 @@ pub fn complete(report: &mut Report) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{Candidate, CandidatePair, Cause, Evidence, Side, Target};
+    use crate::report::{Candidate, CandidatePair, CandidateType, Cause, Evidence, Protocol, Side, Target};
     use CauseKind as C;
     use Status::*;
 

@@ -306,7 +306,7 @@ fn sdp_result(list: &[Entry]) -> CheckResult {
     let mut findings = super::sdp::judge_offer(&e.request_body);
     match judge_answer(&answer) {
         Err(c) => findings.push(c),
-        Ok(()) => findings.extend(super::sdp::answer_warnings(&answer)),
+        Ok(()) => findings.extend(super::sdp::answer_warnings(&answer, None)),
     }
     match findings.iter().find(|c| c.status() == crate::report::Status::Fail).or(findings.first()) {
         Some(c) if c.status() == crate::report::Status::Fail => out.diagnose(c, None),

@@ -6,6 +6,8 @@
 //! the channel's state.
 
 use crate::check::call::{CallCause, judge_answer};
+use crate::check::path::{AnswerUdp, Leg, MediaPath};
+use crate::check::stage::{Progress, Stage, Stopped};
 use crate::check::{Diagnosis, Outcome};
 use crate::peer::sdp;
 use crate::report::CheckId;
@@ -171,8 +173,8 @@ pub fn analyze(v: &Value, secrets: &mut Secrets) -> Result<(VoiceApi, Vec<CheckR
     if let Some(ua) = v.get("UserAgent").map(text) {
         ev.detail("browser", ua);
     }
-    let media_udp = selected_pair(pc).is_some_and(|(p, _)| p.local.protocol == Protocol::Udp);
-    let sdp_result = sdp_stage(pc, sdp_out, media_udp);
+    let leg = selected_pair(pc).map(|(p, _)| Leg::of(&p, relay_protocol(pc).as_deref()));
+    let sdp_result = sdp_stage(pc, sdp_out, leg);
     let answered = pc.first("setRemoteDescriptionOnSuccess").is_some();
     // When the dump was taken: how long a state lasted, at least.
     let dumped = v.get("timestamp").and_then(|t| t.as_f64());
@@ -210,7 +212,7 @@ fn ice_servers(config: &str) -> String {
 
 /// The offer and answer: the offer's rules (its data channel created before createOffer, as the
 /// log's order proves), whether it was sent before gathering finished, and the answer as set.
-fn sdp_stage(pc: &Pc, mut out: Outcome, media_udp: bool) -> CheckResult {
+fn sdp_stage(pc: &Pc, mut out: Outcome, leg: Option<Leg>) -> CheckResult {
     let mut findings: Vec<CallCause> = Vec::new();
     let offer = pc.sdp_of("setLocalDescription").or_else(|| pc.sdp_of("createOfferOnSuccess"));
     if let Some(o) = &offer {
@@ -250,14 +252,13 @@ fn sdp_stage(pc: &Pc, mut out: Outcome, media_udp: bool) -> CheckResult {
         match judge_answer(&answer) {
             Err(c) => findings.push(c),
             Ok(()) => {
-                for w in super::sdp::answer_warnings(&answer) {
-                    if matches!(w, CallCause::NoUdpCandidate) && media_udp {
-                        // The server's own checks taught the browser a peer-reflexive UDP candidate.
-                        out.evidence.detail("answer_udp", "the answer has no UDP candidate, but media runs over UDP (a peer-reflexive candidate learned from the server's checks)");
-                    } else {
-                        findings.push(w);
-                    }
+                // The SDP stage judges the answer; how media ran over TCP is the channel stage's.
+                let media_udp = leg.filter(|l| !l.over_tcp());
+                if media_udp.is_some() && AnswerUdp::of_sdp(&answer) == AnswerUdp::Missing {
+                    // The server's own checks taught the browser a peer-reflexive UDP candidate.
+                    out.evidence.detail("answer_udp", "the answer has no UDP candidate, but media runs over UDP (a peer-reflexive candidate learned from the server's checks)");
                 }
+                findings.extend(super::sdp::answer_warnings(&answer, media_udp));
             }
         }
     } else if offer.is_some() {
@@ -360,36 +361,39 @@ fn channel_stage(pc: &Pc, dumped: Option<f64>) -> CheckResult {
     // Until the dump was taken (the last logged event when the dump has no time of its own).
     let end_ms = pc.log.last().map_or(0.0, |u| u.ms).max(dumped.unwrap_or(0.0));
     // An answer without a UDP candidate explains TCP media by itself: no claim about the network.
-    let answer_udp = pc
-        .sdp_of("setRemoteDescription")
-        .is_none_or(|a| sdp::candidates(&a).iter().any(|c| c.protocol == Protocol::Udp));
+    let path = MediaPath {
+        leg: pair.as_ref().map(|(p, _)| Leg::of(p, relay_protocol(pc).as_deref())),
+        answer: pc.sdp_of("setRemoteDescription").map_or(AnswerUdp::Unknown, |a| AnswerUdp::of_sdp(&a)),
+        answered: None,
+        relay_only: false,
+    };
     let checking_ms = ice.iter().find(|(_, s)| s == "checking").map(|(u, _)| u.ms);
-    let cause = if last_ice == "failed" && !connected {
-        Some(CallCause::IceFailed)
-    } else if !connected {
-        let secs = checking_ms.map_or(0.0, |c| (end_ms - c) / 1000.0);
-        Some(CallCause::IceStuckChecking {
-            wait: format!("in the {secs:.1} s logged after checking began (state: {last_ice})"),
-            relay_gathered: relay,
-        })
-    } else if dtls.as_deref().is_some_and(|d| d != "connected") {
-        Some(CallCause::DtlsFailed { detail: format!("DTLS state {}", dtls.clone().unwrap_or_default()) })
-    } else if channel.as_ref().is_some_and(|(_, s)| s != "open") || channel.is_none() {
-        // Whether the app offered a channel at all (without one, its place in the code is the fix).
-        let offered = pc
-            .sdp_of("setLocalDescription")
-            .or_else(|| pc.sdp_of("createOfferOnSuccess"))
-            .is_none_or(|o| sdp::media(&o).iter().any(|m| m.kind == "application"));
-        let wait = format!("(state {})", channel.map_or("unknown".into(), |(_, s)| s));
-        Some(CallCause::ChannelNeverOpens { wait, offered })
-    } else if let Some((p, _)) = pair.as_ref().filter(|(p, _)| p.local.protocol == Protocol::Tcp) {
-        Some(if answer_udp {
-            CallCause::MediaOverTcp { how: format!("the selected pair is {}", p.local) }
-        } else {
-            CallCause::NoUdpCandidate
-        })
-    } else {
-        None
+    let dtls_ok = dtls.as_deref().is_none_or(|d| d == "connected");
+    let channel_open = channel.as_ref().is_some_and(|(_, s)| s == "open");
+    let progress = Progress { ice: connected, dtls: dtls_ok, channel: channel_open, session: true };
+    let cause = match progress.stopped_at() {
+        Some(stage) => {
+            let wait = if stage == Stage::Ice {
+                let secs = checking_ms.map_or(0.0, |c| (end_ms - c) / 1000.0);
+                format!("in the {secs:.1} s logged after checking began (state: {last_ice})")
+            } else {
+                format!("(state {})", channel.map_or("unknown".into(), |(_, s)| s))
+            };
+            // Whether the app offered a channel at all (without one, its place in the code is the fix).
+            let offered = pc
+                .sdp_of("setLocalDescription")
+                .or_else(|| pc.sdp_of("createOfferOnSuccess"))
+                .is_none_or(|o| sdp::media(&o).iter().any(|m| m.kind == "application"));
+            Some(stage.cause(Stopped {
+                wait,
+                ice_failed: last_ice == "failed",
+                relay_gathered: relay,
+                dtls: format!("DTLS state {}", dtls.clone().unwrap_or_default()),
+                offered,
+                ..Stopped::default()
+            }))
+        }
+        None => path.news().map(|news| news.cause(pair.as_ref().map(|(p, _)| p), "")),
     };
     let summary = match &pair {
         Some((p, _)) => format!("connected over {}; data channel open", p.local),
@@ -399,6 +403,14 @@ fn channel_stage(pc: &Pc, dumped: Option<f64>) -> CheckResult {
         Some(c) if c.status() == Status::Fail => out.diagnose(&c, None),
         w => out.pass_or_warn(summary, w.as_ref()),
     }
+}
+
+/// How the selected local candidate reached its TURN server, when it is a relay (`relayProtocol`).
+fn relay_protocol(pc: &Pc) -> Option<String> {
+    let transport = pc.ids_of("transport").into_iter().next()?;
+    let pair = pc.stat_str(&format!("{transport}-selectedCandidatePairId"))?;
+    let local = pc.stat_str(&format!("{pair}-localCandidateId"))?;
+    pc.stat_str(&format!("{local}-relayProtocol"))
 }
 
 /// The transport's selected pair, its candidates, and its current RTT in seconds.

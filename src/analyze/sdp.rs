@@ -4,6 +4,7 @@
 //! after ICE gathering).
 
 use crate::check::call::{CallCause, judge_answer};
+use crate::check::path::{AnswerUdp, Leg, MediaPath};
 use crate::check::{Diagnosis, Outcome};
 use crate::peer::sdp;
 use crate::report::CheckId;
@@ -81,13 +82,12 @@ fn api_error(text: &str) -> Option<String> {
     })
 }
 
-/// What an answer gets beyond `judge_answer`: the warnings a run would give.
-pub(super) fn answer_warnings(answer: &str) -> Vec<CallCause> {
-    let cands = sdp::candidates(answer);
-    if !cands.is_empty() && !cands.iter().any(|c| c.protocol == crate::report::Protocol::Udp) {
-        return vec![CallCause::NoUdpCandidate];
-    }
-    Vec::new()
+/// What an answer gets beyond `judge_answer`: the warning a run would give. `leg` is how the
+/// call's media ran, when it is known to have connected (media over UDP makes an answer without
+/// UDP candidates harmless).
+pub(super) fn answer_warnings(answer: &str, leg: Option<Leg>) -> Vec<CallCause> {
+    let path = MediaPath { leg, answer: AnswerUdp::of_sdp(answer), answered: None, relay_only: false };
+    path.news().map(|news| news.cause(None, "")).into_iter().collect()
 }
 
 /// One line on what an SDP holds: its sections, codecs and candidates.
@@ -135,7 +135,7 @@ pub fn check(offer: Option<&super::Input>, answer: Option<&super::Input>) -> Che
             }
             match judge_answer(text) {
                 Err(cause) => findings.push(cause),
-                Ok(()) => findings.extend(answer_warnings(text)),
+                Ok(()) => findings.extend(answer_warnings(text, None)),
             }
         }
     }

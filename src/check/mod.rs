@@ -7,9 +7,11 @@ pub mod datachannel;
 pub mod key;
 pub mod kind;
 pub mod mic;
+pub mod path;
 pub mod registry;
 mod run_cause;
 pub mod sdp;
+pub mod stage;
 pub mod stun;
 pub mod turn;
 

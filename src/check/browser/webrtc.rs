@@ -11,6 +11,8 @@ use super::page::results::{Call, PageCandidate};
 use crate::args::OptionGroup;
 use crate::check::call::CallCause;
 use crate::check::kind::Causes;
+use crate::check::path::{AnswerUdp, Leg, MediaPath};
+use crate::check::stage::{Progress, Stage, Stopped};
 use crate::check::{CheckSpec, Ctx, Outcome, runner};
 use crate::report::{Candidate, CandidatePair, CandidateType, CheckId, CheckResult, Protocol, Side, VoiceApi};
 use std::time::Duration;
@@ -96,33 +98,38 @@ pub fn judge(
     } else {
         format!("in {:.1} s", super::page::CONNECT_MS as f64 / 1000.0)
     };
-    if opened.is_none() {
-        return Err(match (connected, call.step("dtls_connected")) {
-            (None, _) => ice_failure(call, turn_configured, &wait, super::is_firefox(page)),
-            (Some(_), None) => BrowserCause::Call(CallCause::DtlsFailed {
-                detail: call.dtls_state.clone().map(|s| format!("DTLS {s}")).unwrap_or_default(),
-            }),
-            (Some(_), Some(_)) => BrowserCause::Call(CallCause::ChannelNeverOpens { wait, offered: true }),
-        });
-    }
     // The first events, as the API's guides order them.
-    let event_wait = if r.cut_by_deadline {
-        "no event within the check's time budget".to_owned()
-    } else {
-        format!("no event in {:.1} s", super::page::EVENT_MS as f64 / 1000.0)
-    };
-    let first = call.events.first().cloned();
-    if let Some(e) = &call.error_event {
-        return Err(BrowserCause::Call(CallCause::ServerError(e.clone())));
-    }
     let expected = if api == VoiceApi::Live { "session.started" } else { "session.created" };
-    if !call.events.iter().any(|e| e == expected) {
-        let first = first.map(|f| format!("first event {f}")).unwrap_or(event_wait);
-        return Err(BrowserCause::Call(if api == VoiceApi::Live {
-            CallCause::NoSessionStarted { first }
-        } else {
-            CallCause::NoSessionCreated { first }
-        }));
+    let progress = Progress {
+        ice: connected.is_some(),
+        dtls: call.step("dtls_connected").is_some(),
+        channel: opened.is_some(),
+        // Events count only on a channel the page saw open.
+        session: opened.is_some() && call.error_event.is_none() && call.events.iter().any(|e| e == expected),
+    };
+    match progress.stopped_at() {
+        // The browser tells ICE failures apart by what it gathered.
+        Some(Stage::Ice) => return Err(ice_failure(call, turn_configured, &wait, super::is_firefox(page))),
+        Some(Stage::Session) if call.error_event.is_some() => {
+            return Err(BrowserCause::Call(CallCause::ServerError(call.error_event.clone().unwrap_or_default())));
+        }
+        Some(stage) => {
+            let event_wait = if r.cut_by_deadline {
+                "no event within the check's time budget".to_owned()
+            } else {
+                format!("no event in {:.1} s", super::page::EVENT_MS as f64 / 1000.0)
+            };
+            return Err(BrowserCause::Call(stage.cause(Stopped {
+                wait,
+                dtls: call.dtls_state.clone().map(|s| format!("DTLS {s}")).unwrap_or_default(),
+                // The page creates its channel before the offer, as the guides do.
+                offered: true,
+                api,
+                first: call.events.first().map(|f| format!("first event {f}")).unwrap_or(event_wait),
+                ..Stopped::default()
+            })));
+        }
+        None => {}
     }
     // Connected, then lost while the session ran: before the page ended a GPT-Live session (the
     // server may hang up after session.closed) and before it closed the peer.
@@ -142,11 +149,15 @@ pub fn judge(
     let how = pair.as_ref().map(|p| pair_words(p, call)).unwrap_or_else(|| "a pair the browser did not report".into());
     // The path the media took comes first; then what the page saw around it.
     let mut warnings = Vec::new();
-    if let Some(p) = &pair
-        && (p.local.protocol == Protocol::Tcp || relayed_over_stream(call))
-    {
-        warnings.push(BrowserCause::Call(CallCause::MediaOverTcp { how: how.clone() }));
-    }
+    let relay_protocol =
+        call.selected.as_ref().and_then(|s| s.local.as_ref()).and_then(|l| l.relay_protocol.as_deref());
+    let path = MediaPath {
+        leg: pair.as_ref().map(|p| Leg::of(p, relay_protocol)),
+        answer: AnswerUdp::of_evidence(&out.evidence),
+        answered: None,
+        relay_only: page.relay_only,
+    };
+    warnings.extend(path.news().map(|news| BrowserCause::Call(news.cause(pair.as_ref(), ""))));
     if api == VoiceApi::Live && call.close_sent && call.closed_reason.is_none() {
         warnings.push(BrowserCause::Call(CallCause::NoSessionClosed {
             wait: format!("in {:.1} s", super::page::CLOSE_MS as f64 / 1000.0),
@@ -188,13 +199,6 @@ fn pair_words(p: &CandidatePair, call: &Call) -> String {
     }
     let tcp = p.local.tcp_type.as_deref().map(|t| format!(" ({t})")).unwrap_or_default();
     format!("{} {}{tcp} ↔ {remote}", p.local.protocol.as_str().to_uppercase(), p.local.kind.as_str())
-}
-
-/// The relay reached the TURN server over TCP or TLS (the local relay candidate's relayProtocol).
-fn relayed_over_stream(call: &Call) -> bool {
-    call.selected.as_ref().and_then(|s| s.local.as_ref()).is_some_and(|l| {
-        l.kind.as_deref() == Some("relay") && matches!(l.relay_protocol.as_deref(), Some("tcp" | "tls"))
-    })
 }
 
 fn candidate(c: &PageCandidate, side: Side) -> Option<Candidate> {
@@ -291,8 +295,16 @@ fn ice_failure(call: &Call, turn_configured: bool, wait: &str, firefox: bool) ->
         let failed = call.ice.iter().find(|s| s.state == "failed").map(|s| format!("ICE failed at {:.0} ms", s.ms));
         return BrowserCause::NoCandidates { detail: failed.unwrap_or_default(), firefox };
     }
+    let stopped = |ice_failed, relay_gathered| {
+        BrowserCause::Call(Stage::Ice.cause(Stopped {
+            wait: wait.to_owned(),
+            ice_failed,
+            relay_gathered,
+            ..Stopped::default()
+        }))
+    };
     if !relay.is_empty() {
-        return BrowserCause::Call(CallCause::IceStuckChecking { wait: wait.to_owned(), relay_gathered: true });
+        return stopped(false, true);
     }
     if turn_configured {
         let turn_error = call.candidate_errors.iter().find(|e| e.url.as_deref().is_some_and(|u| u.starts_with("turn")));
@@ -317,9 +329,5 @@ fn ice_failure(call: &Call, turn_configured: bool, wait: &str, firefox: bool) ->
         let detail = format!("{} host: {udp} UDP, {} TCP", host.len(), host.len() - udp);
         return BrowserCause::HostOnly { detail };
     }
-    if call.ice.iter().any(|s| s.state == "failed") {
-        BrowserCause::Call(CallCause::IceFailed)
-    } else {
-        BrowserCause::Call(CallCause::IceStuckChecking { wait: wait.to_owned(), relay_gathered: false })
-    }
+    stopped(call.ice.iter().any(|s| s.state == "failed"), false)
 }

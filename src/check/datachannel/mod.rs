@@ -7,10 +7,11 @@
 use crate::args::OptionGroup;
 use crate::check::call::{self, CallCause};
 use crate::check::kind::Causes;
+use crate::check::path::{AnswerUdp, Leg, MediaPath};
+use crate::check::stage::{Stage, Stopped};
 use crate::check::{CheckSpec, Ctx, Outcome, Wait, runner};
 use crate::peer::{Event, sdp};
-use crate::report::{CandidatePair, CandidateType, CheckId, CheckResult, Protocol, VoiceApi};
-use crate::stun::{IceUrl, Transport};
+use crate::report::{CandidateType, CheckId, CheckResult, VoiceApi};
 use rtc::peer_connection::state::{RTCIceConnectionState, RTCPeerConnectionState};
 use std::time::Duration;
 
@@ -58,24 +59,26 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
     let stalled = call.gathering_stalled;
     let result = connect(ctx, &mut out, &mut call).await;
     out.evidence.selected_pair = call.offerer.selected_pair();
-    let udp_in_answer = sdp::candidates(&call.answer).iter().any(|c| c.protocol == Protocol::Udp);
+    let pair = out.evidence.selected_pair.clone();
+    let path = MediaPath {
+        leg: pair.as_ref().map(|p| Leg::of(p, None)),
+        answer: AnswerUdp::of_sdp(&call.answer),
+        answered: None,
+        relay_only: ctx.settings.relay_only,
+    };
     call.end(full, &mut out).await;
     let summary = match result {
         Ok(summary) => summary,
         Err(cause) => return out.diagnose(&cause, None),
     };
-    // Media over TCP is the news (UDP does not get through); a stalled gathering comes second.
+    // The media path is the news (UDP does not get through); a stalled gathering comes second.
     let mut warnings: Vec<CallCause> = Vec::new();
-    let tcp = out.evidence.selected_pair.as_ref().and_then(over_tcp);
-    if let Some(how) = &tcp {
-        out.evidence.detail("media_path", format!("over TCP: {how}"));
+    if let (Some(leg), Some(p)) = (path.leg, &pair)
+        && leg.over_tcp()
+    {
+        out.evidence.detail("media_path", format!("over TCP: {}", leg.words(p)));
     }
-    if !udp_in_answer {
-        warnings.push(CallCause::NoUdpCandidate);
-    } else if let Some(how) = tcp.filter(|_| !ctx.settings.relay_only) {
-        // Under a relay-only policy TCP to the relay is the configuration's choice, not news.
-        warnings.push(CallCause::MediaOverTcp { how });
-    }
+    warnings.extend(path.news().map(|news| news.cause(pair.as_ref(), "")));
     warnings.extend(stalled.map(|secs| CallCause::GatheringStalled { secs }));
     for extra in warnings.iter().skip(1) {
         out.evidence.detail("warning", extra.to_string());
@@ -83,51 +86,29 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
     out.pass_or_warn(summary, warnings.first())
 }
 
-/// How media runs over TCP, if it does: ICE-TCP to the media server, or a TURN relay reached over
-/// TCP or TLS (the relayed leg is UDP, the leg from here is not).
-fn over_tcp(pair: &CandidatePair) -> Option<String> {
-    let remote = pair.remote.as_ref().map(|r| format!(" to {}:{}", r.address, r.port)).unwrap_or_default();
-    match (pair.local.kind, pair.local.protocol, pair.local.source.as_deref()) {
-        (CandidateType::Relay, _, Some(url)) => {
-            let transport = IceUrl::parse(url).ok()?.transport;
-            (transport != Transport::Udp).then(|| format!("through the TURN relay {url}, reached over {transport}"))
-        }
-        (_, Protocol::Tcp, _) => Some(format!("ICE-TCP{remote}")),
-        _ => None,
+/// How long each stage may take before the call is said to have stopped there.
+fn limit(stage: Stage) -> Duration {
+    match stage {
+        Stage::Ice => ICE_LIMIT,
+        Stage::Dtls => DTLS_LIMIT,
+        Stage::Channel => OPEN_LIMIT,
+        Stage::Session => EVENT_LIMIT,
     }
 }
 
-/// Where the connection is, and how long it may stay there.
-#[derive(Clone, Copy, PartialEq)]
-enum Phase {
-    Ice,
-    Dtls,
-    Open,
-    FirstEvent,
-}
-
-impl Phase {
-    fn limit(self) -> Duration {
-        match self {
-            Phase::Ice => ICE_LIMIT,
-            Phase::Dtls => DTLS_LIMIT,
-            Phase::Open => OPEN_LIMIT,
-            Phase::FirstEvent => EVENT_LIMIT,
-        }
-    }
-
-    /// The cause when this phase outlasts its wait.
-    fn stuck(self, wait: Wait, relay_gathered: bool, api: VoiceApi) -> CallCause {
-        match self {
-            Phase::Ice => CallCause::IceStuckChecking { wait: wait.words(), relay_gathered },
-            Phase::Dtls => CallCause::DtlsFailed { detail: format!("no DTLS handshake {}", wait.words()) },
-            Phase::Open => CallCause::ChannelNeverOpens { wait: wait.words(), offered: true },
-            Phase::FirstEvent if api == VoiceApi::Live => {
-                CallCause::NoSessionStarted { first: format!("no event {}", wait.words()) }
-            }
-            Phase::FirstEvent => CallCause::NoSessionCreated { first: format!("no event {}", wait.words()) },
-        }
-    }
+/// The cause when `stage` outlasts its wait.
+fn stopped(stage: Stage, wait: Wait, relay_gathered: bool, api: VoiceApi) -> CallCause {
+    let words = wait.words();
+    stage.cause(Stopped {
+        dtls: format!("no DTLS handshake {words}"),
+        first: format!("no event {words}"),
+        wait: words,
+        relay_gathered,
+        // This machine's offer always carries the channel.
+        offered: true,
+        api,
+        ..Stopped::default()
+    })
 }
 
 /// Drive the connection to `session.updated`, recording each phase.
@@ -137,50 +118,50 @@ async fn connect(ctx: &Ctx, out: &mut Outcome, call: &mut call::Call) -> Result<
     call.offerer.apply_answer(&call.answer).await.map_err(CallCause::BadAnswer)?;
     call.live.applied = true;
     let mark = |out: &mut Outcome, phase: &str| out.evidence.timing(phase, start.elapsed());
-    let (mut phase, mut checking) = (Phase::Ice, false);
-    let mut wait = ctx.wait(phase.limit());
-    let enter = |p: Phase, phase: &mut Phase, wait: &mut Wait| {
+    let (mut phase, mut checking) = (Stage::Ice, false);
+    let mut wait = ctx.wait(limit(phase));
+    let enter = |p: Stage, phase: &mut Stage, wait: &mut Wait| {
         *phase = p;
-        *wait = ctx.wait(p.limit());
+        *wait = ctx.wait(limit(p));
     };
     // Phase 1: to the first message on oai-events (which also proves the channel open: on relay
     // paths webrtc 0.21 can deliver the first message before the open event).
     let first = loop {
         let Some((_, ev)) = call.offerer.next_event(wait.tokio()).await else {
-            return Err(phase.stuck(wait, relay_gathered, call.api));
+            return Err(stopped(phase, wait, relay_gathered, call.api));
         };
         match ev {
             Event::Ice(RTCIceConnectionState::Checking) if !checking => {
                 checking = true;
                 mark(out, "ice_checking");
             }
-            Event::Ice(RTCIceConnectionState::Connected | RTCIceConnectionState::Completed) if phase == Phase::Ice => {
+            Event::Ice(RTCIceConnectionState::Connected | RTCIceConnectionState::Completed) if phase == Stage::Ice => {
                 mark(out, "ice_connected");
-                enter(Phase::Dtls, &mut phase, &mut wait);
+                enter(Stage::Dtls, &mut phase, &mut wait);
             }
             Event::Ice(RTCIceConnectionState::Failed) | Event::Connection(RTCPeerConnectionState::Failed) => {
-                return Err(if phase == Phase::Ice {
-                    CallCause::IceFailed
+                return Err(if phase == Stage::Ice {
+                    Stage::Ice.cause(Stopped { ice_failed: true, ..Stopped::default() })
                 } else {
                     CallCause::DtlsFailed { detail: "the connection failed after ICE connected".into() }
                 });
             }
-            Event::Connection(RTCPeerConnectionState::Connected) if matches!(phase, Phase::Ice | Phase::Dtls) => {
+            Event::Connection(RTCPeerConnectionState::Connected) if matches!(phase, Stage::Ice | Stage::Dtls) => {
                 mark(out, "dtls_connected");
-                enter(Phase::Open, &mut phase, &mut wait);
+                enter(Stage::Channel, &mut phase, &mut wait);
             }
-            Event::ChannelOpen if phase != Phase::FirstEvent => {
+            Event::ChannelOpen if phase != Stage::Session => {
                 mark(out, "channel_open");
-                enter(Phase::FirstEvent, &mut phase, &mut wait);
+                enter(Stage::Session, &mut phase, &mut wait);
             }
-            Event::ChannelClosed if phase != Phase::FirstEvent => {
+            Event::ChannelClosed if phase != Stage::Session => {
                 return Err(CallCause::ChannelNeverOpens {
                     wait: "(the channel closed instead)".into(),
                     offered: true,
                 });
             }
             Event::Message(m) => {
-                if phase != Phase::FirstEvent {
+                if phase != Stage::Session {
                     mark(out, "channel_open");
                 }
                 mark(out, "first_event");

@@ -9,6 +9,7 @@ mod probe;
 use crate::args::OptionGroup;
 use crate::check::call::{self, CallCause};
 use crate::check::kind::Causes;
+use crate::check::path::{AnswerUdp, Answered, MediaPath};
 use crate::check::{CheckSpec, Ctx, Outcome, runner};
 use crate::peer::sdp;
 use crate::report::{CheckId, CheckResult, Protocol};
@@ -73,19 +74,17 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
     call.live.unreachable = !results.is_empty() && udp_ok.is_empty() && tcp_ok.is_empty();
     let call_id = call.call_id.clone().unwrap_or_else(|| "no call id".into());
     let http_status = call.status;
-    let udp_in_answer = cands.iter().any(|c| c.protocol == Protocol::Udp);
-    let verdict = if !udp_in_answer && !tcp_ok.is_empty() {
-        Err(CallCause::NoUdpCandidate)
-    } else if (!udp_ok.is_empty() || results.is_empty())
-        && let Some(secs) = call.gathering_stalled
-    {
-        Err(CallCause::GatheringStalled { secs })
-    } else if !udp_ok.is_empty() || results.is_empty() {
-        Ok(())
-    } else if !tcp_ok.is_empty() {
-        Err(CallCause::UdpBlockedTcpWorks { detail: dead.join("; ") })
-    } else {
-        Err(CallCause::CandidatesUnreachable { detail: dead.join("; ") })
+    let path = MediaPath {
+        leg: None,
+        answer: AnswerUdp::of(&cands),
+        answered: Some(Answered { checked: results.len(), udp: udp_ok.len(), tcp: tcp_ok.len() }),
+        relay_only: ctx.settings.relay_only,
+    };
+    // What the checks found comes first; a path that works may still have gathered slowly.
+    let verdict = match (path.news(), call.gathering_stalled) {
+        (Some(news), _) => Err(news.cause(None, &dead.join("; "))),
+        (None, Some(secs)) => Err(CallCause::GatheringStalled { secs }),
+        (None, None) => Ok(()),
     };
     call.end(full, &mut out).await;
     let summary = format!("answer received ({http_status}, {call_id}) with audio and data channel; {summary_paths}");

@@ -50,6 +50,8 @@ pub struct PageRun {
     pub secs: f64,
     /// Evidence for both checks: the launch, the page's address.
     pub evidence: Evidence,
+    /// The page's ICE policy was relay-only.
+    pub relay_only: bool,
 }
 
 /// Why a run of the page has no results.
@@ -124,7 +126,7 @@ const LIVE_RESERVE: Duration = Duration::from_secs(3);
 
 /// Serve the page, open it, forward its offer, and collect its results before the deadline.
 async fn run(ctx: &Ctx) -> PageRun {
-    let mut run = PageRun::default();
+    let mut run = PageRun { relay_only: ctx.settings.relay_only, ..PageRun::default() };
     let b = &ctx.settings.browser;
     let autostart = !b.person_opens();
     let (server, mut events) = match server::Server::start(b.listen, page_config(ctx, autostart)).await {
