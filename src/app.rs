@@ -7,7 +7,7 @@ use crate::net::proxy::ProxyEnv;
 use crate::render::{human, renderer};
 use crate::report::CheckId;
 use crate::report::{Report, VoiceApi};
-use crate::runner::run_checks;
+use crate::scheduler::run_checks;
 use crate::secret::Secrets;
 use crate::settings::{ApiKey, DEFAULT_LIVE_MODEL, DEFAULT_MODEL, Inputs, KeySource, Settings};
 use anyhow::{Context, Result};
@@ -104,7 +104,7 @@ fn resolve(global: &GlobalArgs, options: &CheckOptions) -> Result<Settings> {
 /// `check-all` or one check.
 async fn checks(global: &GlobalArgs, cmd: CheckCommand) -> Result<ExitCode> {
     let mut settings = resolve(global, &cmd.options)?;
-    let browser = [CheckId::BrowserMic, CheckId::BrowserWebrtc];
+    let browser: Vec<CheckId> = CheckId::in_browser().collect();
     let ids: Vec<CheckId> = match cmd.which {
         // The browser checks open a browser: only when asked (--browser, or named by --only).
         Which::All => CheckId::ALL
@@ -112,7 +112,7 @@ async fn checks(global: &GlobalArgs, cmd: CheckCommand) -> Result<ExitCode> {
             .copied()
             .filter(|id| !browser.contains(id) || cmd.options.with_browser || settings.only.contains(id))
             .collect(),
-        Which::Browser => browser.to_vec(),
+        Which::Browser => browser.clone(),
         Which::One(id) => vec![id],
     };
     let runs = |id: CheckId| {

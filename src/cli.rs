@@ -65,8 +65,10 @@ pub struct CheckCommand {
 const CHECK_ALL: &str = "check-all";
 const BROWSER: &str = "browser";
 const WITH_BROWSER: &str = "browser";
-/// The option groups of `browser` (what its two checks read).
-const BROWSER_GROUPS: [OptionGroup; 4] = [OptionGroup::Api, OptionGroup::Ice, OptionGroup::Peer, OptionGroup::Browser];
+/// The option groups of `browser`: what the checks that run in the browser read.
+fn browser_groups() -> Vec<OptionGroup> {
+    OptionGroup::ALL.into_iter().filter(|g| CheckId::in_browser().any(|id| id.spec().options.contains(g))).collect()
+}
 
 impl Subcommand for CheckCommand {
     fn augment_subcommands(cmd: clap::Command) -> clap::Command {
@@ -82,7 +84,7 @@ impl Subcommand for CheckCommand {
                     .help("Also run the checks in a browser (browser-mic, browser-webrtc; see the browser command)"),
             )
             .about("Run every check (concurrently where they are independent) and give one verdict");
-        let browser = BROWSER_GROUPS
+        let browser = browser_groups()
             .into_iter()
             .fold(clap::Command::new(BROWSER), |c, g| g.augment(c))
             .about("Run the microphone and call checks in a browser: the page a correct voice app is, served from this machine")
@@ -117,7 +119,7 @@ impl FromArgMatches for CheckCommand {
         if name == BROWSER {
             return Ok(CheckCommand {
                 which: Which::Browser,
-                options: CheckOptions::from_matches(sub, &BROWSER_GROUPS, false, WITH_BROWSER)?,
+                options: CheckOptions::from_matches(sub, &browser_groups(), false, WITH_BROWSER)?,
             });
         }
         let id = CheckId::from_name(name)

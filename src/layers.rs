@@ -13,7 +13,7 @@ pub(crate) const LAYERS: &[(&str, &[&str])] = &[
     ("test fake", &["fake"]),
     ("checks", &["check"]),
     ("verdict", &["verdict"]),
-    ("analysis and scheduling", &["analyze", "runner"]),
+    ("analysis and scheduling", &["analyze", "scheduler"]),
     ("command line", &["cli"]),
     ("the run", &["app"]),
 ];

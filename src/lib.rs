@@ -12,7 +12,7 @@ pub mod files;
 pub mod net;
 pub mod render;
 pub mod report;
-pub mod runner;
+pub mod scheduler;
 pub mod secret;
 pub mod settings;
 

@@ -6,9 +6,10 @@
 
 use crate::check::CauseKind;
 use crate::check::browser::BrowserKind;
-use crate::check::call::CallKind;
 use crate::check::key::{KeyKind, KeyStage};
+use crate::check::kind::Kind;
 use crate::check::path::Leg;
+use crate::check::signal::CallKind;
 use crate::check::stage::Stage;
 use crate::check::stun::StunKind;
 use crate::check::turn::TurnKind;
@@ -38,24 +39,19 @@ impl<'a> Facts<'a> {
     fn failed(&self, id: CheckId) -> bool {
         self.status(id) == Status::Fail
     }
+    /// The kind of a check's cause, when it is one of `K`'s.
+    fn kind<K: Kind>(&self, id: CheckId) -> Option<K> {
+        self.cause(id)?.get::<K>()
+    }
     /// The key-check kind of a check's cause (the key check's, or an HTTP cause of a WebRTC check).
     fn key(&self, id: CheckId) -> Option<KeyKind> {
-        match self.cause(id)? {
-            CauseKind::Key(k) => Some(k),
-            _ => None,
-        }
+        self.kind(id)
     }
     fn call(&self, id: CheckId) -> Option<CallKind> {
-        match self.cause(id)? {
-            CauseKind::Call(k) => Some(k),
-            _ => None,
-        }
+        self.kind(id)
     }
     fn browser(&self, id: CheckId) -> Option<BrowserKind> {
-        match self.cause(id)? {
-            CauseKind::Browser(k) => Some(k),
-            _ => None,
-        }
+        self.kind(id)
     }
     /// The browser's page never ran to its end: it says nothing of the path.
     fn page_failed(&self, id: CheckId) -> bool {
@@ -72,16 +68,10 @@ impl<'a> Facts<'a> {
             )
     }
     fn stun(&self) -> Option<StunKind> {
-        match self.cause(CheckId::Stun)? {
-            CauseKind::Stun(k) => Some(k),
-            _ => None,
-        }
+        self.kind(CheckId::Stun)
     }
     fn turn(&self) -> Option<TurnKind> {
-        match self.cause(CheckId::Turn)? {
-            CauseKind::Turn(k) => Some(k),
-            _ => None,
-        }
+        self.kind(CheckId::Turn)
     }
     /// STUN over UDP got nothing, silently or with ICMP.
     fn stun_udp_dead(&self) -> bool {
@@ -484,6 +474,16 @@ pub const RULES: &[Rule] = &[
         },
     },
     Rule {
+        id: "check_failed",
+        // A failure no rule above explains (a check without rules of its own): in its own stage.
+        stage: FROM_THE_CHECK,
+        when: |f| first_failed(f).is_some(),
+        then: |f| {
+            let id = first_failed(f).unwrap_or(Key);
+            (format!("the {id} check fails: {}", f.message(id)), f.fix(id))
+        },
+    },
+    Rule {
         id: "warning",
         stage: "warning",
         // Nothing failed on the way to a call: the first warning, in the path's order, is the news.
@@ -509,6 +509,14 @@ fn key_rejected(f: &Facts) -> Option<CheckId> {
     [Key, BrowserWebrtc].into_iter().find(|&id| f.failed(id) && f.key(id).is_some_and(|k| k.stage() == KeyStage::Key))
 }
 
+/// A rule's stage that is the stage of the check it names (its registry entry's).
+const FROM_THE_CHECK: &str = "";
+
+/// The first check, in the registry's order, that failed.
+fn first_failed(f: &Facts) -> Option<CheckId> {
+    f.report.results.iter().find(|r| r.status == Status::Fail).map(|r| r.id)
+}
+
 /// The first check, in the registry's order, with the worst status of the run (when it is not a pass).
 fn worst(f: &Facts) -> Option<CheckId> {
     let worst = f.report.results.iter().map(|r| r.status).max()?;
@@ -520,10 +528,18 @@ pub fn diagnose(report: &Report) -> Option<Verdict> {
     if report.status <= Status::Pass {
         return None;
     }
+    diagnose_by(RULES, report)
+}
+
+fn diagnose_by(rules: &[Rule], report: &Report) -> Option<Verdict> {
     let f = Facts { report };
-    RULES.iter().find(|r| (r.when)(&f)).map(|r| {
+    rules.iter().find(|r| (r.when)(&f)).map(|r| {
         let (summary, fix) = (r.then)(&f);
-        Verdict { rule: r.id.into(), stage: r.stage.into(), summary, fix }
+        let stage = match r.stage {
+            FROM_THE_CHECK => first_failed(&f).map_or("check", |id| id.spec().stage),
+            s => s,
+        };
+        Verdict { rule: r.id.into(), stage: stage.into(), summary, fix }
     })
 }
 
@@ -579,19 +595,19 @@ mod tests {
     }
 
     fn key(k: KeyKind) -> Option<CauseKind> {
-        Some(C::Key(k))
+        Some(C::of(k))
     }
     fn call(k: CallKind) -> Option<CauseKind> {
-        Some(C::Call(k))
+        Some(C::of(k))
     }
     fn stun(k: StunKind) -> Option<CauseKind> {
-        Some(C::Stun(k))
+        Some(C::of(k))
     }
     fn turn(k: TurnKind) -> Option<CauseKind> {
-        Some(C::Turn(k))
+        Some(C::of(k))
     }
     fn browser(k: BrowserKind) -> Option<CauseKind> {
-        Some(C::Browser(k))
+        Some(C::of(k))
     }
 
     #[test]
@@ -676,7 +692,7 @@ mod tests {
             (&[(Datachannel, Fail, call(CallKind::Peer))], "webrtc_other"),
             (&[(Turn, Fail, turn(TurnKind::CredentialsRejected))], "turn"),
             (&[(Stun, Fail, stun(StunKind::Dns))], "stun_only"),
-            (&[(Mic, Fail, Some(C::Mic(crate::check::mic::MicKind::DigitalSilence)))], "microphone"),
+            (&[(Mic, Fail, Some(C::of(crate::check::mic::MicKind::DigitalSilence)))], "microphone"),
             // The browser checks (the browser command runs only them: the others are skipped).
             (&[(BrowserWebrtc, Fail, key(KeyKind::InvalidApiKey)), (Key, Skip, None)], "key_rejected"),
             (&[(BrowserWebrtc, Fail, key(KeyKind::InsufficientQuota))], "no_credit"),
@@ -701,7 +717,7 @@ mod tests {
             (&[(BrowserWebrtc, Warn, call(CallKind::MediaOverTcp))], "warning"),
             // The scheduler's own cause on a browser check.
             (
-                &[(Turn, Skip, None), (BrowserMic, Fail, Some(C::Run(crate::check::RunKind::CheckTimeout)))],
+                &[(Turn, Skip, None), (BrowserMic, Fail, Some(C::of(crate::check::RunKind::CheckTimeout)))],
                 "browser_microphone",
             ),
             (&[(Key, Warn, key(KeyKind::ClockSkew))], "warning"),
@@ -710,13 +726,29 @@ mod tests {
             assert_eq!(rule(rows).as_deref(), Some(*want), "{rows:?}");
         }
         for r in RULES {
-            assert!(table.iter().any(|(_, w)| *w == r.id), "rule {} has no test row", r.id);
+            // The catch-all for checks without rules of their own has a test of its own below.
+            assert!(r.id == "check_failed" || table.iter().any(|(_, w)| *w == r.id), "rule {} has no test row", r.id);
         }
+    }
+
+    /// A check with no rule of its own still gets a verdict in its own stage and words: what a new
+    /// check has before anyone writes one.
+    #[test]
+    fn a_check_without_rules_of_its_own_gets_the_catch_all() {
+        let generic: Vec<Rule> =
+            RULES.iter().filter(|r| ["check_failed", "warning"].contains(&r.id)).map(|r| Rule { ..*r }).collect();
+        let silent = Some(C::of(crate::check::mic::MicKind::DigitalSilence));
+        let v = diagnose_by(&generic, &report(&[(Mic, Fail, silent)])).unwrap();
+        assert_eq!((v.rule.as_str(), v.stage.as_str()), ("check_failed", "microphone"), "{v:?}");
+        assert!(v.summary.starts_with("the mic check fails: silence happened"), "{v:?}");
+        assert_eq!(v.fix.text, "fix for silence");
+        let v = diagnose_by(&generic, &report(&[(Mic, Warn, silent)])).unwrap();
+        assert_eq!(v.rule, "warning");
     }
 
     #[test]
     fn a_microphone_verdict_claims_only_what_ran() {
-        let silent = Some(C::Mic(crate::check::mic::MicKind::DigitalSilence));
+        let silent = Some(C::of(crate::check::mic::MicKind::DigitalSilence));
         let lead = |rows: &[(CheckId, Status, Option<CauseKind>)]| diagnose(&report(rows)).unwrap().summary;
         // Unlisted checks pass in `report`: list the ones that did not run.
         let none = [(Key, Skip, None), (Stun, Skip, None), (Turn, Skip, None), (Sdp, Skip, None)];
@@ -900,7 +932,7 @@ mod tests {
             rule(&[
                 (Key, Fail, key(KeyKind::InvalidApiKey)),
                 (Stun, Fail, stun(StunKind::UdpBlocked)),
-                (Mic, Fail, Some(C::Mic(crate::check::mic::MicKind::DigitalSilence)))
+                (Mic, Fail, Some(C::of(crate::check::mic::MicKind::DigitalSilence)))
             ])
             .as_deref(),
             Some("key_rejected")
@@ -909,7 +941,7 @@ mod tests {
         assert_eq!(
             rule(&[
                 (Datachannel, Fail, call(CallKind::DtlsFailed)),
-                (Mic, Fail, Some(C::Mic(crate::check::mic::MicKind::DigitalSilence)))
+                (Mic, Fail, Some(C::of(crate::check::mic::MicKind::DigitalSilence)))
             ])
             .as_deref(),
             Some("dtls")

@@ -3,8 +3,8 @@
 //! (`/v1/realtime/calls`, the retired `/v1/realtime?model=` and `/v1/realtime/sessions`,
 //! `/v1/realtime/client_secrets`, `/v1/live/sessions`) and what the app's own token route returned.
 
-use crate::check::call::{CallCause, judge_answer};
 use crate::check::key::{KeyCause, Step};
+use crate::check::signal::{CallCause, judge_answer};
 use crate::check::{Diagnosis, Outcome};
 use crate::net::http::{Exchange, Reply, classify};
 use crate::report::CheckId;
@@ -289,7 +289,7 @@ fn sdp_result(list: &[Entry]) -> CheckResult {
         return out.diagnose(&CallCause::Key(crate::check::key::reply_cause(step, &ex, reply, "")), None);
     }
     let answer = if step == Step::LiveCreate {
-        match crate::check::call::live::judge_reply(ex.status, ex.content_type.as_deref(), &ex.body) {
+        match crate::check::signal::live::judge_reply(ex.status, ex.content_type.as_deref(), &ex.body) {
             Ok((id, sdp)) => {
                 out.evidence.detail("session_id", id);
                 sdp

@@ -5,8 +5,8 @@
 //! the data channel's place before createOffer, gathering, the ICE timeline, the selected pair and
 //! the channel's state.
 
-use crate::check::call::{CallCause, judge_answer};
 use crate::check::path::{AnswerUdp, Leg, MediaPath};
+use crate::check::signal::{CallCause, judge_answer};
 use crate::check::stage::{Progress, Stage, Stopped};
 use crate::check::{Diagnosis, Outcome};
 use crate::peer::sdp;
@@ -370,7 +370,8 @@ fn channel_stage(pc: &Pc, dumped: Option<f64>) -> CheckResult {
     let checking_ms = ice.iter().find(|(_, s)| s == "checking").map(|(u, _)| u.ms);
     let dtls_ok = dtls.as_deref().is_none_or(|d| d == "connected");
     let channel_open = channel.as_ref().is_some_and(|(_, s)| s == "open");
-    let progress = Progress { ice: connected, dtls: dtls_ok, channel: channel_open, session: true };
+    // A dump holds no session events: the session stage is not judged here.
+    let progress = Progress { ice: connected, dtls: dtls_ok, channel: channel_open, session: channel_open };
     let cause = match progress.stopped_at() {
         Some(stage) => {
             let wait = if stage == Stage::Ice {

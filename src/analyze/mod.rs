@@ -23,7 +23,7 @@ pub const MAX_INPUT: u64 = 16 << 20;
 
 /// What a file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum FileKind {
     SdpOffer,
     SdpAnswer,
     /// A realtime-doctor report or support bundle.
@@ -32,14 +32,14 @@ pub enum Kind {
     WebrtcInternals,
 }
 
-impl Kind {
+impl FileKind {
     pub fn words(self) -> &'static str {
         match self {
-            Kind::SdpOffer => "SDP offer",
-            Kind::SdpAnswer => "SDP answer",
-            Kind::Report => "realtime-doctor report",
-            Kind::Har => "HAR file",
-            Kind::WebrtcInternals => "webrtc-internals dump",
+            FileKind::SdpOffer => "SDP offer",
+            FileKind::SdpAnswer => "SDP answer",
+            FileKind::Report => "realtime-doctor report",
+            FileKind::Har => "HAR file",
+            FileKind::WebrtcInternals => "webrtc-internals dump",
         }
     }
 }
@@ -88,7 +88,7 @@ pub fn read(path: &Path) -> Result<Input> {
 }
 
 /// The kind of an input, from its content (and, for an SDP that does not say, its name).
-pub fn detect(input: &Input) -> Result<Kind> {
+pub fn detect(input: &Input) -> Result<FileKind> {
     let t = input.text.trim_start_matches('\u{feff}').trim_start();
     if t.starts_with("v=0") {
         return sdp::role(&input.name, t).ok_or_else(|| {
@@ -106,22 +106,22 @@ pub fn detect(input: &Input) -> Result<Kind> {
             )
         })?;
         if v.get("schema_version").is_some() || v.get("report").is_some_and(|r| r.get("schema_version").is_some()) {
-            return Ok(Kind::Report);
+            return Ok(FileKind::Report);
         }
         if v.pointer("/log/entries").is_some() {
-            return Ok(Kind::Har);
+            return Ok(FileKind::Har);
         }
         if v.get("PeerConnections").is_some() {
-            return Ok(Kind::WebrtcInternals);
+            return Ok(FileKind::WebrtcInternals);
         }
         if v.get("error").is_some() {
             // An API error where SDP belongs: what an app passes to setRemoteDescription when it
             // does not check the status ("Failed to parse SessionDescription"). Judged as the SDP
             // it stands in for: the answer, unless the name says offer.
             return Ok(if input.name.to_ascii_lowercase().contains("offer") {
-                Kind::SdpOffer
+                FileKind::SdpOffer
             } else {
-                Kind::SdpAnswer
+                FileKind::SdpAnswer
             });
         }
         bail!("{} is JSON, but not a report, bundle, HAR or webrtc-internals dump", input.name);
@@ -145,12 +145,12 @@ pub fn analyze(paths: &[std::path::PathBuf]) -> Result<Report> {
         let kind = detect(&input)?;
         files.push(AnalyzedFile { name: input.name.clone(), kind: kind.words().to_owned() });
         match kind {
-            Kind::SdpOffer if offer.is_none() => offer = Some(input),
-            Kind::SdpAnswer if answer.is_none() => answer = Some(input),
-            Kind::SdpOffer | Kind::SdpAnswer => {
+            FileKind::SdpOffer if offer.is_none() => offer = Some(input),
+            FileKind::SdpAnswer if answer.is_none() => answer = Some(input),
+            FileKind::SdpOffer | FileKind::SdpAnswer => {
                 bail!("{}: a second {}; give one offer and one answer (of the same call)", input.name, kind.words())
             }
-            Kind::Report => {
+            FileKind::Report => {
                 if paths.len() > 1 {
                     bail!("{}: a report or bundle is shown on its own (realtime-doctor report show FILE)", input.name);
                 }
@@ -159,14 +159,14 @@ pub fn analyze(paths: &[std::path::PathBuf]) -> Result<Report> {
                 crate::verdict::complete(&mut report);
                 return Ok(report);
             }
-            Kind::Har | Kind::WebrtcInternals => {
+            FileKind::Har | FileKind::WebrtcInternals => {
                 if paths.len() > 1 {
                     bail!("{}: a {} is analyzed on its own", input.name, kind.words());
                 }
                 let v: serde_json::Value = serde_json::from_str(input.text.trim_start_matches('\u{feff}'))
                     .with_context(|| format!("{} is not valid JSON", input.name))?;
                 let mut secrets = crate::secret::Secrets::default();
-                let (api, results) = if kind == Kind::Har {
+                let (api, results) = if kind == FileKind::Har {
                     har::analyze(&v, &mut secrets).map_err(|e| anyhow::anyhow!("{}: {e}", input.name))?
                 } else {
                     internals::analyze(&v, &mut secrets).map_err(|e| anyhow::anyhow!("{}: {e}", input.name))?

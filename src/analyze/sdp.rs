@@ -3,8 +3,8 @@
 //! WebRTC guide: the microphone track and the `oai-events` channel before createOffer(), sent
 //! after ICE gathering).
 
-use crate::check::call::{CallCause, judge_answer};
 use crate::check::path::{AnswerUdp, Leg, MediaPath};
+use crate::check::signal::{CallCause, judge_answer};
 use crate::check::{Diagnosis, Outcome};
 use crate::peer::sdp;
 use crate::report::CheckId;
@@ -13,15 +13,15 @@ use crate::report::{Artifact, CheckResult, Side};
 /// Offer or answer: the file's name when it says one and not the other (an offer edited to
 /// `a=setup:active` is still judged as the offer it is), else the DTLS role it offers (RFC 8842
 /// §5.2: an offer says `actpass`, an answer `active` or `passive`).
-pub fn role(name: &str, text: &str) -> Option<super::Kind> {
+pub fn role(name: &str, text: &str) -> Option<super::FileKind> {
     let lower = name.to_ascii_lowercase();
     match (lower.contains("offer"), lower.contains("answer")) {
-        (true, false) => return Some(super::Kind::SdpOffer),
-        (false, true) => return Some(super::Kind::SdpAnswer),
+        (true, false) => return Some(super::FileKind::SdpOffer),
+        (false, true) => return Some(super::FileKind::SdpAnswer),
         _ => {}
     }
     let setup = setup(text)?;
-    Some(if setup == "actpass" { super::Kind::SdpOffer } else { super::Kind::SdpAnswer })
+    Some(if setup == "actpass" { super::FileKind::SdpOffer } else { super::FileKind::SdpAnswer })
 }
 
 fn setup(text: &str) -> Option<String> {
@@ -174,7 +174,7 @@ a=setup:actpass\r\na=sctp-port:5000\r\n";
     #[test]
     fn a_correct_offer_has_no_finding() {
         assert!(judge_offer(OFFER).is_empty(), "{:?}", judge_offer(OFFER));
-        assert_eq!(role("x.sdp", OFFER), Some(super::super::Kind::SdpOffer));
+        assert_eq!(role("x.sdp", OFFER), Some(super::super::FileKind::SdpOffer));
     }
 
     #[test]

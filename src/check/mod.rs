@@ -2,7 +2,6 @@
 //! a value with a cause and a fix, never an `Err`. `registry` lists them; `kind` types their causes.
 
 pub mod browser;
-pub mod call;
 pub mod datachannel;
 pub mod key;
 pub mod kind;
@@ -11,13 +10,14 @@ pub mod path;
 pub mod registry;
 mod run_cause;
 pub mod sdp;
+pub mod signal;
 pub mod stage;
 pub mod stun;
 pub mod turn;
 
 // The registry names a check's module by one identifier.
 use browser::{mic as browser_mic, webrtc as browser_webrtc};
-pub use kind::{CauseKind, Causes, Diagnosis};
+pub use kind::{CauseKind, CauseTable, Diagnosis};
 pub use registry::CheckSpec;
 pub use run_cause::{RunCause, RunKind};
 
@@ -136,9 +136,9 @@ impl Outcome {
 }
 
 /// The spec's `run` for a check function `async fn(&Ctx) -> CheckResult`.
-macro_rules! runner {
+macro_rules! check_fn {
     ($f:path) => {
-        |ctx: $crate::check::Ctx| -> $crate::check::registry::Running { Box::pin(async move { $f(&ctx).await }) }
+        |ctx: $crate::check::Ctx| -> $crate::check::registry::CheckFuture { Box::pin(async move { $f(&ctx).await }) }
     };
 }
-pub(crate) use runner;
+pub(crate) use check_fn;

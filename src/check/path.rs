@@ -4,7 +4,7 @@
 //! through here, so "media runs over TCP" and "the answer has no UDP candidate" mean the same
 //! thing wherever they are said.
 
-use super::call::CallCause;
+use super::signal::CallCause;
 use crate::peer::sdp::SdpCandidate;
 use crate::report::{Candidate, CandidatePair, CandidateType, Evidence, Protocol};
 use crate::stun::{IceUrl, Transport};

@@ -5,7 +5,7 @@
 //! derive from this list. Adding a check is a new module with a `SPEC` and one line below.
 
 use super::Ctx;
-use super::kind::Causes;
+use super::kind::CauseTable;
 use crate::args::OptionGroup;
 use crate::report::{CheckId, CheckResult};
 use crate::settings::Settings;
@@ -13,7 +13,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::time::Duration;
 
-pub type Running = Pin<Box<dyn Future<Output = CheckResult> + Send>>;
+pub type CheckFuture = Pin<Box<dyn Future<Output = CheckResult> + Send>>;
 
 /// One check, declared once.
 pub struct CheckSpec {
@@ -35,8 +35,14 @@ pub struct CheckSpec {
     pub options: &'static [OptionGroup],
     /// Whether `selftest` runs it (it needs no device of the machine's own).
     pub in_selftest: bool,
-    pub causes: Causes,
-    pub run: fn(Ctx) -> Running,
+    /// It runs in a browser's page: the `browser` command runs it, and check-all only with
+    /// --browser or --only (it opens a browser).
+    pub in_browser: bool,
+    /// The stage of the way to a call it judges, as verdicts name it (`key`, `STUN`, `SDP`, ...):
+    /// a failure no specific rule explains is given in its words.
+    pub stage: &'static str,
+    pub causes: CauseTable,
+    pub run: fn(Ctx) -> CheckFuture,
 }
 
 /// Ties each check id to its module's `SPEC`, from the one table of checks (`report::check_id`).
@@ -55,6 +61,11 @@ macro_rules! bind_specs {
 crate::report::checks!(bind_specs);
 
 impl CheckId {
+    /// The checks that run in a browser's page.
+    pub fn in_browser() -> impl Iterator<Item = CheckId> {
+        CheckId::ALL.iter().copied().filter(|id| id.spec().in_browser)
+    }
+
     /// Shown beside the status word.
     pub fn title(self) -> &'static str {
         self.spec().title
@@ -110,6 +121,31 @@ mod tests {
             }
         }
         assert!(timeout_help().contains("datachannel"));
+    }
+
+    /// README's table of checks (its first table) names every check of the registry, and no other.
+    #[test]
+    fn the_readme_lists_every_check() {
+        let readme =
+            std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+        let table: Vec<&str> = readme
+            .lines()
+            .skip_while(|l| !l.starts_with("| check |"))
+            .skip(2)
+            .take_while(|l| l.starts_with('|'))
+            .collect();
+        assert!(!table.is_empty(), "README has no table of checks (a header row starting with '| check |')");
+        let mut named = Vec::new();
+        for row in table {
+            let first = row.trim_start_matches('|').split('|').next().unwrap_or("");
+            named.extend(first.split('`').skip(1).step_by(2).map(str::trim).filter(|n| !n.contains(' ')));
+        }
+        for id in CheckId::ALL {
+            assert!(named.contains(&id.as_str()), "README's table of checks lacks {id}");
+        }
+        for n in &named {
+            assert!(CheckId::from_name(n).is_some(), "README's table of checks names {n}, which is no check");
+        }
     }
 
     #[test]

@@ -24,7 +24,7 @@ ids!(RunKind {
 
 impl Diagnosis for RunCause {
     fn kind(&self) -> CauseKind {
-        CauseKind::Run(self.into())
+        CauseKind::of(RunKind::from(self))
     }
     fn fix(&self) -> Fix {
         match self {
@@ -38,9 +38,8 @@ impl Diagnosis for RunCause {
     }
 }
 
-impl RunCause {
-    #[cfg(test)]
-    pub(crate) fn examples() -> Vec<RunCause> {
+impl crate::check::kind::Examples for RunCause {
+    fn examples() -> Vec<RunCause> {
         vec![RunCause::CheckTimeout(10.0), RunCause::Deadline(30.0), RunCause::Crashed("panic".into())]
     }
 }

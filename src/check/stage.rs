@@ -5,7 +5,7 @@
 //! stopped at, and the cause that names it, come from here, as does the stage of a cause for the
 //! verdict.
 
-use super::call::{CallCause, CallKind};
+use super::signal::{CallCause, CallKind};
 use crate::report::VoiceApi;
 
 /// A stage of a call, in the order a call goes through them.

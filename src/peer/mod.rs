@@ -1,6 +1,6 @@
-//! WebRTC peers: the browser-like offerer the `sdp` and `datachannel` checks use (on the sans-I/O
-//! `rtc` core, driven by this project's own loop: `offerer`), and the answerer of the fake
-//! Realtime API (on the `webrtc` crate: `answerer`). Both report what happens as timestamped
+//! WebRTC peers, both on the sans-I/O `rtc` core driven by this project's own loop (`driver`): the
+//! browser-like offerer the `sdp` and `datachannel` checks use (`offerer`), and the answerer the
+//! fake OpenAI API runs where a media server would be (`answerer`). Both report what happens as timestamped
 //! [`Event`]s, so a check can time every phase from the start and name the one that never came.
 
 mod answerer;

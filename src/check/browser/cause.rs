@@ -2,8 +2,8 @@
 //! microphone, ICE as the browser saw it), and the WebRTC checks' causes for what they share (the
 //! forwarding of the offer, the answer, DTLS, the data channel, the session).
 
-use crate::check::call::{CallCause, LIVE};
 use crate::check::kind::{CauseKind, Diagnosis, ids};
+use crate::check::signal::{CallCause, LIVE};
 use crate::report::{Fix, Status};
 
 const WEBRTC: &str = "https://platform.openai.com/docs/guides/realtime-webrtc";
@@ -68,8 +68,7 @@ pub enum BrowserCause {
     ConnectionDropped { state: String, ms: f64, firefox: bool },
 }
 
-ids!(BrowserKind {
-    Call => "call",
+ids!(BrowserKind, wraps Call {
     LaunchFailed => "launch_failed",
     NotServed => "page_not_served",
     BrowserExited => "browser_exited",
@@ -95,6 +94,9 @@ ids!(BrowserKind {
     ConnectionDropped => "connection_dropped",
 });
 
+/// The kind enum these causes are reported with, for cause tables.
+pub const CAUSES: crate::check::kind::Family = crate::check::kind::Family::of::<BrowserKind, BrowserCause>();
+
 const SITE_PERMISSION: &str = "Chrome: the icon left of the address bar > Site settings > Microphone > Allow (or chrome://settings/content/microphone); \
 Firefox: the permissions icon in the address bar > clear the block; Safari: Settings > Websites > Microphone. \
 Then check the operating system allows the browser itself (macOS: System Settings > Privacy & Security > Microphone; \
@@ -104,7 +106,7 @@ impl Diagnosis for BrowserCause {
     fn kind(&self) -> CauseKind {
         match self {
             BrowserCause::Call(c) => c.kind(),
-            other => CauseKind::Browser(other.into()),
+            other => CauseKind::of(BrowserKind::from(other)),
         }
     }
 
@@ -150,9 +152,8 @@ impl Diagnosis for BrowserCause {
     }
 }
 
-impl BrowserCause {
-    #[cfg(test)]
-    pub(crate) fn examples() -> Vec<BrowserCause> {
+impl crate::check::kind::Examples for BrowserCause {
+    fn examples() -> Vec<BrowserCause> {
         let d = || "NotAllowedError: Permission denied".to_owned();
         let mut all = vec![
             BrowserCause::LaunchFailed("no Chromium found".into()),

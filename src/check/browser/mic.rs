@@ -7,8 +7,8 @@ use super::BrowserCause;
 use super::page::PageRun;
 use super::page::results::PageResults;
 use crate::args::OptionGroup;
-use crate::check::kind::Causes;
-use crate::check::{CheckSpec, Ctx, Outcome, runner};
+use crate::check::kind::CauseTable;
+use crate::check::{CheckSpec, Ctx, Outcome, check_fn};
 use crate::report::{CheckId, CheckResult};
 
 pub const SPEC: CheckSpec = CheckSpec {
@@ -23,8 +23,10 @@ pub const SPEC: CheckSpec = CheckSpec {
     after: &[CheckId::Mic, CheckId::Sdp, CheckId::Datachannel],
     options: &[OptionGroup::Api, OptionGroup::Ice, OptionGroup::Peer, OptionGroup::Browser],
     in_selftest: false,
-    causes: Causes::Browser,
-    run: runner!(run),
+    in_browser: true,
+    stage: "microphone",
+    causes: CauseTable(&[super::CAUSES, crate::check::signal::CAUSES, crate::check::key::CAUSES]),
+    run: check_fn!(run),
 };
 
 /// Under this peak the signal is too quiet for voice activity detection (the CLI's mic check

@@ -7,7 +7,7 @@ pub mod mic;
 pub mod page;
 pub mod webrtc;
 
-pub use cause::{BrowserCause, BrowserKind};
+pub use cause::{BrowserCause, BrowserKind, CAUSES};
 
 use crate::check::Outcome;
 use crate::settings::Settings;

@@ -9,11 +9,11 @@ use super::BrowserCause;
 use super::page::PageRun;
 use super::page::results::{Call, PageCandidate};
 use crate::args::OptionGroup;
-use crate::check::call::CallCause;
-use crate::check::kind::Causes;
+use crate::check::kind::CauseTable;
 use crate::check::path::{AnswerUdp, Leg, MediaPath};
+use crate::check::signal::CallCause;
 use crate::check::stage::{Progress, Stage, Stopped};
-use crate::check::{CheckSpec, Ctx, Outcome, runner};
+use crate::check::{CheckSpec, Ctx, Outcome, check_fn};
 use crate::report::{Candidate, CandidatePair, CandidateType, CheckId, CheckResult, Protocol, Side, VoiceApi};
 use std::time::Duration;
 
@@ -27,8 +27,10 @@ pub const SPEC: CheckSpec = CheckSpec {
     after: &[CheckId::Mic, CheckId::Sdp, CheckId::Datachannel],
     options: &[OptionGroup::Api, OptionGroup::Ice, OptionGroup::Peer, OptionGroup::Browser],
     in_selftest: false,
-    causes: Causes::Browser,
-    run: runner!(run),
+    in_browser: true,
+    stage: "browser",
+    causes: CauseTable(&[super::CAUSES, crate::check::signal::CAUSES, crate::check::key::CAUSES]),
+    run: check_fn!(run),
 };
 
 pub async fn run(ctx: &Ctx) -> CheckResult {

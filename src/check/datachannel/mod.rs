@@ -5,11 +5,11 @@
 //! phase waits as long as a real client would, then gives up with that phase's cause.
 
 use crate::args::OptionGroup;
-use crate::check::call::{self, CallCause};
-use crate::check::kind::Causes;
+use crate::check::kind::CauseTable;
 use crate::check::path::{AnswerUdp, Leg, MediaPath};
+use crate::check::signal::{self, CallCause};
 use crate::check::stage::{Stage, Stopped};
-use crate::check::{CheckSpec, Ctx, Outcome, Wait, runner};
+use crate::check::{CheckSpec, Ctx, Outcome, Wait, check_fn};
 use crate::peer::{Event, sdp};
 use crate::report::{CandidateType, CheckId, CheckResult, VoiceApi};
 use rtc::peer_connection::state::{RTCIceConnectionState, RTCPeerConnectionState};
@@ -44,15 +44,17 @@ pub const SPEC: CheckSpec = CheckSpec {
     after: &[CheckId::Sdp],
     options: &[OptionGroup::Api, OptionGroup::Ice, OptionGroup::Peer, OptionGroup::OwnPeer],
     in_selftest: true,
-    causes: Causes::Call,
-    run: runner!(run),
+    in_browser: false,
+    stage: "data channel",
+    causes: CauseTable(&[signal::CAUSES, crate::check::key::CAUSES]),
+    run: check_fn!(run),
 };
 
 pub async fn run(ctx: &Ctx) -> CheckResult {
     let mut out = Outcome::new(CheckId::Datachannel);
     let full = ctx;
-    let ctx = &call::live::working(full);
-    let mut call = match call::open(ctx, &mut out).await {
+    let ctx = &signal::live::working(full);
+    let mut call = match signal::open(ctx, &mut out).await {
         Ok(c) => c,
         Err(cause) => return out.diagnose(&cause, None),
     };
@@ -112,7 +114,7 @@ fn stopped(stage: Stage, wait: Wait, relay_gathered: bool, api: VoiceApi) -> Cal
 }
 
 /// Drive the connection to `session.updated`, recording each phase.
-async fn connect(ctx: &Ctx, out: &mut Outcome, call: &mut call::Call) -> Result<String, CallCause> {
+async fn connect(ctx: &Ctx, out: &mut Outcome, call: &mut signal::Call) -> Result<String, CallCause> {
     let start = call.start;
     let relay_gathered = sdp::candidates(&call.offer).iter().any(|c| c.kind == CandidateType::Relay);
     call.offerer.apply_answer(&call.answer).await.map_err(CallCause::BadAnswer)?;
@@ -173,7 +175,7 @@ async fn connect(ctx: &Ctx, out: &mut Outcome, call: &mut call::Call) -> Result<
     let kind = event_type(&first);
     out.evidence.detail("first_event", kind.clone());
     if call.api == VoiceApi::Live {
-        return crate::check::call::live::session(ctx, out, call, first).await;
+        return crate::check::signal::live::session(ctx, out, call, first).await;
     }
     match kind.as_str() {
         "session.created" => {}

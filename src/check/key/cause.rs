@@ -246,6 +246,9 @@ ids!(KeyKind {
     BetaDeprecated => "beta_deprecated",
 });
 
+/// The kind enum these causes are reported with, for cause tables.
+pub const CAUSES: crate::check::kind::Family = crate::check::kind::Family::of::<KeyKind, KeyCause>();
+
 /// Where on the path to a call a key-check cause stops the user, for the verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyStage {
@@ -279,7 +282,7 @@ impl KeyKind {
 
 impl Diagnosis for KeyCause {
     fn kind(&self) -> CauseKind {
-        CauseKind::Key(self.into())
+        CauseKind::of(KeyKind::from(self))
     }
 
     fn status(&self) -> Status {
@@ -371,9 +374,8 @@ impl Diagnosis for KeyCause {
     }
 }
 
-impl KeyCause {
-    #[cfg(test)]
-    pub(crate) fn examples() -> Vec<KeyCause> {
+impl crate::check::kind::Examples for KeyCause {
+    fn examples() -> Vec<KeyCause> {
         vec![
             KeyCause::Missing,
             KeyCause::Empty,

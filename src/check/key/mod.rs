@@ -11,13 +11,13 @@ mod lint;
 pub mod mint;
 pub mod token_route;
 
-pub use cause::{KeyCause, KeyKind, KeyStage};
+pub use cause::{CAUSES, KeyCause, KeyKind, KeyStage};
 pub use lint::{kind as key_kind, lint, verdict as lint_verdict};
 pub use mint::secret as mint_secret;
 
 use crate::args::OptionGroup;
-use crate::check::kind::Causes;
-use crate::check::{CheckSpec, Ctx, Outcome, runner};
+use crate::check::kind::CauseTable;
+use crate::check::{CheckSpec, Ctx, Outcome, check_fn};
 use crate::net::http::{Api, Exchange, HttpConfig, Reply, SendError, classify, describe_body, header};
 use crate::net::probe::{self, ProbeFailure, ProbeTarget, TlsFailure};
 use crate::net::tls;
@@ -44,8 +44,10 @@ pub const SPEC: CheckSpec = CheckSpec {
     after: &[],
     options: &[OptionGroup::Api],
     in_selftest: true,
-    causes: Causes::Key,
-    run: runner!(run),
+    in_browser: false,
+    stage: "key",
+    causes: CauseTable(&[cause::CAUSES]),
+    run: check_fn!(run),
 };
 
 pub async fn run(ctx: &Ctx) -> CheckResult {

@@ -62,9 +62,12 @@ ids!(MicKind {
     SlowStart => "slow_start",
 });
 
+/// The kind enum these causes are reported with, for cause tables.
+pub const CAUSES: crate::check::kind::Family = crate::check::kind::Family::of::<MicKind, MicCause>();
+
 impl Diagnosis for MicCause {
     fn kind(&self) -> CauseKind {
-        CauseKind::Mic(self.into())
+        CauseKind::of(MicKind::from(self))
     }
 
     fn status(&self) -> Status {
@@ -121,9 +124,8 @@ impl Diagnosis for MicCause {
     }
 }
 
-impl MicCause {
-    #[cfg(test)]
-    pub(crate) fn examples() -> Vec<MicCause> {
+impl crate::check::kind::Examples for MicCause {
+    fn examples() -> Vec<MicCause> {
         let m = || "hw:1: detail".to_owned();
         vec![
             MicCause::NoDevice(m()),

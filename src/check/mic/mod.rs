@@ -9,8 +9,8 @@ pub mod levels;
 pub use cause::{MicCause, MicKind};
 
 use crate::args::OptionGroup;
-use crate::check::kind::Causes;
-use crate::check::{CheckSpec, Ctx, Outcome, runner};
+use crate::check::kind::CauseTable;
+use crate::check::{CheckSpec, Ctx, Outcome, check_fn};
 use crate::report::{CheckId, CheckResult};
 use cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
 use cpal::{ErrorKind, SampleFormat, StreamConfig};
@@ -38,8 +38,10 @@ pub const SPEC: CheckSpec = CheckSpec {
     after: &[],
     options: &[OptionGroup::Mic],
     in_selftest: false,
-    causes: Causes::Mic,
-    run: runner!(run),
+    in_browser: false,
+    stage: "microphone",
+    causes: CauseTable(&[cause::CAUSES]),
+    run: check_fn!(run),
 };
 
 /// What the capture produced.

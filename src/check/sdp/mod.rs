@@ -7,10 +7,10 @@
 mod probe;
 
 use crate::args::OptionGroup;
-use crate::check::call::{self, CallCause};
-use crate::check::kind::Causes;
+use crate::check::kind::CauseTable;
 use crate::check::path::{AnswerUdp, Answered, MediaPath};
-use crate::check::{CheckSpec, Ctx, Outcome, runner};
+use crate::check::signal::{self, CallCause};
+use crate::check::{CheckSpec, Ctx, Outcome, check_fn};
 use crate::peer::sdp;
 use crate::report::{CheckId, CheckResult, Protocol};
 use std::time::Duration;
@@ -28,15 +28,17 @@ pub const SPEC: CheckSpec = CheckSpec {
     after: &[],
     options: &[OptionGroup::Api, OptionGroup::Ice, OptionGroup::Peer, OptionGroup::OwnPeer],
     in_selftest: true,
-    causes: Causes::Call,
-    run: runner!(run),
+    in_browser: false,
+    stage: "SDP",
+    causes: CauseTable(&[signal::CAUSES, crate::check::key::CAUSES]),
+    run: check_fn!(run),
 };
 
 pub async fn run(ctx: &Ctx) -> CheckResult {
     let mut out = Outcome::new(CheckId::Sdp);
     let full = ctx;
-    let ctx = &call::live::working(full);
-    let mut call = match call::open(ctx, &mut out).await {
+    let ctx = &signal::live::working(full);
+    let mut call = match signal::open(ctx, &mut out).await {
         Ok(c) => c,
         Err(cause) => return out.diagnose(&cause, None),
     };

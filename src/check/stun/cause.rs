@@ -42,9 +42,12 @@ ids!(StunKind {
     SomeFailed => "some_unreachable",
 });
 
+/// The kind enum these causes are reported with, for cause tables.
+pub const CAUSES: crate::check::kind::Family = crate::check::kind::Family::of::<StunKind, StunCause>();
+
 impl Diagnosis for StunCause {
     fn kind(&self) -> CauseKind {
-        CauseKind::Stun(self.into())
+        CauseKind::of(StunKind::from(self))
     }
 
     fn status(&self) -> Status {
@@ -73,9 +76,8 @@ impl Diagnosis for StunCause {
     }
 }
 
-impl StunCause {
-    #[cfg(test)]
-    pub(crate) fn examples() -> Vec<StunCause> {
+impl crate::check::kind::Examples for StunCause {
+    fn examples() -> Vec<StunCause> {
         vec![
             StunCause::Dns { detail: "x".into() },
             StunCause::UdpBlocked { servers: 2 },

@@ -7,8 +7,8 @@ pub mod nat;
 pub use cause::{StunCause, StunKind};
 
 use crate::args::OptionGroup;
-use crate::check::kind::Causes;
-use crate::check::{CheckSpec, Ctx, Outcome, runner};
+use crate::check::kind::CauseTable;
+use crate::check::{CheckSpec, Ctx, Outcome, check_fn};
 use crate::report::{Candidate, CandidateType, CheckId, CheckResult, Side};
 use crate::stun::conn::{Conn, TxError};
 use crate::stun::msg::{self, BINDING};
@@ -31,8 +31,10 @@ pub const SPEC: CheckSpec = CheckSpec {
     after: &[],
     options: &[OptionGroup::Ice],
     in_selftest: true,
-    causes: Causes::Stun,
-    run: runner!(run),
+    in_browser: false,
+    stage: "STUN",
+    causes: CauseTable(&[cause::CAUSES]),
+    run: check_fn!(run),
 };
 
 /// What one server said (and what probing it showed).

@@ -67,9 +67,12 @@ ids!(TurnKind {
     SomeFailed => "some_failed",
 });
 
+/// The kind enum these causes are reported with, for cause tables.
+pub const CAUSES: crate::check::kind::Family = crate::check::kind::Family::of::<TurnKind, TurnCause>();
+
 impl Diagnosis for TurnCause {
     fn kind(&self) -> CauseKind {
-        CauseKind::Turn(self.into())
+        CauseKind::of(TurnKind::from(self))
     }
 
     fn status(&self) -> Status {
@@ -104,9 +107,8 @@ impl Diagnosis for TurnCause {
     }
 }
 
-impl TurnCause {
-    #[cfg(test)]
-    pub(crate) fn examples() -> Vec<TurnCause> {
+impl crate::check::kind::Examples for TurnCause {
+    fn examples() -> Vec<TurnCause> {
         let s = || "turn:x:3478".to_owned();
         vec![
             TurnCause::Dns { host: s(), error: s() },

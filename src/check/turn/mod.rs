@@ -7,8 +7,8 @@ mod cause;
 pub use cause::{TurnCause, TurnKind};
 
 use crate::args::OptionGroup;
-use crate::check::kind::Causes;
-use crate::check::{CheckSpec, Ctx, Outcome, runner};
+use crate::check::kind::CauseTable;
+use crate::check::{CheckSpec, Ctx, Outcome, check_fn};
 use crate::report::{Candidate, CandidateType, CheckId, CheckResult, Protocol, Side};
 use crate::secret::Secret;
 use crate::settings::TurnAuth;
@@ -37,8 +37,10 @@ pub const SPEC: CheckSpec = CheckSpec {
     after: &[],
     options: &[OptionGroup::Ice],
     in_selftest: true,
-    causes: Causes::Turn,
-    run: runner!(run),
+    in_browser: false,
+    stage: "TURN",
+    causes: CauseTable(&[cause::CAUSES]),
+    run: check_fn!(run),
 };
 
 /// The TURN credentials the settings give, as (username, password); TURN REST credentials are

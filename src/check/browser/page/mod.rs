@@ -13,7 +13,7 @@ mod server;
 pub use results::PageResults;
 
 use crate::check::Ctx;
-use crate::check::call::CallCause;
+use crate::check::signal::CallCause;
 use crate::report::Evidence;
 use anyhow::Result;
 use std::sync::Arc;
@@ -166,7 +166,7 @@ async fn run(ctx: &Ctx) -> PageRun {
     let reserve = if ctx.settings.api == crate::report::VoiceApi::Live { LIVE_RESERVE } else { Duration::ZERO };
     let until = ctx.deadline.checked_sub(reserve).unwrap_or(ctx.deadline);
     let mut out = crate::check::Outcome::new(crate::report::CheckId::BrowserWebrtc);
-    let mut signalled: Option<crate::check::call::Signalled> = None;
+    let mut signalled: Option<crate::check::signal::Signalled> = None;
     let mut exited_check = tokio::time::interval(Duration::from_millis(200));
     loop {
         tokio::select! {
@@ -244,7 +244,7 @@ async fn forward(
     out: &mut crate::check::Outcome,
     offer: &str,
     run: &mut PageRun,
-    signalled: &mut Option<crate::check::call::Signalled>,
+    signalled: &mut Option<crate::check::signal::Signalled>,
 ) -> Result<String, String> {
     if signalled.is_some() || run.call_cause.is_some() {
         return Err("this page already made its call".into());
@@ -258,8 +258,8 @@ async fn forward(
     // (OpenAI's WebRTC guide), unless the app hands the page a client secret (--token-url).
     s.unified = s.via.is_none() && s.token_url.is_none() && s.api != crate::report::VoiceApi::Live;
     let fwd = Ctx { settings: Arc::new(s), ..ctx.clone() };
-    let result = match crate::check::call::signal(&fwd, out, offer, start).await {
-        Ok(sig) => match crate::check::call::judge_answer(&sig.answer) {
+    let result = match crate::check::signal::signal(&fwd, out, offer, start).await {
+        Ok(sig) => match crate::check::signal::judge_answer(&sig.answer) {
             Ok(()) => Ok(sig),
             Err(cause) => {
                 // A GPT-Live session was created with an answer the page cannot use: close it.
@@ -292,7 +292,7 @@ async fn forward(
 
 /// After the page: hang up a Realtime call (when the key is here), close a GPT-Live session the
 /// page did not see closed (over the sideband connection: the page's channel is gone).
-async fn end_call(ctx: &Ctx, out: &mut crate::check::Outcome, run: &PageRun, sig: crate::check::call::Signalled) {
+async fn end_call(ctx: &Ctx, out: &mut crate::check::Outcome, run: &PageRun, sig: crate::check::signal::Signalled) {
     let Some(id) = sig.call_id.as_deref() else { return };
     if ctx.settings.api == crate::report::VoiceApi::Live {
         let closed = run.results.as_ref().and_then(|r| r.call.as_ref()).and_then(|c| c.closed_reason.clone());
@@ -302,7 +302,7 @@ async fn end_call(ctx: &Ctx, out: &mut crate::check::Outcome, run: &PageRun, sig
             }
             None => {
                 let end = Instant::now() + Duration::from_secs(3);
-                let said = match crate::check::call::sideband::close(ctx, id, end.min(ctx.deadline)).await {
+                let said = match crate::check::signal::sideband::close(ctx, id, end.min(ctx.deadline)).await {
                     Ok(reason) => {
                         format!("session.closed ({reason}) over the sideband connection (the page did not close it)")
                     }
@@ -312,6 +312,6 @@ async fn end_call(ctx: &Ctx, out: &mut crate::check::Outcome, run: &PageRun, sig
             }
         }
     } else if ctx.settings.via.is_none() {
-        crate::check::call::hangup(ctx, out, &sig.api, id).await;
+        crate::check::signal::hangup(ctx, out, &sig.api, id).await;
     }
 }

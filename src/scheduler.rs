@@ -8,7 +8,6 @@
 //! ordered as the registry lists the checks.
 
 use crate::check::RunCause;
-use crate::check::kind::CauseKind;
 use crate::check::{Ctx, Outcome, RunState};
 use crate::report::CheckId;
 use crate::report::{CheckResult, Report, Status};
@@ -138,13 +137,14 @@ pub async fn run_checks(
 fn blocked_by(dep: &CheckResult) -> String {
     use crate::check::key::{KeyKind, KeyStage};
     let why = dep.cause.as_ref().map(|c| c.message.as_str()).unwrap_or(dep.summary.as_str());
-    let blocker = match crate::check::kind::of(dep) {
-        Some(CauseKind::Key(KeyKind::Missing)) => "no API key was given".to_owned(),
-        Some(CauseKind::Key(KeyKind::Cleartext)) => "the key would cross the network unencrypted".to_owned(),
-        Some(CauseKind::Key(k)) if k.stage() == KeyStage::Network => "the API could not be reached".to_owned(),
-        Some(CauseKind::Key(k)) if k.stage() == KeyStage::Endpoint => "the base URL is a retired endpoint".to_owned(),
-        Some(CauseKind::Key(k)) if k.stage() == KeyStage::Key => "the API key cannot be used".to_owned(),
-        Some(CauseKind::Key(KeyKind::InsufficientQuota)) => "the account has no credit".to_owned(),
+    let key = crate::check::kind::of(dep).and_then(|k| k.get::<KeyKind>());
+    let blocker = match key {
+        Some(KeyKind::Missing) => "no API key was given".to_owned(),
+        Some(KeyKind::Cleartext) => "the key would cross the network unencrypted".to_owned(),
+        Some(k) if k.stage() == KeyStage::Network => "the API could not be reached".to_owned(),
+        Some(k) if k.stage() == KeyStage::Endpoint => "the base URL is a retired endpoint".to_owned(),
+        Some(k) if k.stage() == KeyStage::Key => "the API key cannot be used".to_owned(),
+        Some(KeyKind::InsufficientQuota) => "the account has no credit".to_owned(),
         _ => format!("the {} check failed", dep.id),
     };
     format!("not run: {blocker} ({why})")

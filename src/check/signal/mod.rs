@@ -1,4 +1,5 @@
-//! A call made the way a voice app makes it, shared by the `sdp` and `datachannel` checks: a peer
+//! Signalling: the offer/answer exchange as a voice app does it, shared by the `sdp`,
+//! `datachannel` and `browser-webrtc` checks and the `--via` route (not a check of its own): a peer
 //! with an audio transceiver and `oai-events` created before the offer, full gathering, then for
 //! the Realtime API a client secret minted with the standard key (or the unified multipart form)
 //! and the POST to `/v1/realtime/calls`; for GPT-Live the JSON create `POST /v1/live/sessions`
@@ -131,8 +132,7 @@ pub enum CallCause {
     NoSessionClosed { wait: String },
 }
 
-ids!(CallKind {
-    Key => "key",
+ids!(CallKind, wraps Key {
     Peer => "peer_setup",
     NotSdp => "answer_not_sdp",
     NotLiveAnswer => "answer_not_live_json",
@@ -172,6 +172,9 @@ ids!(CallKind {
     NoSessionClosed => "no_session_closed",
 });
 
+/// The kind enum these causes are reported with, for cause tables.
+pub const CAUSES: crate::check::kind::Family = crate::check::kind::Family::of::<CallKind, CallCause>();
+
 const CHANNEL_BEFORE_OFFER: &str = "Create the oai-events data channel before createOffer() so the offer has an \
 m=application section, and make sure your backend forwards the SDP offer and answer unmodified (an offer \
 without a data channel, or one rewritten on the way, gets an answer without one).";
@@ -180,7 +183,7 @@ impl Diagnosis for CallCause {
     fn kind(&self) -> CauseKind {
         match self {
             CallCause::Key(k) => k.kind(),
-            other => CauseKind::Call(other.into()),
+            other => CauseKind::of(CallKind::from(other)),
         }
     }
 
@@ -249,9 +252,8 @@ impl Diagnosis for CallCause {
     }
 }
 
-impl CallCause {
-    #[cfg(test)]
-    pub(crate) fn examples() -> Vec<CallCause> {
+impl crate::check::kind::Examples for CallCause {
+    fn examples() -> Vec<CallCause> {
         let d = || "udp 203.0.113.5:3478 no reply".to_owned();
         let wait = || "in 5.0 s".to_owned();
         let mut all = vec![
