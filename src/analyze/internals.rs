@@ -245,22 +245,7 @@ fn sdp_stage(pc: &Pc, mut out: Outcome, leg: Option<Leg>) -> CheckResult {
     if let Some(fail) = pc.last("setRemoteDescriptionOnFailure") {
         findings.push(remote_failure(&fail.value));
     } else if let Some(answer) = pc.sdp_of("setRemoteDescription") {
-        out.evidence.artifacts.push(Artifact { name: "answer.sdp".into(), content: sdp::redacted(&answer) });
-        for c in sdp::candidates(&answer) {
-            out.evidence.candidates.push(c.to_report(Side::Remote, Some("answer".into())));
-        }
-        match judge_answer(&answer) {
-            Err(c) => findings.push(c),
-            Ok(()) => {
-                // The SDP stage judges the answer; how media ran over TCP is the channel stage's.
-                let media_udp = leg.filter(|l| !l.over_tcp());
-                if media_udp.is_some() && AnswerUdp::of_sdp(&answer) == AnswerUdp::Missing {
-                    // The server's own checks taught the browser a peer-reflexive UDP candidate.
-                    out.evidence.detail("answer_udp", "the answer has no UDP candidate, but media runs over UDP (a peer-reflexive candidate learned from the server's checks)");
-                }
-                findings.extend(super::sdp::answer_warnings(&answer, media_udp));
-            }
-        }
+        findings.extend(answer_findings(&answer, leg, &mut out));
     } else if offer.is_some() {
         return out.diagnose(
             &CallCause::BlockedByBrowser {
@@ -281,6 +266,24 @@ fn sdp_stage(pc: &Pc, mut out: Outcome, leg: Option<Leg>) -> CheckResult {
         Some(i) if findings[i].status() == Status::Fail => out.diagnose(&findings[i], None),
         w => out.pass_or_warn("the offer and the answer were set".to_owned(), w.map(|i| &findings[i])),
     }
+}
+
+/// The answer the page set, into the evidence, and what is wrong with it. The SDP stage judges the
+/// answer; how media ran over TCP is the channel stage's (`leg`: how it ran).
+fn answer_findings(answer: &str, leg: Option<Leg>, out: &mut Outcome) -> Vec<CallCause> {
+    out.evidence.artifacts.push(Artifact { name: "answer.sdp".into(), content: sdp::redacted(answer) });
+    for c in sdp::candidates(answer) {
+        out.evidence.candidates.push(c.to_report(Side::Remote, Some("answer".into())));
+    }
+    if let Err(c) = judge_answer(answer) {
+        return vec![c];
+    }
+    let media_udp = leg.filter(|l| !l.over_tcp());
+    if media_udp.is_some() && AnswerUdp::of_sdp(answer) == AnswerUdp::Missing {
+        // The server's own checks taught the browser a peer-reflexive UDP candidate.
+        out.evidence.detail("answer_udp", "the answer has no UDP candidate, but media runs over UDP (a peer-reflexive candidate learned from the server's checks)");
+    }
+    super::sdp::answer_warnings(answer, media_udp)
 }
 
 /// What setRemoteDescription refused: an API error passed on as SDP shows its JSON in Chrome's
@@ -308,7 +311,58 @@ fn text_of(v: &Value) -> String {
 /// ICE, DTLS and the data channel, from the state changes and the last stats sample.
 fn channel_stage(pc: &Pc, dumped: Option<f64>) -> CheckResult {
     let mut out = Outcome::new(CheckId::Datachannel);
-    // Gathered candidates, as the page saw them (onicecandidate), and ICE server errors.
+    let relay = gathered(pc, &mut out);
+    let ice = pc.states("oniceconnectionstatechange");
+    for (u, s) in &ice {
+        out.evidence.timing(format!("ice {s}"), pc.at(u));
+    }
+    let timeline: Vec<String> = ice.iter().map(|(_, s)| s.clone()).collect();
+    out.evidence.detail("ice_states", if timeline.is_empty() { "none logged".into() } else { timeline.join(" → ") });
+    let connected = ice.iter().any(|(_, s)| s == "connected" || s == "completed");
+    let last_ice = ice.last().map(|(_, s)| s.as_str()).unwrap_or("new");
+    let Transport { dtls, channel, pair } = transport(pc, &mut out);
+    let dtls_ok = dtls.as_deref().is_none_or(|d| d == "connected");
+    let channel_open = channel.as_ref().is_some_and(|(_, s)| s == "open");
+    // A dump holds no session events: the session stage is not judged here.
+    let progress = Progress { ice: connected, dtls: dtls_ok, channel: channel_open, session: channel_open };
+    let cause = match progress.stopped_at() {
+        Some(stage) => {
+            let wait = if stage == Stage::Ice {
+                // Until the dump was taken (the last logged event when the dump has no time of its own).
+                let end_ms = pc.log.last().map_or(0.0, |u| u.ms).max(dumped.unwrap_or(0.0));
+                let checking_ms = ice.iter().find(|(_, s)| s == "checking").map(|(u, _)| u.ms);
+                let secs = checking_ms.map_or(0.0, |c| (end_ms - c) / 1000.0);
+                format!("in the {secs:.1} s logged after checking began (state: {last_ice})")
+            } else {
+                format!("(state {})", channel.map_or("unknown".into(), |(_, s)| s))
+            };
+            Some(stage.cause(Stopped {
+                wait,
+                ice_failed: last_ice == "failed",
+                relay_gathered: relay,
+                dtls: format!("DTLS state {}", dtls.clone().unwrap_or_default()),
+                offered: offered_channel(pc),
+                ..Stopped::default()
+            }))
+        }
+        // An answer without a UDP candidate explains TCP media by itself: no claim about the network.
+        None => {
+            media_path(pc, pair.as_ref().map(|(p, _)| p)).news().map(|n| n.cause(pair.as_ref().map(|(p, _)| p), ""))
+        }
+    };
+    let summary = match &pair {
+        Some((p, _)) => format!("connected over {}; data channel open", p.local),
+        None => "connected; data channel open".to_owned(),
+    };
+    match cause {
+        Some(c) if c.status() == Status::Fail => out.diagnose(&c, None),
+        w => out.pass_or_warn(summary, w.as_ref()),
+    }
+}
+
+/// The candidates the page gathered (onicecandidate) and the ICE servers' errors, into the
+/// evidence; whether a relay candidate was among them.
+fn gathered(pc: &Pc, out: &mut Outcome) -> bool {
     let mut relay = false;
     for u in pc.log.iter().filter(|u| u.kind == "onicecandidate") {
         let Ok(v) = serde_json::from_str::<Value>(&u.value) else { continue };
@@ -324,14 +378,21 @@ fn channel_stage(pc: &Pc, dumped: Option<f64>) -> CheckResult {
     for u in pc.log.iter().filter(|u| u.kind == "icecandidateerror") {
         out.evidence.detail("ice_server_error", &u.value);
     }
-    let ice = pc.states("oniceconnectionstatechange");
-    for (u, s) in &ice {
-        out.evidence.timing(format!("ice {s}"), pc.at(u));
-    }
-    let timeline: Vec<String> = ice.iter().map(|(_, s)| s.clone()).collect();
-    out.evidence.detail("ice_states", if timeline.is_empty() { "none logged".into() } else { timeline.join(" → ") });
-    let connected = ice.iter().any(|(_, s)| s == "connected" || s == "completed");
-    let last_ice = ice.last().map(|(_, s)| s.as_str()).unwrap_or("new");
+    relay
+}
+
+/// What the dump's transport statistics say of the connection.
+struct Transport {
+    dtls: Option<String>,
+    /// The data channel's label and state.
+    channel: Option<(String, String)>,
+    /// The selected pair, and its RTT in seconds.
+    pair: Option<(CandidatePair, Option<f64>)>,
+}
+
+/// The dump's transport statistics, into the evidence: the DTLS state, the data channel's state,
+/// the selected pair with its RTT, and the audio packets each way.
+fn transport(pc: &Pc, out: &mut Outcome) -> Transport {
     let dtls = pc.ids_of("transport").first().and_then(|t| pc.stat_str(&format!("{t}-dtlsState")));
     if let Some(d) = &dtls {
         out.evidence.detail("dtls_state", d);
@@ -358,51 +419,23 @@ fn channel_stage(pc: &Pc, dumped: Option<f64>) -> CheckResult {
             out.evidence.detail(name, n.to_string());
         }
     }
-    // Until the dump was taken (the last logged event when the dump has no time of its own).
-    let end_ms = pc.log.last().map_or(0.0, |u| u.ms).max(dumped.unwrap_or(0.0));
-    // An answer without a UDP candidate explains TCP media by itself: no claim about the network.
-    let path = MediaPath {
-        leg: pair.as_ref().map(|(p, _)| Leg::of(p, relay_protocol(pc).as_deref())),
+    Transport { dtls, channel, pair }
+}
+
+/// Whether the app offered a data channel at all (without one, its place in the code is the fix).
+fn offered_channel(pc: &Pc) -> bool {
+    pc.sdp_of("setLocalDescription")
+        .or_else(|| pc.sdp_of("createOfferOnSuccess"))
+        .is_none_or(|o| sdp::media(&o).iter().any(|m| m.kind == "application"))
+}
+
+/// The call's media path: the selected pair's leg, and what the answer offered.
+fn media_path(pc: &Pc, pair: Option<&CandidatePair>) -> MediaPath {
+    MediaPath {
+        leg: pair.map(|p| Leg::of(p, relay_protocol(pc).as_deref())),
         answer: pc.sdp_of("setRemoteDescription").map_or(AnswerUdp::Unknown, |a| AnswerUdp::of_sdp(&a)),
         answered: None,
         relay_only: false,
-    };
-    let checking_ms = ice.iter().find(|(_, s)| s == "checking").map(|(u, _)| u.ms);
-    let dtls_ok = dtls.as_deref().is_none_or(|d| d == "connected");
-    let channel_open = channel.as_ref().is_some_and(|(_, s)| s == "open");
-    // A dump holds no session events: the session stage is not judged here.
-    let progress = Progress { ice: connected, dtls: dtls_ok, channel: channel_open, session: channel_open };
-    let cause = match progress.stopped_at() {
-        Some(stage) => {
-            let wait = if stage == Stage::Ice {
-                let secs = checking_ms.map_or(0.0, |c| (end_ms - c) / 1000.0);
-                format!("in the {secs:.1} s logged after checking began (state: {last_ice})")
-            } else {
-                format!("(state {})", channel.map_or("unknown".into(), |(_, s)| s))
-            };
-            // Whether the app offered a channel at all (without one, its place in the code is the fix).
-            let offered = pc
-                .sdp_of("setLocalDescription")
-                .or_else(|| pc.sdp_of("createOfferOnSuccess"))
-                .is_none_or(|o| sdp::media(&o).iter().any(|m| m.kind == "application"));
-            Some(stage.cause(Stopped {
-                wait,
-                ice_failed: last_ice == "failed",
-                relay_gathered: relay,
-                dtls: format!("DTLS state {}", dtls.clone().unwrap_or_default()),
-                offered,
-                ..Stopped::default()
-            }))
-        }
-        None => path.news().map(|news| news.cause(pair.as_ref().map(|(p, _)| p), "")),
-    };
-    let summary = match &pair {
-        Some((p, _)) => format!("connected over {}; data channel open", p.local),
-        None => "connected; data channel open".to_owned(),
-    };
-    match cause {
-        Some(c) if c.status() == Status::Fail => out.diagnose(&c, None),
-        w => out.pass_or_warn(summary, w.as_ref()),
     }
 }
 

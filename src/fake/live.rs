@@ -104,19 +104,42 @@ pub(super) async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, bod
     if let Err(r) = gate(&s, &headers).await {
         return r;
     }
+    let rejected = match create_faults(&s).await {
+        Ok(rejected) => rejected,
+        Err(refused) => return refused,
+    };
+    let (model, offer) = match read_create(&s, &headers, &body, &rejected) {
+        Ok(ok) => ok,
+        Err(refused) => return refused,
+    };
+    let id = format!("live_{:016x}{:08x}", fastrand::u64(..), fastrand::u32(..));
+    let behaviour = session_behaviour(&s, &id, model);
+    let answer = match media(&s, &offer, &id, Some(behaviour)).await {
+        Ok(a) => a,
+        Err(refused) => return refused,
+    };
+    s.live_created.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    s.live_open.lock().expect("sessions").insert(id.clone());
+    created(&s, id, answer)
+}
+
+/// The faults that act on the create before its body is read, in the configured order: a refusal
+/// (no GPT-Live, no access, no quota, a rate limit) ends it, a slow answer waits here. Gives the
+/// fields `LiveRejectsField` makes unknown.
+async fn create_faults(s: &Shared) -> Result<Vec<String>, Response> {
     let mut rejected = Vec::new();
     for f in &s.cfg.faults {
         match f {
-            Fault::NoLive => return not_found_for("POST", "/v1/live/sessions"),
+            Fault::NoLive => return Err(not_found_for("POST", "/v1/live/sessions")),
             Fault::Forbidden => {
-                return error(
+                return Err(error(
                     StatusCode::FORBIDDEN,
                     "Your project does not have access to GPT-Live.",
                     "invalid_request_error",
                     None,
-                );
+                ));
             }
-            Fault::Quota => return super::quota(),
+            Fault::Quota => return Err(super::quota()),
             Fault::RateLimit { .. } | Fault::CallsRateLimit => {
                 let mut r = error(
                     StatusCode::TOO_MANY_REQUESTS,
@@ -125,19 +148,27 @@ pub(super) async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, bod
                     Some("rate_limit_exceeded"),
                 );
                 r.headers_mut().insert("retry-after", HeaderValue::from_static("20"));
-                return r;
+                return Err(r);
             }
             Fault::SlowAnswer(d) => tokio::time::sleep(*d).await,
             Fault::LiveRejectsField(field) => rejected.push(field.clone()),
             _ => {}
         }
     }
+    Ok(rejected)
+}
+
+/// The create's model and offer, read as the API reads them: a JSON body (`validate`), a
+/// GPT-Live model this server serves, an offer that is SDP; or the API's refusal.
+// The refusal is the reply itself, built at most once per request of a test server: not worth a box.
+#[allow(clippy::result_large_err)]
+fn read_create(s: &Shared, headers: &HeaderMap, body: &str, rejected: &[String]) -> Result<(String, String), Response> {
     let ct = headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_ascii_lowercase();
     if !ct.starts_with("application/json") {
-        return bad_request("Content-Type must be application/json.", None);
+        return Err(bad_request("Content-Type must be application/json.", None));
     }
-    let Ok(mut v) = serde_json::from_str::<Value>(&body) else {
-        return bad_request("We could not parse the JSON body of your request.", None);
+    let Ok(mut v) = serde_json::from_str::<Value>(body) else {
+        return Err(bad_request("We could not parse the JSON body of your request.", None));
     };
     if s.cfg.has(&Fault::LiveDropsModel)
         && let Some(session) = v.get_mut("session").and_then(Value::as_object_mut)
@@ -145,22 +176,23 @@ pub(super) async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, bod
         // A gateway that rebuilds the body and loses the model.
         session.remove("model");
     }
-    let (model, offer) = match validate(&v, &rejected) {
-        Ok(ok) => ok,
-        Err(refusal) => return refusal.response(),
-    };
+    let (model, offer) = validate(&v, rejected).map_err(Refusal::response)?;
     if !crate::api::is_live_model(&model) {
-        return wrong_api(&model, "/v1/live/sessions: use a GPT-Live model");
+        return Err(wrong_api(&model, "/v1/live/sessions: use a GPT-Live model"));
     }
     if let Some(refused) = unknown_model(&s.cfg, &model) {
-        return refused;
+        return Err(refused);
     }
     if !offer.trim_start().starts_with("v=0") {
-        return Refusal::new("Invalid SDP offer.", "invalid_offer", "transport.sdp").response();
+        return Err(Refusal::new("Invalid SDP offer.", "invalid_offer", "transport.sdp").response());
     }
-    let id = format!("live_{:016x}{:08x}", fastrand::u64(..), fastrand::u32(..));
-    let behaviour = LiveBehaviour {
-        session_id: id.clone(),
+    Ok((model, offer))
+}
+
+/// How the session `id`'s answerer behaves as GPT-Live, with the faults that change it.
+fn session_behaviour(s: &Shared, id: &str, model: String) -> LiveBehaviour {
+    LiveBehaviour {
+        session_id: id.to_owned(),
         model,
         started_id: s.cfg.has(&Fault::LiveWrongSession).then(|| format!("live_{:016x}", fastrand::u64(..))),
         closed_early: s.cfg.faults.iter().find_map(|f| match f {
@@ -169,13 +201,12 @@ pub(super) async fn create(State(s): State<Arc<Shared>>, headers: HeaderMap, bod
         }),
         ignore_close: s.cfg.has(&Fault::LiveIgnoresClose),
         open_sessions: Some(s.live_open.clone()),
-    };
-    let mut answer = match media(&s, &offer, &id, Some(behaviour)).await {
-        Ok(a) => a,
-        Err(refused) => return refused,
-    };
-    s.live_created.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    s.live_open.lock().expect("sessions").insert(id.clone());
+    }
+}
+
+/// The 201 for a created session, `{session: {id}, transport: {type: "webrtc", sdp}}`, or the
+/// wrong shape a faulty gateway gives.
+fn created(s: &Shared, id: String, mut answer: String) -> Response {
     if s.cfg.has(&Fault::LiveSdpAnswer) {
         // A gateway that only knows the Realtime API: the answer SDP as the body.
         return (StatusCode::CREATED, [("content-type", "application/sdp")], answer).into_response();

@@ -5,7 +5,7 @@
 
 use super::BrowserCause;
 use super::page::PageRun;
-use super::page::results::PageResults;
+use super::page::results::{Mic, PageError, PageResults};
 use crate::args::OptionGroup;
 use crate::check::kind::CauseTable;
 use crate::check::{CheckSpec, Ctx, Outcome, check_fn};
@@ -56,15 +56,7 @@ pub fn judge_results(
     out: &mut Outcome,
 ) -> Result<(String, Option<BrowserCause>), BrowserCause> {
     let m = &r.mic;
-    out.evidence.detail("secure_context", if r.secure_context { "yes" } else { "no" });
-    out.evidence.detail("permission", m.permission.clone().unwrap_or_else(|| "unknown (no Permissions API)".into()));
-    if let Some(devices) = &m.devices {
-        let named: Vec<&str> = devices.iter().map(|d| if d.is_empty() { "(unnamed)" } else { d.as_str() }).collect();
-        out.evidence.detail("inputs", if named.is_empty() { "none".to_owned() } else { named.join(", ") });
-    }
-    if let Some(ms) = m.ms.filter(|v| v.is_finite() && (0.0..86_400_000.0).contains(v)) {
-        out.evidence.timing("getusermedia", std::time::Duration::from_secs_f64(ms / 1000.0));
-    }
+    record_access(r, out);
     if !r.secure_context {
         let origin = url::Url::parse(url).map(|u| u.origin().ascii_serialization()).unwrap_or_else(|_| url.to_owned());
         return Err(BrowserCause::InsecureContext { origin });
@@ -76,24 +68,52 @@ pub fn judge_results(
     }
     if let Some(e) = &m.error {
         out.evidence.detail("getusermedia", e.to_string());
-        let detail = e.to_string();
-        let no_inputs = m.devices.as_ref().is_some_and(|d| d.is_empty());
-        return Err(match e.name.as_str() {
-            "NotAllowedError" | "PermissionDeniedError" => {
-                // Chrome says "Permission dismissed" for a closed prompt; any browser leaves the
-                // state at "prompt" when the person did not choose.
-                if e.message.to_lowercase().contains("dismiss") || m.permission_after.as_deref() == Some("prompt") {
-                    BrowserCause::PermissionDismissed { detail }
-                } else {
-                    BrowserCause::PermissionDenied { detail }
-                }
-            }
-            "NotFoundError" | "DevicesNotFoundError" => BrowserCause::NoDevice { detail },
-            "OverconstrainedError" if no_inputs => BrowserCause::NoDevice { detail },
-            "NotReadableError" | "TrackStartError" | "AbortError" => BrowserCause::DeviceBusy { detail },
-            _ => BrowserCause::CaptureFailed { detail },
-        });
+        return Err(refusal_cause(m, e));
     }
+    let label = judge_track(m, out)?;
+    judge_level(m, label, out)
+}
+
+/// What the page saw before any capture, in the evidence: the secure context, the site's
+/// permission, the inputs listed, and how long getUserMedia took.
+fn record_access(r: &PageResults, out: &mut Outcome) {
+    let m = &r.mic;
+    out.evidence.detail("secure_context", if r.secure_context { "yes" } else { "no" });
+    out.evidence.detail("permission", m.permission.clone().unwrap_or_else(|| "unknown (no Permissions API)".into()));
+    if let Some(devices) = &m.devices {
+        let named: Vec<&str> = devices.iter().map(|d| if d.is_empty() { "(unnamed)" } else { d.as_str() }).collect();
+        out.evidence.detail("inputs", if named.is_empty() { "none".to_owned() } else { named.join(", ") });
+    }
+    if let Some(ms) = m.ms.filter(|v| v.is_finite() && (0.0..86_400_000.0).contains(v)) {
+        out.evidence.timing("getusermedia", std::time::Duration::from_secs_f64(ms / 1000.0));
+    }
+}
+
+/// Why getUserMedia refused, by its DOMException name (MDN's getUserMedia exceptions), with the
+/// permission's state and the device list to tell a dismissed prompt and a missing device apart.
+fn refusal_cause(m: &Mic, e: &PageError) -> BrowserCause {
+    let detail = e.to_string();
+    let no_inputs = m.devices.as_ref().is_some_and(|d| d.is_empty());
+    match e.name.as_str() {
+        "NotAllowedError" | "PermissionDeniedError" => {
+            // Chrome says "Permission dismissed" for a closed prompt; any browser leaves the
+            // state at "prompt" when the person did not choose.
+            if e.message.to_lowercase().contains("dismiss") || m.permission_after.as_deref() == Some("prompt") {
+                BrowserCause::PermissionDismissed { detail }
+            } else {
+                BrowserCause::PermissionDenied { detail }
+            }
+        }
+        "NotFoundError" | "DevicesNotFoundError" => BrowserCause::NoDevice { detail },
+        "OverconstrainedError" if no_inputs => BrowserCause::NoDevice { detail },
+        "NotReadableError" | "TrackStartError" | "AbortError" => BrowserCause::DeviceBusy { detail },
+        _ => BrowserCause::CaptureFailed { detail },
+    }
+}
+
+/// The track getUserMedia gave, in the evidence: its label (for what follows), or why there is no
+/// usable one (none given, or muted).
+fn judge_track(m: &Mic, out: &mut Outcome) -> Result<String, BrowserCause> {
     let Some(track) = &m.track else {
         return Err(BrowserCause::CaptureFailed { detail: "getUserMedia gave no audio track".into() });
     };
@@ -105,6 +125,12 @@ pub fn judge_results(
     if track.muted || track.muted_after == Some(true) {
         return Err(BrowserCause::TrackMuted { label });
     }
+    Ok(label)
+}
+
+/// The level WebAudio measured on the track named `label`: the summary, with a warning when it
+/// could not be measured or is too quiet for voice activity detection; an error when silent.
+fn judge_level(m: &Mic, label: String, out: &mut Outcome) -> Result<(String, Option<BrowserCause>), BrowserCause> {
     let Some(level) = &m.level else {
         let why = m.level_error.as_ref().map(|e| e.to_string()).unwrap_or_else(|| "the page did not measure it".into());
         return Ok((format!("captured from {label}"), Some(BrowserCause::LevelUnmeasured { why })));

@@ -55,20 +55,7 @@ pub fn judge(
     turn_configured: bool,
     out: &mut Outcome,
 ) -> Result<(String, Option<BrowserCause>), BrowserCause> {
-    // This process's side first: what it sent where, and what came back.
-    for d in &page.call_evidence.details {
-        out.evidence.details.push(d.clone());
-    }
-    // The API's own time, apart from the page's steps (which count from the peer's creation);
-    // listed after them.
-    let api_timings: Vec<_> = page
-        .call_evidence
-        .timings
-        .iter()
-        .map(|t| crate::report::Timing { phase: format!("api_{}", t.phase), ms: t.ms })
-        .collect();
-    out.evidence.artifacts.extend(page.call_evidence.artifacts.iter().cloned());
-    out.evidence.candidates.extend(page.call_evidence.candidates.iter().cloned());
+    let api_timings = forwarding(page, out);
     if let Some(cause) = &page.call_cause {
         return Err(BrowserCause::Call(cause.clone()));
     }
@@ -81,47 +68,90 @@ pub fn judge(
     if call.listen_only {
         out.evidence.detail("audio", "listen-only (the page had no microphone; see browser-mic)");
     }
+    page_step(call, page)?;
+    stages(call, page, api, turn_configured, r.cut_by_deadline)?;
+    dropped(call, page)?;
+    let warning = warnings(call, page, api, out);
+    let pair = out.evidence.selected_pair.as_ref();
+    let how = pair.map(|p| pair_words(p, call)).unwrap_or_else(|| "a pair the browser did not report".into());
+    let rtt = call.selected.as_ref().and_then(|s| s.rtt_ms).map(|v| format!(", RTT {v:.1} ms")).unwrap_or_default();
+    Ok((
+        format!(
+            "connected over {how}{rtt}; channel open at {:.0} ms, {} at {:.0} ms",
+            call.step("channel_open").unwrap_or_default(),
+            expected_event(api),
+            call.step("first_event").unwrap_or_default()
+        ),
+        warning,
+    ))
+}
+
+/// This process's side of the call, into the evidence: what it sent where, and what came back.
+/// The API's own times are returned, to be listed after the page's steps (which count from the
+/// peer's creation).
+fn forwarding(page: &PageRun, out: &mut Outcome) -> Vec<crate::report::Timing> {
+    for d in &page.call_evidence.details {
+        out.evidence.details.push(d.clone());
+    }
+    out.evidence.artifacts.extend(page.call_evidence.artifacts.iter().cloned());
+    out.evidence.candidates.extend(page.call_evidence.candidates.iter().cloned());
+    page.call_evidence
+        .timings
+        .iter()
+        .map(|t| crate::report::Timing { phase: format!("api_{}", t.phase), ms: t.ms })
+        .collect()
+}
+
+/// The event that starts a session, as the API's guides order them.
+fn expected_event(api: VoiceApi) -> &'static str {
+    if api == VoiceApi::Live { "session.started" } else { "session.created" }
+}
+
+/// A page that stopped before the connection: at its offer, its request to this tool, or the answer.
+fn page_step(call: &Call, page: &PageRun) -> Result<(), BrowserCause> {
     let error = || call.error.as_ref().map(|e| e.to_string()).unwrap_or_else(|| "no detail".into());
     match call.stopped_at.as_deref() {
-        Some("peer") | Some("offer") => return Err(BrowserCause::OfferFailed { detail: error() }),
+        Some("peer") | Some("offer") => Err(BrowserCause::OfferFailed { detail: error() }),
         // This tool had no cause of its own (that came first): the page's request failed.
         Some("answer") => {
             let step = Some(format!("sending its offer to this tool: {}", error()));
-            return Err(BrowserCause::Stalled { secs: page.secs, step });
+            Err(BrowserCause::Stalled { secs: page.secs, step })
         }
-        Some("answer_applied") => return Err(BrowserCause::AnswerRefusedByBrowser { detail: error() }),
-        _ => {}
+        Some("answer_applied") => Err(BrowserCause::AnswerRefusedByBrowser { detail: error() }),
+        _ => Ok(()),
     }
-    let connected = call.step("ice_connected");
+}
+
+/// The stage the call stopped at (`check::stage`), as the page's steps tell it.
+fn stages(call: &Call, page: &PageRun, api: VoiceApi, turn_configured: bool, cut: bool) -> Result<(), BrowserCause> {
     let opened = call.step("channel_open");
+    let progress = Progress {
+        ice: call.step("ice_connected").is_some(),
+        dtls: call.step("dtls_connected").is_some(),
+        channel: opened.is_some(),
+        // Events count only on a channel the page saw open.
+        session: opened.is_some() && call.error_event.is_none() && call.events.iter().any(|e| e == expected_event(api)),
+    };
     // A wait the check's deadline cut short says so, as the tool's own waits do (see `Wait`).
-    let wait = if r.cut_by_deadline {
+    let wait = if cut {
         "within the check's time budget".to_owned()
     } else {
         format!("in {:.1} s", super::page::CONNECT_MS as f64 / 1000.0)
     };
-    // The first events, as the API's guides order them.
-    let expected = if api == VoiceApi::Live { "session.started" } else { "session.created" };
-    let progress = Progress {
-        ice: connected.is_some(),
-        dtls: call.step("dtls_connected").is_some(),
-        channel: opened.is_some(),
-        // Events count only on a channel the page saw open.
-        session: opened.is_some() && call.error_event.is_none() && call.events.iter().any(|e| e == expected),
-    };
     match progress.stopped_at() {
+        None => Ok(()),
         // The browser tells ICE failures apart by what it gathered.
-        Some(Stage::Ice) => return Err(ice_failure(call, turn_configured, &wait, super::is_firefox(page))),
+        Some(Stage::Ice) => Err(ice_failure(call, turn_configured, &wait, super::is_firefox(page))),
         Some(Stage::Session) if call.error_event.is_some() => {
-            return Err(BrowserCause::Call(CallCause::ServerError(call.error_event.clone().unwrap_or_default())));
+            Err(BrowserCause::Call(CallCause::ServerError(call.error_event.clone().unwrap_or_default())))
         }
         Some(stage) => {
-            let event_wait = if r.cut_by_deadline {
+            let event_wait = if cut {
                 "no event within the check's time budget".to_owned()
             } else {
                 format!("no event in {:.1} s", super::page::EVENT_MS as f64 / 1000.0)
             };
-            return Err(BrowserCause::Call(stage.cause(Stopped {
+            Err(BrowserCause::Call(stage.cause(Stopped {
                 wait,
                 dtls: call.dtls_state.clone().map(|s| format!("DTLS {s}")).unwrap_or_default(),
                 // The page creates its channel before the offer, as the guides do.
@@ -129,28 +159,33 @@ pub fn judge(
                 api,
                 first: call.events.first().map(|f| format!("first event {f}")).unwrap_or(event_wait),
                 ..Stopped::default()
-            })));
+            })))
         }
-        None => {}
     }
-    // Connected, then lost while the session ran: before the page ended a GPT-Live session (the
-    // server may hang up after session.closed) and before it closed the peer.
-    let up = connected.unwrap_or_default();
+}
+
+/// Connected, then lost while the session ran: before the page ended a GPT-Live session (the
+/// server may hang up after session.closed) and before it closed the peer.
+fn dropped(call: &Call, page: &PageRun) -> Result<(), BrowserCause> {
+    let up = call.step("ice_connected").unwrap_or_default();
     let end = call.step("close_sent").unwrap_or(f64::INFINITY);
     let lost = |s: &&super::page::results::StateAt| {
         s.ms > up && s.ms < end && matches!(s.state.as_str(), "disconnected" | "failed")
     };
-    if let Some(drop) = call.ice.iter().find(lost) {
-        return Err(BrowserCause::ConnectionDropped {
+    match call.ice.iter().find(lost) {
+        Some(drop) => Err(BrowserCause::ConnectionDropped {
             state: drop.state.clone(),
             ms: drop.ms,
             firefox: super::is_firefox(page),
-        });
+        }),
+        None => Ok(()),
     }
+}
+
+/// What a call that worked still warns about: the path the media took first, then what the page
+/// saw around it. Every warning goes into the evidence; the first is the check's cause.
+fn warnings(call: &Call, page: &PageRun, api: VoiceApi, out: &mut Outcome) -> Option<BrowserCause> {
     let pair = out.evidence.selected_pair.clone();
-    let how = pair.as_ref().map(|p| pair_words(p, call)).unwrap_or_else(|| "a pair the browser did not report".into());
-    // The path the media took comes first; then what the page saw around it.
-    let mut warnings = Vec::new();
     let relay_protocol =
         call.selected.as_ref().and_then(|s| s.local.as_ref()).and_then(|l| l.relay_protocol.as_deref());
     let path = MediaPath {
@@ -159,7 +194,8 @@ pub fn judge(
         answered: None,
         relay_only: page.relay_only,
     };
-    warnings.extend(path.news().map(|news| BrowserCause::Call(news.cause(pair.as_ref(), ""))));
+    let mut warnings: Vec<BrowserCause> =
+        path.news().map(|news| BrowserCause::Call(news.cause(pair.as_ref(), ""))).into_iter().collect();
     if api == VoiceApi::Live && call.close_sent && call.closed_reason.is_none() {
         warnings.push(BrowserCause::Call(CallCause::NoSessionClosed {
             wait: format!("in {:.1} s", super::page::CLOSE_MS as f64 / 1000.0),
@@ -169,20 +205,10 @@ pub fn judge(
         let secs = call.step("gathered").unwrap_or_default() / 1000.0;
         warnings.push(BrowserCause::Call(CallCause::GatheringStalled { secs }));
     }
-    // Every warning is in the evidence; the first is the check's cause.
     for w in warnings.iter().skip(1) {
         out.evidence.detail("also", w.to_string());
     }
-    let warning = warnings.into_iter().next();
-    let rtt = call.selected.as_ref().and_then(|s| s.rtt_ms).map(|v| format!(", RTT {v:.1} ms")).unwrap_or_default();
-    Ok((
-        format!(
-            "connected over {how}{rtt}; channel open at {:.0} ms, {expected} at {:.0} ms",
-            opened.unwrap_or_default(),
-            call.step("first_event").unwrap_or_default()
-        ),
-        warning,
-    ))
+    warnings.into_iter().next()
 }
 
 /// "UDP host ↔ host 198.18.0.4:3478", or for a relay how the browser reached the TURN server, as

@@ -113,65 +113,11 @@ fn stopped(stage: Stage, wait: Wait, relay_gathered: bool, api: VoiceApi) -> Cal
     })
 }
 
-/// Drive the connection to `session.updated`, recording each phase.
+/// Drive the connection to `session.updated` (GPT-Live: to `session.closed`), recording each phase.
 async fn connect(ctx: &Ctx, out: &mut Outcome, call: &mut signal::Call) -> Result<String, CallCause> {
-    let start = call.start;
-    let relay_gathered = sdp::candidates(&call.offer).iter().any(|c| c.kind == CandidateType::Relay);
     call.offerer.apply_answer(&call.answer).await.map_err(CallCause::BadAnswer)?;
     call.live.applied = true;
-    let mark = |out: &mut Outcome, phase: &str| out.evidence.timing(phase, start.elapsed());
-    let (mut phase, mut checking) = (Stage::Ice, false);
-    let mut wait = ctx.wait(limit(phase));
-    let enter = |p: Stage, phase: &mut Stage, wait: &mut Wait| {
-        *phase = p;
-        *wait = ctx.wait(limit(p));
-    };
-    // Phase 1: to the first message on oai-events (which also proves the channel open: on relay
-    // paths webrtc 0.21 can deliver the first message before the open event).
-    let first = loop {
-        let Some((_, ev)) = call.offerer.next_event(wait.tokio()).await else {
-            return Err(stopped(phase, wait, relay_gathered, call.api));
-        };
-        match ev {
-            Event::Ice(RTCIceConnectionState::Checking) if !checking => {
-                checking = true;
-                mark(out, "ice_checking");
-            }
-            Event::Ice(RTCIceConnectionState::Connected | RTCIceConnectionState::Completed) if phase == Stage::Ice => {
-                mark(out, "ice_connected");
-                enter(Stage::Dtls, &mut phase, &mut wait);
-            }
-            Event::Ice(RTCIceConnectionState::Failed) | Event::Connection(RTCPeerConnectionState::Failed) => {
-                return Err(if phase == Stage::Ice {
-                    Stage::Ice.cause(Stopped { ice_failed: true, ..Stopped::default() })
-                } else {
-                    CallCause::DtlsFailed { detail: "the connection failed after ICE connected".into() }
-                });
-            }
-            Event::Connection(RTCPeerConnectionState::Connected) if matches!(phase, Stage::Ice | Stage::Dtls) => {
-                mark(out, "dtls_connected");
-                enter(Stage::Channel, &mut phase, &mut wait);
-            }
-            Event::ChannelOpen if phase != Stage::Session => {
-                mark(out, "channel_open");
-                enter(Stage::Session, &mut phase, &mut wait);
-            }
-            Event::ChannelClosed if phase != Stage::Session => {
-                return Err(CallCause::ChannelNeverOpens {
-                    wait: "(the channel closed instead)".into(),
-                    offered: true,
-                });
-            }
-            Event::Message(m) => {
-                if phase != Stage::Session {
-                    mark(out, "channel_open");
-                }
-                mark(out, "first_event");
-                break m;
-            }
-            _ => {}
-        }
-    };
+    let first = first_message(ctx, out, call).await?;
     let kind = event_type(&first);
     out.evidence.detail("first_event", kind.clone());
     if call.api == VoiceApi::Live {
@@ -182,8 +128,75 @@ async fn connect(ctx: &Ctx, out: &mut Outcome, call: &mut signal::Call) -> Resul
         "error" => return Err(CallCause::ServerError(first)),
         other => return Err(CallCause::NoSessionCreated { first: other.to_owned() }),
     }
+    session_updated(ctx, out, call).await?;
+    Ok(format!(
+        "data channel open and session ready: session.created in {:.0} ms, session.updated in {:.0} ms",
+        ms_of(out, "first_event"),
+        ms_of(out, "session_updated")
+    ))
+}
 
-    // Phase 2: session.update -> session.updated.
+/// Through ICE, DTLS and the channel's open to the first message on `oai-events` (which also
+/// proves the channel open: on relay paths the first message can come before the open event),
+/// each stage timed and given its own wait.
+async fn first_message(ctx: &Ctx, out: &mut Outcome, call: &mut signal::Call) -> Result<String, CallCause> {
+    let start = call.start;
+    let relay_gathered = sdp::candidates(&call.offer).iter().any(|c| c.kind == CandidateType::Relay);
+    let mark = |out: &mut Outcome, phase: &str| out.evidence.timing(phase, start.elapsed());
+    let (mut stage, mut checking) = (Stage::Ice, false);
+    let mut wait = ctx.wait(limit(stage));
+    let enter = |next: Stage, stage: &mut Stage, wait: &mut Wait| {
+        *stage = next;
+        *wait = ctx.wait(limit(next));
+    };
+    loop {
+        let Some((_, ev)) = call.offerer.next_event(wait.tokio()).await else {
+            return Err(stopped(stage, wait, relay_gathered, call.api));
+        };
+        match ev {
+            Event::Ice(RTCIceConnectionState::Checking) if !checking => {
+                checking = true;
+                mark(out, "ice_checking");
+            }
+            Event::Ice(RTCIceConnectionState::Connected | RTCIceConnectionState::Completed) if stage == Stage::Ice => {
+                mark(out, "ice_connected");
+                enter(Stage::Dtls, &mut stage, &mut wait);
+            }
+            Event::Ice(RTCIceConnectionState::Failed) | Event::Connection(RTCPeerConnectionState::Failed) => {
+                return Err(if stage == Stage::Ice {
+                    Stage::Ice.cause(Stopped { ice_failed: true, ..Stopped::default() })
+                } else {
+                    CallCause::DtlsFailed { detail: "the connection failed after ICE connected".into() }
+                });
+            }
+            Event::Connection(RTCPeerConnectionState::Connected) if matches!(stage, Stage::Ice | Stage::Dtls) => {
+                mark(out, "dtls_connected");
+                enter(Stage::Channel, &mut stage, &mut wait);
+            }
+            Event::ChannelOpen if stage != Stage::Session => {
+                mark(out, "channel_open");
+                enter(Stage::Session, &mut stage, &mut wait);
+            }
+            Event::ChannelClosed if stage != Stage::Session => {
+                return Err(CallCause::ChannelNeverOpens {
+                    wait: "(the channel closed instead)".into(),
+                    offered: true,
+                });
+            }
+            Event::Message(m) => {
+                if stage != Stage::Session {
+                    mark(out, "channel_open");
+                }
+                mark(out, "first_event");
+                return Ok(m);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The Realtime API's second step: `session.update`, answered by `session.updated`.
+async fn session_updated(ctx: &Ctx, out: &mut Outcome, call: &mut signal::Call) -> Result<(), CallCause> {
     let update = serde_json::json!({"type": "session.update", "session": {"type": "realtime", "instructions": "realtime-doctor connectivity check"}});
     call.offerer.send(&update.to_string()).await.map_err(|e| CallCause::Peer(format!("send: {e}")))?;
     let wait = ctx.wait(EVENT_LIMIT);
@@ -191,8 +204,8 @@ async fn connect(ctx: &Ctx, out: &mut Outcome, call: &mut signal::Call) -> Resul
         match call.offerer.next_event(wait.tokio()).await {
             Some((_, Event::Message(m))) => match event_type(&m).as_str() {
                 "session.updated" => {
-                    mark(out, "session_updated");
-                    break;
+                    out.evidence.timing("session_updated", call.start.elapsed());
+                    return Ok(());
                 }
                 "error" => return Err(CallCause::ServerError(m)),
                 _ => continue,
@@ -201,11 +214,6 @@ async fn connect(ctx: &Ctx, out: &mut Outcome, call: &mut signal::Call) -> Resul
             None => return Err(CallCause::NoSessionUpdated { wait: wait.words() }),
         }
     }
-    Ok(format!(
-        "data channel open and session ready: session.created in {:.0} ms, session.updated in {:.0} ms",
-        ms_of(out, "first_event"),
-        ms_of(out, "session_updated")
-    ))
 }
 
 fn event_type(m: &str) -> String {

@@ -23,7 +23,7 @@ use crate::net::probe::{self, ProbeFailure, ProbeTarget, TlsFailure};
 use crate::net::tls;
 use crate::report::{CheckId, CheckResult, VoiceApi};
 use crate::secret::Secret;
-use crate::settings::{AuthHeader, Settings};
+use crate::settings::{ApiKey, AuthHeader, Settings};
 use reqwest::header::AUTHORIZATION;
 use std::sync::Arc;
 use std::time::Duration;
@@ -138,11 +138,45 @@ async fn flow(ctx: &Ctx, out: &mut Outcome, warnings: &mut Vec<KeyCause>) -> Res
     endpoint_verdict(s)?;
     if s.token_url.is_some() {
         // The app's path: its route hands the page the secret; the key stays on its server.
-        let token = token_route::fetch(ctx, out).await?;
-        let ttl = token.ttl_s.map(|t| format!(", expires in {t} s")).unwrap_or_default();
-        return Ok(format!("your token route hands out a GA client secret (ek_…{ttl})"));
+        return token_route_flow(ctx, out).await;
     }
     let key = s.api_key.as_ref().ok_or(KeyCause::Missing)?;
+    record_setup(out, s, key);
+
+    // 1. Before any request: the key never crosses a network in clear unless the user said so,
+    // and a quoted or masked key cannot work, so no request is made.
+    before_any_request(s, key, warnings)?;
+
+    // 2. The connection, phase by phase.
+    reach(ctx, out).await?;
+
+    // 3. The key, the model, and for the Realtime API the client secret.
+    let api = client(ctx)?;
+    let cred = credential(s, &key.value)?;
+    list_models(ctx, out, warnings, &api, &cred).await?;
+    look_up_model(ctx, out, warnings, &api, &cred).await?;
+
+    let accessible = if s.is_azure() { format!("deployment {}", s.model) } else { format!("{} accessible", s.model) };
+    let Some(minted) = mint_client_secret(ctx, out, warnings, &api, &cred).await? else {
+        // GPT-Live has no client secrets: the app's server creates the session with this key.
+        return Ok(format!(
+            "key {} works; {accessible}; GPT-Live takes this key on your server (it has no client secrets)",
+            key.value.masked()
+        ));
+    };
+    Ok(format!("key {} works; {accessible}; {minted}", key.value.masked()))
+}
+
+/// With `--token-url`: fetch a client secret from the app's route, and say what it handed out.
+async fn token_route_flow(ctx: &Ctx, out: &mut Outcome) -> Result<String, KeyCause> {
+    let token = token_route::fetch(ctx, out).await?;
+    let ttl = token.ttl_s.map(|t| format!(", expires in {t} s")).unwrap_or_default();
+    Ok(format!("your token route hands out a GA client secret (ek_…{ttl})"))
+}
+
+/// The key (masked), where it came from, and the API, endpoint, model and headers it is tried
+/// with, in the evidence: what a user compares with their app's configuration.
+fn record_setup(out: &mut Outcome, s: &Settings, key: &ApiKey) {
     let ev = &mut out.evidence;
     ev.detail("key", key.value.masked());
     ev.detail("key_kind", lint::kind(key.value.expose()));
@@ -160,9 +194,11 @@ async fn flow(ctx: &Ctx, out: &mut Outcome, warnings: &mut Vec<KeyCause>) -> Res
     if let Some(p) = &s.project {
         ev.detail("project", p);
     }
+}
 
-    // 1. Before any request: the key never crosses a network in clear unless the user said so,
-    // and a quoted or masked key cannot work, so no request is made.
+/// The checks that need no request: a cleartext hop fails (or, when allowed, warns), a key file
+/// others can read warns, and the key lint fails a key that cannot work or warns.
+fn before_any_request(s: &Settings, key: &ApiKey, warnings: &mut Vec<KeyCause>) -> Result<(), KeyCause> {
     if let Some((host, via_proxy)) = s.cleartext_hop() {
         if !s.allow_insecure_http {
             return Err(KeyCause::Cleartext { host, via_proxy, route: None });
@@ -176,59 +212,91 @@ async fn flow(ctx: &Ctx, out: &mut Outcome, warnings: &mut Vec<KeyCause>) -> Res
         warnings.push(KeyCause::KeyFileReadable { path: path.display().to_string(), mode });
     }
     warnings.extend(lint_verdict_for(key.value.expose(), s)?);
+    Ok(())
+}
 
-    // 2. The connection, phase by phase.
-    reach(ctx, out).await?;
-
-    // 3. The key, the model, and for the Realtime API the client secret.
-    let api = client(ctx)?;
-    let cred = credential(s, &key.value)?;
-    let auth = |b: reqwest::RequestBuilder| cred.apply(b);
-
-    let models = request(ctx, out, warnings, &api, Step::Models, |c| auth(c.get(s.endpoint("/v1/models")))).await?;
+/// `GET /v1/models`: proves the key works; the voice API's models in the list go into the evidence.
+async fn list_models(
+    ctx: &Ctx,
+    out: &mut Outcome,
+    warnings: &mut Vec<KeyCause>,
+    api: &Api,
+    cred: &Credential,
+) -> Result<(), KeyCause> {
+    let s = &ctx.settings;
+    let models =
+        request(ctx, out, warnings, api, Step::Models, |c| cred.apply(c.get(s.endpoint("/v1/models")))).await?;
     let listed = voice_models(&models.body, s.api);
     if !listed.is_empty() {
         let name = if s.api == VoiceApi::Live { "live_models" } else { "realtime_models" };
         out.evidence.detail(name, listed.join(", "));
     }
+    Ok(())
+}
 
+/// `GET /v1/models/{model}`: proves the model is accessible, and warns of its announced shutdown;
+/// skipped on Azure OpenAI, where the model is a deployment name.
+async fn look_up_model(
+    ctx: &Ctx,
+    out: &mut Outcome,
+    warnings: &mut Vec<KeyCause>,
+    api: &Api,
+    cred: &Credential,
+) -> Result<(), KeyCause> {
+    let s = &ctx.settings;
     if s.is_azure() {
         // Azure OpenAI calls by deployment name, which /models (a list of base models) does not know.
         out.evidence.detail("model_lookup", "skipped: on Azure OpenAI --model is your deployment's name");
     } else {
         let model_path = format!("/v1/models/{}", s.model);
-        let m = request(ctx, out, warnings, &api, Step::Model, |c| auth(c.get(s.endpoint(&model_path)))).await?;
+        let m = request(ctx, out, warnings, api, Step::Model, |c| cred.apply(c.get(s.endpoint(&model_path)))).await?;
         if let Some(date) = shutdown_date(&m.body) {
             out.evidence.detail("shutdown_date", &date);
             warnings.push(KeyCause::ModelRetiring { model: s.model.clone(), date });
         }
     }
+    Ok(())
+}
 
-    let accessible = if s.is_azure() { format!("deployment {}", s.model) } else { format!("{} accessible", s.model) };
-    let minted = match (s.api, s.api_auto) {
-        (VoiceApi::Live, _) => {
-            // GPT-Live has no client secrets: the app's server creates the session with this key.
-            return Ok(format!(
-                "key {} works; {accessible}; GPT-Live takes this key on your server (it has no client secrets)",
-                key.value.masked()
-            ));
-        }
-        (VoiceApi::RealtimeBeta, _) => mint::beta(ctx, out, warnings, &api, &cred).await?,
-        (VoiceApi::Realtime, false) => mint::ga(ctx, out, warnings, &api, &cred).await?,
-        (VoiceApi::Realtime, true) => match mint::ga(ctx, out, warnings, &api, &cred).await {
-            Err(ga) if mint::suggests_old_gateway(&ga) => {
-                // An old gateway: does the beta generation answer? Either way the GA failure stands,
-                // but the answer tells the user which of the two generations this endpoint speaks.
-                let mut scratch = Vec::new();
-                match mint::beta(ctx, out, &mut scratch, &api, &cred).await {
-                    Ok(_) => return Err(KeyCause::BetaOnly),
-                    Err(_) => return Err(ga),
-                }
-            }
-            other => other?,
-        },
+/// The client secret, minted the way the run's API takes it (GA or beta), as a summary sentence;
+/// `None` for GPT-Live, which has no client secrets.
+async fn mint_client_secret(
+    ctx: &Ctx,
+    out: &mut Outcome,
+    warnings: &mut Vec<KeyCause>,
+    api: &Api,
+    cred: &Credential,
+) -> Result<Option<String>, KeyCause> {
+    let minted = match (ctx.settings.api, ctx.settings.api_auto) {
+        (VoiceApi::Live, _) => return Ok(None),
+        (VoiceApi::RealtimeBeta, _) => mint::beta(ctx, out, warnings, api, cred).await?,
+        (VoiceApi::Realtime, false) => mint::ga(ctx, out, warnings, api, cred).await?,
+        (VoiceApi::Realtime, true) => mint_ga_naming_generation(ctx, out, warnings, api, cred).await?,
     };
-    Ok(format!("key {} works; {accessible}; {minted}", key.value.masked()))
+    Ok(Some(minted))
+}
+
+/// GA minting when the API was not chosen by the user: a GA failure that suggests an old gateway
+/// stands, but is named [`KeyCause::BetaOnly`] when the beta generation answers.
+async fn mint_ga_naming_generation(
+    ctx: &Ctx,
+    out: &mut Outcome,
+    warnings: &mut Vec<KeyCause>,
+    api: &Api,
+    cred: &Credential,
+) -> Result<String, KeyCause> {
+    match mint::ga(ctx, out, warnings, api, cred).await {
+        Err(ga) if mint::suggests_old_gateway(&ga) => {
+            // An old gateway: does the beta generation answer? Either way the GA failure stands,
+            // but the answer tells the user which of the two generations this endpoint speaks.
+            let mut scratch = Vec::new();
+            match mint::beta(ctx, out, &mut scratch, api, cred).await {
+                Ok(_) => Err(KeyCause::BetaOnly),
+                Err(_) => Err(ga),
+            }
+        }
+        other => other,
+    }
 }
 
 fn auth_words(s: &Settings) -> &'static str {

@@ -234,6 +234,11 @@ fn device_label(d: &cpal::Device) -> String {
     }
 }
 
+/// Shared with the capture callback: the levels so far, and when the first samples arrived.
+type LevelState = Arc<Mutex<(Levels, Option<Instant>)>>;
+/// Shared with the error callback: the stream's first error that is not an overrun.
+type ErrorSlot = Arc<Mutex<Option<(ErrorKind, String)>>>;
+
 /// Open the device, capture for `seconds`, measure. Blocking.
 pub fn capture(wanted: Option<&str>, seconds: Duration) -> Result<Capture, MicCause> {
     let host = cpal::default_host();
@@ -243,35 +248,69 @@ pub fn capture(wanted: Option<&str>, seconds: Duration) -> Result<Capture, MicCa
     let default_device = host.default_input_device();
     let default_name = default_device.as_ref().map(device_label);
     let device = match wanted {
-        Some(w) => {
-            let lw = w.to_ascii_lowercase();
-            // The id `arecord -L` prints wins over a substring of another device's description.
-            let i = ids
-                .iter()
-                .position(|id| id.eq_ignore_ascii_case(w))
-                .or_else(|| names.iter().position(|n| n.to_ascii_lowercase().contains(&lw)))
-                .ok_or_else(|| MicCause::DeviceNotFound {
-                    wanted: w.to_owned(),
-                    available: if ids.is_empty() { "none".into() } else { ids.join(", ") },
-                })?;
-            devices[i].clone()
-        }
+        Some(w) => devices[wanted_index(w, &ids, &names)?].clone(),
         // With no sound card, cpal still offers "default": only opening it tells (see below).
         None => default_device.ok_or_else(|| MicCause::NoDevice("the audio host reports no input device".into()))?,
     };
     let name = device_label(&device);
     let (config, format, offered) = choose(&device).map_err(|e| open_error(&e, &name))?;
-    let state = Arc::new(Mutex::new((Levels::default(), None::<Instant>)));
-    let errors = Arc::new(Mutex::new(None::<(ErrorKind, String)>));
-    let channels = usize::from(config.channels.max(1));
-    let err_slot = errors.clone();
-    let on_error = move |e: cpal::Error| {
+    let state: LevelState = Arc::new(Mutex::new((Levels::default(), None::<Instant>)));
+    let errors: ErrorSlot = Arc::new(Mutex::new(None::<(ErrorKind, String)>));
+    let stream = build_stream(&device, &config, format, &name, &state, &errors)?;
+    let (started, elapsed) = capture_window(stream, seconds, &name)?;
+    let (levels, first) = state.lock().expect("levels").clone();
+    let stream_error = errors.lock().expect("errors").clone();
+    Ok(Capture {
+        device: name,
+        devices: names,
+        default_device: default_name,
+        format: format!("{} ch, {} Hz, {:?}", config.channels, config.sample_rate, format),
+        offered,
+        rate: config.sample_rate,
+        first_callback: first.map(|f| f.saturating_duration_since(started)),
+        elapsed,
+        levels,
+        stream_error,
+    })
+}
+
+/// Which of the listed devices `--device` names: an id (`arecord -L`'s name, any case), or else a
+/// part of a device's label; not found, the error lists the ids there are.
+fn wanted_index(w: &str, ids: &[String], names: &[String]) -> Result<usize, MicCause> {
+    let lw = w.to_ascii_lowercase();
+    // The id `arecord -L` prints wins over a substring of another device's description.
+    ids.iter()
+        .position(|id| id.eq_ignore_ascii_case(w))
+        .or_else(|| names.iter().position(|n| n.to_ascii_lowercase().contains(&lw)))
+        .ok_or_else(|| MicCause::DeviceNotFound {
+            wanted: w.to_owned(),
+            available: if ids.is_empty() { "none".into() } else { ids.join(", ") },
+        })
+}
+
+/// The stream's error callback: keeps the first error in `err_slot` for the verdict.
+fn keep_first_error(err_slot: ErrorSlot) -> impl FnMut(cpal::Error) + Send + 'static {
+    move |e: cpal::Error| {
         let mut slot = err_slot.lock().expect("error slot");
         // An overrun is a glitch, not a failure of the device.
         if slot.is_none() && e.kind() != ErrorKind::Xrun {
             *slot = Some((e.kind(), e.to_string()));
         }
-    };
+    }
+}
+
+/// The input stream in the chosen sample format: each callback adds the first channel of its
+/// frames, as floats, to `state`'s levels and notes the first samples' arrival.
+fn build_stream(
+    device: &cpal::Device,
+    config: &StreamConfig,
+    format: SampleFormat,
+    name: &str,
+    state: &LevelState,
+    errors: &ErrorSlot,
+) -> Result<cpal::Stream, MicCause> {
+    let channels = usize::from(config.channels.max(1));
+    let on_error = keep_first_error(errors.clone());
     macro_rules! stream {
         ($t:ty, $conv:expr) => {{
             let st = state.clone();
@@ -292,33 +331,25 @@ pub fn capture(wanted: Option<&str>, seconds: Duration) -> Result<Capture, MicCa
             )
         }};
     }
-    let stream = match format {
+    let built = match format {
         SampleFormat::F32 => stream!(f32, |x: f32| x),
         SampleFormat::I16 => stream!(i16, |x: i16| f32::from(x) / 32768.0),
         SampleFormat::I32 => stream!(i32, |x: i32| x as f32 / 2_147_483_648.0),
         SampleFormat::U16 => stream!(u16, |x: u16| (f32::from(x) - 32768.0) / 32768.0),
         other => return Err(MicCause::UnsupportedFormat(format!("{name}: sample format {other:?}"))),
-    }
-    .map_err(|e| open_error(&e, &name))?;
+    };
+    built.map_err(|e| open_error(&e, name))
+}
+
+/// Start the stream, let it run for the capture window, and close it: when it started (the
+/// reference for the first samples' delay) and how long it ran.
+fn capture_window(stream: cpal::Stream, seconds: Duration, name: &str) -> Result<(Instant, Duration), MicCause> {
     let started = Instant::now();
-    stream.play().map_err(|e| open_error(&e, &name))?;
+    stream.play().map_err(|e| open_error(&e, name))?;
     std::thread::sleep(seconds);
     let elapsed = started.elapsed();
     drop(stream);
-    let (levels, first) = state.lock().expect("levels").clone();
-    let stream_error = errors.lock().expect("errors").clone();
-    Ok(Capture {
-        device: name,
-        devices: names,
-        default_device: default_name,
-        format: format!("{} ch, {} Hz, {:?}", config.channels, config.sample_rate, format),
-        offered,
-        rate: config.sample_rate,
-        first_callback: first.map(|f| f.saturating_duration_since(started)),
-        elapsed,
-        levels,
-        stream_error,
-    })
+    Ok((started, elapsed))
 }
 
 #[cfg(test)]

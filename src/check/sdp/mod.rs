@@ -42,49 +42,29 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
         Ok(c) => c,
         Err(cause) => return out.diagnose(&cause, None),
     };
-    let local = sdp::ice_credentials(&call.offer);
-    let remote = sdp::ice_credentials(&call.answer);
     let cands = sdp::candidates(&call.answer);
-    let results = match (local, remote) {
-        (Some(l), Some(r)) => probe::all(&cands, &l, &r, ctx.wait(probe::LIMIT).until).await,
-        _ => Vec::new(),
-    };
-    let mut udp_ok = Vec::new();
-    let mut tcp_ok = Vec::new();
-    let mut dead = Vec::new();
-    for (c, res) in &results {
-        let name = format!("check {} {}:{}", c.protocol.as_str(), c.address, c.port);
-        match res {
-            Ok(rtt) => {
-                out.evidence.detail(name, format!("answers ({:.2} ms)", rtt.as_secs_f64() * 1000.0));
-                if c.protocol == Protocol::Udp { udp_ok.push(c) } else { tcp_ok.push(c) }
-            }
-            Err(e) => {
-                out.evidence.detail(name, format!("no: {e}"));
-                dead.push(format!("{} {}:{} {e}", c.protocol.as_str(), c.address, c.port));
-            }
-        }
-    }
+    let checked = check_candidates(ctx, (&call.offer, &call.answer), &cands, &mut out).await;
     let summary_paths = format!(
         "{} candidate(s) in the answer; {} UDP and {} TCP answer a connectivity check",
         cands.len(),
-        udp_ok.len(),
-        tcp_ok.len()
+        checked.answered.udp,
+        checked.answered.tcp
     );
     // GPT-Live: a session whose media server answers no check cannot be closed over the data
     // channel; `end` goes straight to the sideband connection.
-    call.live.unreachable = !results.is_empty() && udp_ok.is_empty() && tcp_ok.is_empty();
+    let a = checked.answered;
+    call.live.unreachable = a.checked > 0 && a.udp == 0 && a.tcp == 0;
     let call_id = call.call_id.clone().unwrap_or_else(|| "no call id".into());
     let http_status = call.status;
     let path = MediaPath {
         leg: None,
         answer: AnswerUdp::of(&cands),
-        answered: Some(Answered { checked: results.len(), udp: udp_ok.len(), tcp: tcp_ok.len() }),
+        answered: Some(checked.answered),
         relay_only: ctx.settings.relay_only,
     };
     // What the checks found comes first; a path that works may still have gathered slowly.
     let verdict = match (path.news(), call.gathering_stalled) {
-        (Some(news), _) => Err(news.cause(None, &dead.join("; "))),
+        (Some(news), _) => Err(news.cause(None, &checked.dead.join("; "))),
         (None, Some(secs)) => Err(CallCause::GatheringStalled { secs }),
         (None, None) => Ok(()),
     };
@@ -99,4 +79,46 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
         ) => out.pass_or_warn(summary, Some(&cause)),
         Err(cause) => out.diagnose(&cause, None),
     }
+}
+
+/// What the connectivity checks to the answer's candidates found.
+struct Checked {
+    answered: Answered,
+    /// The candidates that did not answer, and why.
+    dead: Vec<String>,
+}
+
+/// An ICE connectivity check (RFC 8445 §7.2) to each of the answer's candidates, over UDP and
+/// ICE-TCP, each recorded in the evidence.
+async fn check_candidates(
+    ctx: &Ctx,
+    (offer, answer): (&str, &str),
+    cands: &[sdp::SdpCandidate],
+    out: &mut Outcome,
+) -> Checked {
+    let local = sdp::ice_credentials(offer);
+    let remote = sdp::ice_credentials(answer);
+    let results = match (local, remote) {
+        (Some(l), Some(r)) => probe::all(cands, &l, &r, ctx.wait(probe::LIMIT).until).await,
+        _ => Vec::new(),
+    };
+    let mut checked = Checked { answered: Answered { checked: results.len(), udp: 0, tcp: 0 }, dead: Vec::new() };
+    for (c, res) in &results {
+        let name = format!("check {} {}:{}", c.protocol.as_str(), c.address, c.port);
+        match res {
+            Ok(rtt) => {
+                out.evidence.detail(name, format!("answers ({:.2} ms)", rtt.as_secs_f64() * 1000.0));
+                if c.protocol == Protocol::Udp {
+                    checked.answered.udp += 1;
+                } else {
+                    checked.answered.tcp += 1;
+                }
+            }
+            Err(e) => {
+                out.evidence.detail(name, format!("no: {e}"));
+                checked.dead.push(format!("{} {}:{} {e}", c.protocol.as_str(), c.address, c.port));
+            }
+        }
+    }
+    checked
 }

@@ -7,7 +7,7 @@
 use super::CallCause;
 use crate::args::ViaShape;
 use crate::check::key::{KeyCause, REQUEST_LIMIT, Step};
-use crate::check::{Ctx, Outcome};
+use crate::check::{Ctx, Outcome, Wait};
 use crate::net::http::{Api, Exchange, Reply, SendError, classify, describe_body};
 use serde_json::Value;
 use std::sync::Arc;
@@ -19,6 +19,17 @@ impl ViaShape {
             ViaShape::Sdp => "raw SDP (application/sdp)",
             ViaShape::JsonSdp => "JSON {\"sdp\"}",
             ViaShape::JsonOffer => "JSON {\"offer\": {type, sdp}}",
+        }
+    }
+
+    /// The shapes to POST the offer in, in turn: `auto` tries each while the route refuses the
+    /// body's shape, any other the one asked for.
+    fn tried(self) -> &'static [ViaShape] {
+        match self {
+            ViaShape::Auto => &[ViaShape::Sdp, ViaShape::JsonSdp, ViaShape::JsonOffer],
+            ViaShape::Sdp => &[ViaShape::Sdp],
+            ViaShape::JsonSdp => &[ViaShape::JsonSdp],
+            ViaShape::JsonOffer => &[ViaShape::JsonOffer],
         }
     }
 }
@@ -39,25 +50,72 @@ pub async fn exchange(ctx: &Ctx, out: &mut Outcome, offer: &str) -> Result<ViaAn
     let url = s.via.clone().expect("--via is set");
     out.evidence.detail("via", format!("{} (the app's backend route; it holds the key)", shown(&url)));
     let api = Arc::new(crate::check::key::route_client(ctx, &url, "--via route").map_err(CallCause::Key)?);
-    let shapes: &[ViaShape] = match s.via_shape {
-        ViaShape::Auto => &[ViaShape::Sdp, ViaShape::JsonSdp, ViaShape::JsonOffer],
-        ViaShape::Sdp => &[ViaShape::Sdp],
-        ViaShape::JsonSdp => &[ViaShape::JsonSdp],
-        ViaShape::JsonOffer => &[ViaShape::JsonOffer],
-    };
+    let shapes = s.via_shape.tried();
     let wait = ctx.wait(REQUEST_LIMIT);
     // A page on another origin: the browser asks the route first (the Fetch standard's CORS
     // preflight: application/sdp and application/json are not "simple" content types).
     let cors = s.origin.clone().filter(|o| *o != url.origin().ascii_serialization());
     let credentials = s.app_headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("cookie"));
-    if let Some(origin) = &cors {
+    let route = Route { ctx, api: &api, url: &url, wait, cors: cors.as_deref(), credentials };
+    if let Some(origin) = route.cors {
+        route.preflight(out, origin).await?;
+    }
+    let mut refused = Vec::new();
+    for (i, &shape) in shapes.iter().enumerate() {
+        let ex = route.post(out, shape, offer).await?;
+        let shape_refused = matches!(ex.status, 400 | 415 | 422) && !matches!(classify(&ex), Reply::OpenAi { .. });
+        if shape_refused && i + 1 < shapes.len() {
+            refused.push(format!("{} → HTTP {}", shape.words(), ex.status));
+            continue;
+        }
+        if !refused.is_empty() {
+            out.evidence.detail("via_shapes_refused", refused.join("; "));
+        }
+        out.evidence.detail("via_shape", shape.words());
+        if let Some(origin) = route.cors {
+            // Without it the browser hides the answer from the page, whatever its status.
+            allowed_origin(&ex, origin, credentials).map_err(|why| CallCause::ViaCors {
+                origin: origin.to_owned(),
+                url: shown(&url),
+                why,
+            })?;
+        }
+        return judge(&url, &ex, &s.model).map(|(sdp, session_id)| ViaAnswer {
+            api,
+            status: ex.status,
+            sdp,
+            session_id,
+        });
+    }
+    unreachable!("the last shape always returns")
+}
+
+/// The `--via` route as one exchange reaches it: what its CORS preflight and each POST of the
+/// offer share.
+struct Route<'a> {
+    ctx: &'a Ctx,
+    api: &'a Api,
+    url: &'a url::Url,
+    wait: Wait,
+    /// The page's origin (`--origin`) when it is not the route's own: the browser applies CORS.
+    cors: Option<&'a str>,
+    /// A cookie goes along (an app header): CORS asks more of the answers.
+    credentials: bool,
+}
+
+impl Route<'_> {
+    /// The CORS preflight a browser sends for a page on `origin`, judged as the browser judges
+    /// it: a refused preflight means the page never POSTs its offer.
+    async fn preflight(&self, out: &mut Outcome, origin: &str) -> Result<(), CallCause> {
+        let (s, url, wait) = (&self.ctx.settings, self.url, self.wait);
         let mut asked: Vec<String> = vec!["content-type".into()];
         asked.extend(s.app_headers.iter().map(|(n, _)| n.to_ascii_lowercase()).filter(|n| n != "cookie"));
         let label = format!("OPTIONS {} (CORS preflight from {origin})", url.path());
-        let sent = api
+        let sent = self
+            .api
             .send_once(&label, wait.until, |c| {
                 c.request(reqwest::Method::OPTIONS, url.clone())
-                    .header("origin", origin.as_str())
+                    .header("origin", origin)
                     .header("access-control-request-method", "POST")
                     .header("access-control-request-headers", asked.join(","))
             })
@@ -66,24 +124,28 @@ pub async fn exchange(ctx: &Ctx, out: &mut Outcome, offer: &str) -> Result<ViaAn
             Ok(ex) => ex,
             Err(SendError::Timeout) => return Err(CallCause::Key(KeyCause::Slow { step: label, wait: wait.words() })),
             Err(SendError::Connect(e)) | Err(SendError::Other(e)) => {
-                return Err(CallCause::ViaUnreachable { url: shown(&url), error: e });
+                return Err(CallCause::ViaUnreachable { url: shown(url), error: e });
             }
         };
         out.evidence.detail(&label, format!("HTTP {}", ex.status));
-        judge_preflight(&ex, origin, &asked, credentials).map_err(|why| CallCause::ViaCors {
-            origin: origin.clone(),
-            url: shown(&url),
+        judge_preflight(&ex, origin, &asked, self.credentials).map_err(|why| CallCause::ViaCors {
+            origin: origin.to_owned(),
+            url: shown(url),
             why,
-        })?;
+        })
     }
-    let mut refused = Vec::new();
-    for (i, &shape) in shapes.iter().enumerate() {
+
+    /// POST the offer in `shape`, as the app's frontend would (its origin and the app's headers
+    /// along), and record the reply's status, time and type, and when its first byte came.
+    async fn post(&self, out: &mut Outcome, shape: ViaShape, offer: &str) -> Result<Exchange, CallCause> {
+        let (s, url, wait) = (&self.ctx.settings, self.url, self.wait);
         let label = format!("POST {} ({})", url.path(), shape.words());
-        let sent = api
+        let sent = self
+            .api
             .send_once(&label, wait.until, |c| {
                 let mut b = c.post(url.clone()).header("accept", "application/sdp, application/json");
-                if let Some(origin) = &cors {
-                    b = b.header("origin", origin.as_str());
+                if let Some(origin) = self.cors {
+                    b = b.header("origin", origin);
                 }
                 for (name, value) in &s.app_headers {
                     b = b.header(name.as_str(), value.expose());
@@ -100,11 +162,11 @@ pub async fn exchange(ctx: &Ctx, out: &mut Outcome, offer: &str) -> Result<ViaAn
             Err(SendError::Timeout) => {
                 return Err(CallCause::Key(KeyCause::Slow { step: label, wait: wait.words() }));
             }
-            Err(SendError::Connect(e)) => return Err(CallCause::ViaUnreachable { url: shown(&url), error: e }),
+            Err(SendError::Connect(e)) => return Err(CallCause::ViaUnreachable { url: shown(url), error: e }),
             // Reached, but it dropped the connection: a backend that crashed on the request.
             Err(SendError::Other(e)) => {
                 return Err(CallCause::Key(KeyCause::Closed {
-                    phase: format!("the answer of your backend route {}", shown(&url)),
+                    phase: format!("the answer of your backend route {}", shown(url)),
                     error: e,
                 }));
             }
@@ -115,31 +177,8 @@ pub async fn exchange(ctx: &Ctx, out: &mut Outcome, offer: &str) -> Result<ViaAn
         }
         out.evidence.detail(&label, v);
         out.evidence.timing("answer", ex.first_byte);
-        let shape_refused = matches!(ex.status, 400 | 415 | 422) && !matches!(classify(&ex), Reply::OpenAi { .. });
-        if shape_refused && i + 1 < shapes.len() {
-            refused.push(format!("{} → HTTP {}", shape.words(), ex.status));
-            continue;
-        }
-        if !refused.is_empty() {
-            out.evidence.detail("via_shapes_refused", refused.join("; "));
-        }
-        out.evidence.detail("via_shape", shape.words());
-        if let Some(origin) = &cors {
-            // Without it the browser hides the answer from the page, whatever its status.
-            allowed_origin(&ex, origin, credentials).map_err(|why| CallCause::ViaCors {
-                origin: origin.clone(),
-                url: shown(&url),
-                why,
-            })?;
-        }
-        return judge(&url, &ex, &s.model).map(|(sdp, session_id)| ViaAnswer {
-            api,
-            status: ex.status,
-            sdp,
-            session_id,
-        });
+        Ok(ex)
     }
-    unreachable!("the last shape always returns")
 }
 
 /// Whether a response lets a page on `origin` read it (Fetch standard, "CORS check"): the

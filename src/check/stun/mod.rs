@@ -10,7 +10,7 @@ use crate::args::OptionGroup;
 use crate::check::kind::CauseTable;
 use crate::check::{CheckSpec, Ctx, Outcome, check_fn};
 use crate::report::{Candidate, CandidateType, CheckId, CheckResult, Side};
-use crate::stun::conn::{Conn, TxError};
+use crate::stun::conn::{Answer, Conn, TxError};
 use crate::stun::msg::{self, BINDING};
 use crate::stun::{IceUrl, Transport};
 use std::net::SocketAddr;
@@ -129,106 +129,151 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
 /// can be compared: different mappings for the same local endpoint mean the NAT's mapping depends
 /// on the destination (RFC 5780 §4.3 without needing OTHER-ADDRESS).
 pub async fn probe_all(urls: &[IceUrl], tls: Option<Arc<rustls::ClientConfig>>, deadline: Instant) -> Vec<ServerProbe> {
-    let until = tokio::time::Instant::from_std(deadline);
-    let resolved = futures_util::future::join_all(urls.iter().map(|u| async move {
-        let start = Instant::now();
-        let r = tokio::time::timeout_at(until, tokio::net::lookup_host((u.host.as_str(), u.port))).await;
-        let addr = match r {
-            Err(_) => Err("no answer from the resolver".to_owned()),
-            Ok(Err(e)) => Err(e.to_string()),
-            // IPv4 first: it is what most STUN deployments and NATs are about.
-            Ok(Ok(a)) => {
-                let all: Vec<SocketAddr> = a.collect();
-                all.iter().find(|a| a.is_ipv4()).or(all.first()).copied().ok_or_else(|| "no addresses".to_owned())
-            }
-        };
-        (addr, start.elapsed())
-    }))
-    .await;
+    let resolved = resolve_all(urls, deadline).await;
+    let conns = open_shared_udp(urls, &resolved).await;
+    let tasks = urls
+        .iter()
+        .zip(resolved)
+        .zip(conns)
+        .map(|((u, (addr, dns)), conn)| probe_server(u, addr, dns, conn, tls.clone(), deadline));
+    futures_util::future::join_all(tasks).await
+}
 
+/// A server's address (or why there is none) and how long the lookup took.
+type Resolved = (Result<SocketAddr, String>, Duration);
+
+/// Resolve every server's name at once, all bounded by `deadline`, in the order of `urls`.
+async fn resolve_all(urls: &[IceUrl], deadline: Instant) -> Vec<Resolved> {
+    let until = tokio::time::Instant::from_std(deadline);
+    futures_util::future::join_all(urls.iter().map(|u| resolve(u, until))).await
+}
+
+/// One server's name to one address, timed: the DNS time is reported next to the RTTs.
+async fn resolve(u: &IceUrl, until: tokio::time::Instant) -> Resolved {
+    let start = Instant::now();
+    let r = tokio::time::timeout_at(until, tokio::net::lookup_host((u.host.as_str(), u.port))).await;
+    let addr = match r {
+        Err(_) => Err("no answer from the resolver".to_owned()),
+        Ok(Err(e)) => Err(e.to_string()),
+        // IPv4 first: it is what most STUN deployments and NATs are about.
+        Ok(Ok(a)) => {
+            let all: Vec<SocketAddr> = a.collect();
+            all.iter().find(|a| a.is_ipv4()).or(all.first()).copied().ok_or_else(|| "no addresses".to_owned())
+        }
+    };
+    (addr, start.elapsed())
+}
+
+/// The UDP servers' sockets, opened before any probe starts so that they can share a local port;
+/// `None` where the server did not resolve or is reached over TCP or TLS (opened by its probe).
+async fn open_shared_udp(urls: &[IceUrl], resolved: &[Resolved]) -> Vec<Option<Result<Conn, TxError>>> {
     // One shared local port for the UDP servers (each socket connected to its own server).
     let mut shared_port: Option<u16> = None;
     let mut seen = std::collections::HashSet::new();
     let mut conns = Vec::new();
-    for (u, (addr, _)) in urls.iter().zip(&resolved) {
+    for (u, (addr, _)) in urls.iter().zip(resolved) {
         let conn = match (addr, u.transport) {
             (Ok(a), Transport::Udp) => {
                 let reuse = seen.insert(*a);
                 let bind = shared_port.filter(|_| reuse).map(|p| SocketAddr::new(unspecified(a), p));
-                match crate::stun::conn::udp_socket(*a, bind, crate::stun::conn::Port::Shared) {
-                    Ok(sock) => match sock.connect(a).await {
-                        Ok(()) => {
-                            if shared_port.is_none() {
-                                shared_port = sock.local_addr().ok().map(|l| l.port());
-                            }
-                            Some(Ok(Conn::Udp(sock)))
-                        }
-                        Err(e) => Some(Err(TxError::Io(e.to_string()))),
-                    },
-                    Err(e) => Some(Err(TxError::Io(e.to_string()))),
+                let sock = connect_udp(*a, bind).await;
+                if let Ok(connected) = &sock
+                    && shared_port.is_none()
+                {
+                    shared_port = connected.local_addr().ok().map(|l| l.port());
                 }
+                Some(sock.map(Conn::Udp))
             }
             _ => None,
         };
         conns.push(conn);
     }
+    conns
+}
 
-    let tasks = urls.iter().zip(resolved).zip(conns).map(|((u, (addr, dns)), conn)| {
-        let tls = tls.clone();
-        async move {
-            let mut r = ServerProbe::new(u.clone());
-            let addr = match addr {
-                Ok(a) => a,
-                Err(e) => {
-                    r.failure = Some(Failure::Dns(e));
-                    return r;
-                }
-            };
-            r.addr = Some(addr);
-            r.dns = Some(dns);
-            let conn = match conn {
-                Some(c) => c,
-                None => Conn::open(u.transport, addr, None, tls.map(|t| (t, u.host.clone())), deadline).await,
-            };
-            let mut conn = match conn {
-                Ok(c) => c,
-                Err(e) => {
-                    r.failure = Some(Failure::Tx(e));
-                    return r;
-                }
-            };
-            r.local = conn.local_addr();
-            for i in 0..SAMPLES {
-                let (tid, bytes) = msg::request(BINDING, vec![], None);
-                match conn.transact(&tid, &bytes, None, deadline).await {
-                    Ok(a) => {
-                        if let Some((code, reason)) = a.reply.error.clone().filter(|_| !a.reply.success) {
-                            r.failure = Some(Failure::Error(code, reason));
-                            break;
-                        }
-                        let Some(mapped) = a.reply.mapped else {
-                            r.failure = Some(Failure::NoMapped);
-                            break;
-                        };
-                        r.mapped = Some(mapped);
-                        r.other_address = a.reply.other_address.or(r.other_address);
-                        // Only unambiguous samples count towards the RTT (RFC 6298 §3, Karn).
-                        if a.sent == 1 {
-                            r.rtts.push(a.rtt);
-                        }
-                    }
-                    // A later sample lost is not a failure once the server has answered.
-                    Err(_) if i > 0 => break,
-                    Err(e) => {
-                        r.failure = Some(Failure::Tx(e));
-                        break;
-                    }
+/// A UDP socket that may share its local port, bound to `bind` (any port when `None`) and
+/// connected to `server`, so that an ICMP port unreachable reads as "rejected".
+async fn connect_udp(server: SocketAddr, bind: Option<SocketAddr>) -> Result<tokio::net::UdpSocket, TxError> {
+    let sock = crate::stun::conn::udp_socket(server, bind, crate::stun::conn::Port::Shared)
+        .map_err(|e| TxError::Io(e.to_string()))?;
+    sock.connect(server).await.map_err(|e| TxError::Io(e.to_string()))?;
+    Ok(sock)
+}
+
+/// One server, start to finish: its DNS answer, a connection (the shared UDP socket, or one of
+/// its own over TCP or TLS), then the Binding samples.
+async fn probe_server(
+    u: &IceUrl,
+    addr: Result<SocketAddr, String>,
+    dns: Duration,
+    conn: Option<Result<Conn, TxError>>,
+    tls: Option<Arc<rustls::ClientConfig>>,
+    deadline: Instant,
+) -> ServerProbe {
+    let mut r = ServerProbe::new(u.clone());
+    let addr = match addr {
+        Ok(a) => a,
+        Err(e) => {
+            r.failure = Some(Failure::Dns(e));
+            return r;
+        }
+    };
+    r.addr = Some(addr);
+    r.dns = Some(dns);
+    let conn = match conn {
+        Some(c) => c,
+        None => Conn::open(u.transport, addr, None, tls.map(|t| (t, u.host.clone())), deadline).await,
+    };
+    let mut conn = match conn {
+        Ok(c) => c,
+        Err(e) => {
+            r.failure = Some(Failure::Tx(e));
+            return r;
+        }
+    };
+    r.local = conn.local_addr();
+    sample_bindings(&mut r, &mut conn, deadline).await;
+    r
+}
+
+/// Send up to [`SAMPLES`] Binding requests, one after another, into `r`: the first failure ends
+/// the sampling, and is the server's failure unless an earlier sample was answered.
+async fn sample_bindings(r: &mut ServerProbe, conn: &mut Conn, deadline: Instant) {
+    for i in 0..SAMPLES {
+        let (tid, bytes) = msg::request(BINDING, vec![], None);
+        match conn.transact(&tid, &bytes, None, deadline).await {
+            Ok(a) => {
+                if let Err(f) = take_answer(r, &a) {
+                    r.failure = Some(f);
+                    break;
                 }
             }
-            r
+            // A later sample lost is not a failure once the server has answered.
+            Err(_) if i > 0 => break,
+            Err(e) => {
+                r.failure = Some(Failure::Tx(e));
+                break;
+            }
         }
-    });
-    futures_util::future::join_all(tasks).await
+    }
+}
+
+/// Classify one Binding answer: an error response or a success without a mapped address is a
+/// failure; otherwise its mapped address, OTHER-ADDRESS and RTT go into `r`.
+fn take_answer(r: &mut ServerProbe, a: &Answer) -> Result<(), Failure> {
+    if let Some((code, reason)) = a.reply.error.clone().filter(|_| !a.reply.success) {
+        return Err(Failure::Error(code, reason));
+    }
+    let Some(mapped) = a.reply.mapped else {
+        return Err(Failure::NoMapped);
+    };
+    r.mapped = Some(mapped);
+    r.other_address = a.reply.other_address.or(r.other_address);
+    // Only unambiguous samples count towards the RTT (RFC 6298 §3, Karn).
+    if a.sent == 1 {
+        r.rtts.push(a.rtt);
+    }
+    Ok(())
 }
 
 fn unspecified(a: &SocketAddr) -> std::net::IpAddr {

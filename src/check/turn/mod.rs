@@ -128,56 +128,21 @@ pub async fn probe(
     deadline: Instant,
 ) -> UrlProbe {
     let mut r = UrlProbe::new(url.clone());
-    let until = tokio::time::Instant::from_std(deadline);
-    let addr = match tokio::time::timeout_at(until, tokio::net::lookup_host((url.host.as_str(), url.port))).await {
-        Ok(Ok(mut a)) => a.find(|a| a.is_ipv4()),
-        Ok(Err(e)) => {
-            r.failure = Some(Failure::Dns(e.to_string()));
+    let addr = match resolve(url, deadline).await {
+        Ok(addr) => addr,
+        Err(f) => {
+            r.failure = Some(f);
             return r;
         }
-        Err(_) => None,
-    };
-    let Some(addr) = addr else {
-        r.failure = Some(Failure::Dns("no IPv4 address before the deadline".into()));
-        return r;
     };
     r.addr = Some(addr);
     let creds_ref = creds.as_ref().map(|(u, p)| (u.as_str(), p.expose()));
-    let open = || Conn::open(url.transport, addr, None, tls.clone().map(|t| (t, url.host.clone())), deadline);
-
-    let start = Instant::now();
-    let conn =
-        match Conn::open(url.transport, addr, None, tls.clone().map(|t| (t, url.host.clone())), first_answer).await {
-            Ok(c) => c,
-            Err(e) => {
-                r.failure = Some(Failure::Connect(e));
-                return r;
-            }
-        };
-    if url.transport != Transport::Udp {
-        r.timings.push(("connect", start.elapsed()));
-    }
-    let start = Instant::now();
-    let mut a = match client::allocate(conn, creds_ref, first_answer, deadline).await {
-        Ok(a) => a,
-        Err((e, realm)) => {
-            r.realm = realm;
-            r.failure = Some(Failure::Alloc(e));
-            return r;
-        }
+    let Some(mut a) = first_allocation(&mut r, url, addr, creds_ref, &tls, first_answer, deadline).await else {
+        return r;
     };
-    r.timings.push(("allocate", start.elapsed()));
-    r.realm = a.realm.clone();
-    r.relayed = Some(a.relayed);
-    r.mapped = a.mapped;
-    r.lifetime = a.lifetime;
 
     // The second allocation is the peer: relay-to-relay works wherever the relay itself works.
-    let peer = match open().await {
-        Ok(c) => client::allocate(c, creds_ref, deadline, deadline).await.map_err(|(e, _)| e),
-        Err(e) => Err(AllocError::Tx(e)),
-    };
-    let mut b = match peer {
+    let mut b = match peer_allocation(url, addr, creds_ref, &tls, deadline).await {
         Ok(b) => b,
         Err(e) => {
             r.failure =
@@ -186,6 +151,79 @@ pub async fn probe(
             return r;
         }
     };
+    test_relay(&mut r, &mut a, &mut b, deadline).await;
+    tokio::join!(a.release(), b.release());
+    r
+}
+
+/// The server's first IPv4 address, looked up by `deadline`, or the DNS failure.
+async fn resolve(url: &IceUrl, deadline: Instant) -> Result<SocketAddr, Failure> {
+    let until = tokio::time::Instant::from_std(deadline);
+    let addr = match tokio::time::timeout_at(until, tokio::net::lookup_host((url.host.as_str(), url.port))).await {
+        Ok(Ok(mut a)) => a.find(|a| a.is_ipv4()),
+        Ok(Err(e)) => return Err(Failure::Dns(e.to_string())),
+        Err(_) => None,
+    };
+    addr.ok_or_else(|| Failure::Dns("no IPv4 address before the deadline".into()))
+}
+
+/// Connect and Allocate, both answered by `first_answer`: the timings and what the allocation
+/// says go into `r`. `None` (with `r.failure` saying why) when there is no allocation to release.
+async fn first_allocation(
+    r: &mut UrlProbe,
+    url: &IceUrl,
+    addr: SocketAddr,
+    creds: Option<(&str, &str)>,
+    tls: &Option<Arc<rustls::ClientConfig>>,
+    first_answer: Instant,
+    deadline: Instant,
+) -> Option<Allocation> {
+    let start = Instant::now();
+    let conn =
+        match Conn::open(url.transport, addr, None, tls.clone().map(|t| (t, url.host.clone())), first_answer).await {
+            Ok(c) => c,
+            Err(e) => {
+                r.failure = Some(Failure::Connect(e));
+                return None;
+            }
+        };
+    if url.transport != Transport::Udp {
+        r.timings.push(("connect", start.elapsed()));
+    }
+    let start = Instant::now();
+    let a = match client::allocate(conn, creds, first_answer, deadline).await {
+        Ok(a) => a,
+        Err((e, realm)) => {
+            r.realm = realm;
+            r.failure = Some(Failure::Alloc(e));
+            return None;
+        }
+    };
+    r.timings.push(("allocate", start.elapsed()));
+    r.realm = a.realm.clone();
+    r.relayed = Some(a.relayed);
+    r.mapped = a.mapped;
+    r.lifetime = a.lifetime;
+    Some(a)
+}
+
+/// The relay test's peer: a second allocation on a connection of its own, all by `deadline`.
+async fn peer_allocation(
+    url: &IceUrl,
+    addr: SocketAddr,
+    creds: Option<(&str, &str)>,
+    tls: &Option<Arc<rustls::ClientConfig>>,
+    deadline: Instant,
+) -> Result<Allocation, AllocError> {
+    match Conn::open(url.transport, addr, None, tls.clone().map(|t| (t, url.host.clone())), deadline).await {
+        Ok(c) => client::allocate(c, creds, deadline, deadline).await.map_err(|(e, _)| e),
+        Err(e) => Err(AllocError::Tx(e)),
+    }
+}
+
+/// Prove the relay relays: permissions both ways, then a relayed round trip from A to B and back.
+/// The timings go into `r`, and what failed into `r.failure`; the allocations stay open.
+async fn test_relay(r: &mut UrlProbe, a: &mut Allocation, b: &mut Allocation, deadline: Instant) {
     let start = Instant::now();
     let permitted = async {
         a.permit(b.relayed.ip(), deadline).await?;
@@ -194,7 +232,7 @@ pub async fn probe(
     match permitted.await {
         Ok(()) => {
             r.timings.push(("permission", start.elapsed()));
-            match relay_round_trip(&mut a, &mut b, deadline).await {
+            match relay_round_trip(a, b, deadline).await {
                 Ok(rtt) => {
                     r.relay_rtt = Some(rtt);
                     r.timings.push(("relayed_rtt", rtt));
@@ -204,8 +242,6 @@ pub async fn probe(
         }
         Err(e) => r.failure = Some(Failure::Alloc(e)),
     }
-    tokio::join!(a.release(), b.release());
-    r
 }
 
 /// A ping from A through both relays to B, and B's pong back: retried until the deadline, since

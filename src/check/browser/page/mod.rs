@@ -127,41 +127,88 @@ const LIVE_RESERVE: Duration = Duration::from_secs(3);
 /// Serve the page, open it, forward its offer, and collect its results before the deadline.
 async fn run(ctx: &Ctx) -> PageRun {
     let mut run = PageRun { relay_only: ctx.settings.relay_only, ..PageRun::default() };
-    let b = &ctx.settings.browser;
-    let autostart = !b.person_opens();
-    let (server, mut events) = match server::Server::start(b.listen, page_config(ctx, autostart)).await {
-        Ok(s) => s,
-        Err(e) => {
-            run.failure = Some(PageFailure::Serve(e.to_string()));
+    let (server, mut events) = match serve(ctx, &mut run).await {
+        Ok(served) => served,
+        Err(failure) => {
+            run.failure = Some(failure);
             return run;
         }
     };
+    let started = Instant::now();
+    let mut browser = match open_page(ctx, &server.url, &mut run.evidence) {
+        Ok(browser) => browser,
+        Err(failure) => {
+            run.failure = Some(failure);
+            return run;
+        }
+    };
+    let (mut out, signalled) = wait_for_results(ctx, &mut run, &mut events, &mut browser, started).await;
+    // The call first (a GPT-Live session the page did not close has its reserved time), then the
+    // browser.
+    if let Some(sig) = signalled {
+        end_call(ctx, &mut out, &run, sig).await;
+    }
+    if let Some(br) = browser.take() {
+        stop_browser(ctx, br).await;
+    }
+    run.call_evidence = out.evidence;
+    run.secs = started.elapsed().as_secs_f64();
+    run
+}
+
+/// Serve the page with what it is told (`page_config`), and note its address in the evidence: a
+/// page that cannot be served ends the run.
+async fn serve(
+    ctx: &Ctx,
+    run: &mut PageRun,
+) -> Result<(server::Server, tokio::sync::mpsc::Receiver<server::Event>), PageFailure> {
+    let b = &ctx.settings.browser;
+    let autostart = !b.person_opens();
+    let (server, events) = match server::Server::start(b.listen, page_config(ctx, autostart)).await {
+        Ok(s) => s,
+        Err(e) => return Err(PageFailure::Serve(e.to_string())),
+    };
     run.url = server.url.clone();
     run.evidence.detail("page", server.shown_url());
-    let started = Instant::now();
+    Ok((server, events))
+}
+
+/// Get the page opened: tell the person to open it when it is theirs to open, and start the
+/// browser the settings name (none when the person brings their own).
+fn open_page(ctx: &Ctx, url: &str, evidence: &mut Evidence) -> Result<Option<launch::Browser>, PageFailure> {
+    let b = &ctx.settings.browser;
     if b.person_opens() {
         // On a terminal, over the progress line (which redraws below it).
         let clear = if ctx.settings.progress { "\r\x1b[2K" } else { "" };
         let open = if b.launch.is_some() { "Opening" } else { "Open" };
         eprintln!(
             "{clear}{open} {} in the browser your voice app runs in, and press Start (waiting up to {:.0} s).",
-            server.url,
+            url,
             ctx.deadline.saturating_duration_since(Instant::now()).as_secs_f64()
         );
     }
-    let mut browser = match b.launch {
-        None => None,
-        Some(which) => match launch::Browser::start(which, b, &server.url) {
+    match b.launch {
+        None => Ok(None),
+        Some(which) => match launch::Browser::start(which, b, url) {
             Ok(br) => {
-                run.evidence.detail("browser", &br.name);
-                Some(br)
+                evidence.detail("browser", &br.name);
+                Ok(Some(br))
             }
-            Err(e) => {
-                run.failure = Some(PageFailure::Launch(e));
-                return run;
-            }
+            Err(e) => Err(PageFailure::Launch(e)),
         },
-    };
+    }
+}
+
+/// Wait for the page's results, forwarding its offer meanwhile, until they come, the page or the
+/// browser cannot give them, or the time left runs out (less GPT-Live's reserve); why the wait
+/// ended without results is kept in `run`. Gives this process's side of the call.
+async fn wait_for_results(
+    ctx: &Ctx,
+    run: &mut PageRun,
+    events: &mut tokio::sync::mpsc::Receiver<server::Event>,
+    browser: &mut Option<launch::Browser>,
+    started: Instant,
+) -> (crate::check::Outcome, Option<crate::check::signal::Signalled>) {
     // GPT-Live: leave time to close a session the page could not close.
     let reserve = if ctx.settings.api == crate::report::VoiceApi::Live { LIVE_RESERVE } else { Duration::ZERO };
     let until = ctx.deadline.checked_sub(reserve).unwrap_or(ctx.deadline);
@@ -170,39 +217,11 @@ async fn run(ctx: &Ctx) -> PageRun {
     let mut exited_check = tokio::time::interval(Duration::from_millis(200));
     loop {
         tokio::select! {
-            ev = events.recv() => match ev {
-                Some(server::Event::Opened) => {
-                    if !run.opened {
-                        run.opened = true;
-                        let after = if browser.is_some() { "the browser was started" } else { "the URL was given" };
-                        run.evidence.detail(
-                            "page_opened",
-                            format!("{:.0} ms after {after}", started.elapsed().as_secs_f64() * 1000.0),
-                        );
-                    }
-                }
-                Some(server::Event::Progress(step)) => run.last_step = Some(step),
-                Some(server::Event::Offer { sdp, reply }) => {
-                    let answer = forward(ctx, &mut out, &sdp, &mut run, &mut signalled).await;
-                    let _ = reply.send(answer);
-                }
-                Some(server::Event::Results(r)) => {
-                    run.results = Some(*r);
+            ev = events.recv() => {
+                if on_event(ctx, ev, run, &mut out, &mut signalled, browser.is_some(), started).await {
                     break;
                 }
-                // Said at once rather than waited out: the page will not post again.
-                Some(server::Event::Unreadable(why)) => {
-                    let step = Some(format!("its results could not be read: {why}"));
-                    run.failure = Some(PageFailure::Stalled { secs: started.elapsed().as_secs_f64(), step });
-                    break;
-                }
-                // The server is gone: nothing more can come.
-                None => {
-                    let step = run.last_step.clone();
-                    run.failure = Some(PageFailure::Stalled { secs: started.elapsed().as_secs_f64(), step });
-                    break;
-                }
-            },
+            }
             _ = tokio::time::sleep_until(tokio::time::Instant::from_std(until)) => {
                 let secs = started.elapsed().as_secs_f64();
                 run.failure = Some(if run.opened {
@@ -220,20 +239,64 @@ async fn run(ctx: &Ctx) -> PageRun {
             }
         }
     }
-    // The call first (a GPT-Live session the page did not close has its reserved time), then the
-    // browser.
-    if let Some(sig) = signalled {
-        end_call(ctx, &mut out, &run, sig).await;
+    (out, signalled)
+}
+
+/// One event of the page's server (`None`: the server is gone), kept in `run`, an offer forwarded
+/// and answered: true when the wait is over, the results in or never to come.
+async fn on_event(
+    ctx: &Ctx,
+    ev: Option<server::Event>,
+    run: &mut PageRun,
+    out: &mut crate::check::Outcome,
+    signalled: &mut Option<crate::check::signal::Signalled>,
+    launched: bool,
+    started: Instant,
+) -> bool {
+    match ev {
+        Some(server::Event::Opened) => {
+            if !run.opened {
+                run.opened = true;
+                let after = if launched { "the browser was started" } else { "the URL was given" };
+                run.evidence
+                    .detail("page_opened", format!("{:.0} ms after {after}", started.elapsed().as_secs_f64() * 1000.0));
+            }
+            false
+        }
+        Some(server::Event::Progress(step)) => {
+            run.last_step = Some(step);
+            false
+        }
+        Some(server::Event::Offer { sdp, reply }) => {
+            let answer = forward(ctx, out, &sdp, run, signalled).await;
+            let _ = reply.send(answer);
+            false
+        }
+        Some(server::Event::Results(r)) => {
+            run.results = Some(*r);
+            true
+        }
+        // Said at once rather than waited out: the page will not post again.
+        Some(server::Event::Unreadable(why)) => {
+            let step = Some(format!("its results could not be read: {why}"));
+            run.failure = Some(PageFailure::Stalled { secs: started.elapsed().as_secs_f64(), step });
+            true
+        }
+        // The server is gone: nothing more can come.
+        None => {
+            let step = run.last_step.clone();
+            run.failure = Some(PageFailure::Stalled { secs: started.elapsed().as_secs_f64(), step });
+            true
+        }
     }
-    if let Some(br) = browser.take() {
-        // Stopping waits for the browser to exit (its logs and profile closed), off the runtime
-        // and never past the check's deadline.
-        let by = ctx.deadline.checked_sub(Duration::from_millis(300)).unwrap_or(ctx.deadline);
-        let _ = tokio::task::spawn_blocking(move || br.stop(by)).await;
-    }
-    run.call_evidence = out.evidence;
-    run.secs = started.elapsed().as_secs_f64();
-    run
+}
+
+/// Stop the browser this process started, once the page is done with it.
+async fn stop_browser(ctx: &Ctx, br: launch::Browser) {
+    // Stopping waits for the browser to exit (its logs and profile closed), off the runtime
+    // and never past the check's deadline.
+    let by = ctx.deadline.checked_sub(Duration::from_millis(300)).unwrap_or(ctx.deadline);
+    let _ = tokio::task::spawn_blocking(move || br.stop(by)).await;
 }
 
 /// The page's offer, forwarded as the app's server would: the unified interface for the Realtime
