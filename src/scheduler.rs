@@ -130,7 +130,7 @@ async fn run_one(id: CheckId, waits: Vec<(CheckId, Slot)>, shared: Shared) -> Ch
     if let Some(b) = blockers.first() {
         return Outcome::new(id).skip(blocked_by(b));
     }
-    let budget = settings.timeout_for(id);
+    let budget = id.budget(&settings);
     let now = Instant::now();
     if now >= overall {
         return Outcome::new(id).diagnose(&RunCause::Deadline(settings.deadline.as_secs_f64()), None);

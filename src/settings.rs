@@ -90,7 +90,7 @@ pub struct Settings {
     /// Whether a spinner may be drawn (stderr is a terminal).
     pub progress: bool,
     pub verbosity: Verbosity,
-    /// `--timeout`, when given; otherwise each check has its own default (see `timeout_for`).
+    /// `--timeout`, when given; otherwise each check has its own default (see `CheckId::budget`).
     pub timeout: Option<Duration>,
     pub deadline: Duration,
     pub strict: bool,
@@ -509,12 +509,6 @@ impl Settings {
         Ok(())
     }
 
-    /// The time budget of one check: `--timeout`, or the check's own default, never past the
-    /// overall deadline.
-    pub fn timeout_for(&self, id: CheckId) -> Duration {
-        self.timeout.unwrap_or_else(|| (id.spec().budget)(self)).min(self.deadline)
-    }
-
     /// `base_url` joined with an API path such as `/v1/models`.
     pub fn endpoint(&self, path: &str) -> Url {
         let mut u = self.base_url.clone();
@@ -784,14 +778,13 @@ mod tests {
             ("--color always stun", &[("NO_COLOR", "1")], None, |s| s.color),
             // Time: per-check defaults, --timeout for all, never past --deadline.
             ("check-all", &[], None, |s| {
-                s.timeout_for(CheckId::Key) == Duration::from_secs(15)
-                    && s.timeout_for(CheckId::Stun) == Duration::from_secs(3)
+                CheckId::Key.budget(s) == Duration::from_secs(15) && CheckId::Stun.budget(s) == Duration::from_secs(3)
             }),
             ("check-all --timeout 1500ms", &[], None, |s| {
-                s.timeout_for(CheckId::Datachannel) == Duration::from_millis(1500)
+                CheckId::Datachannel.budget(s) == Duration::from_millis(1500)
             }),
-            ("check-all --deadline 2s", &[], None, |s| s.timeout_for(CheckId::Datachannel) == Duration::from_secs(2)),
-            ("mic --seconds 3s", &[], None, |s| s.timeout_for(CheckId::Mic) == Duration::from_secs(8)),
+            ("check-all --deadline 2s", &[], None, |s| CheckId::Datachannel.budget(s) == Duration::from_secs(2)),
+            ("mic --seconds 3s", &[], None, |s| CheckId::Mic.budget(s) == Duration::from_secs(8)),
             // Outputs: by extension, repeatable; an unknown extension takes --format, else JSON.
             ("-o r.json -o j.xml -o t.txt -o x.out key", &[], None, |s| {
                 s.outputs.iter().map(|o| o.format).collect::<Vec<_>>()

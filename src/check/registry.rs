@@ -71,6 +71,12 @@ impl CheckId {
         self.spec().title
     }
 
+    /// The time this check gets in a run with these settings: `--timeout`, else its own default,
+    /// never past the overall deadline.
+    pub fn budget(self, settings: &Settings) -> Duration {
+        settings.timeout.unwrap_or_else(|| (self.spec().budget)(settings)).min(settings.deadline)
+    }
+
     /// Every check this one waits for, needed or merely followed.
     pub fn waits_for(self) -> impl Iterator<Item = CheckId> {
         let s = self.spec();
