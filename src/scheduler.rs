@@ -1,11 +1,11 @@
 //! The scheduler: runs checks concurrently under one overall deadline and builds the [`Report`].
 //!
-//! Every check starts at once unless the registry says it waits for another (`needs`: skipped when
+//! Every check starts at once unless its registry entry says it waits for another (`needs`: skipped when
 //! that one failed, naming it; `after`: only taking turns). A check's own time budget starts when
 //! it starts, not when the run did: a slow key check does not eat the data channel's time, so the
 //! data channel still reports its own cause on a slow network. `--deadline` bounds the whole run.
 //! Results are redacted before anything sees them, streamed to the caller as they finish, and
-//! ordered as the registry lists the checks.
+//! ordered as the table of checks lists them.
 
 use crate::check::RunCause;
 use crate::check::{Ctx, Outcome, RunState};

@@ -141,7 +141,7 @@ pub struct Settings {
     pub mic_device: Option<String>,
     pub mic_seconds: Duration,
     pub require_mic: bool,
-    /// The browser checks' page and browser (see `browser`).
+    /// The browser the browser checks' page opens in, and where it is served.
     pub browser: BrowserSettings,
     /// `--deadline` was given (otherwise a run that waits for a person to open the page gets
     /// the time for it).

@@ -324,7 +324,9 @@ fn channel_stage(pc: &Pc, dumped: Option<f64>) -> CheckResult {
     let dtls_ok = dtls.as_deref().is_none_or(|d| d == "connected");
     let channel_open = channel.as_ref().is_some_and(|(_, s)| s == "open");
     // A dump holds no session events: the session stage is not judged here.
-    let progress = Progress { ice: connected, dtls: dtls_ok, channel: channel_open, session: channel_open };
+    // A dump without a DTLS statistic says nothing of DTLS: it passes only on a connected path.
+    let progress =
+        Progress { ice: connected, dtls: connected && dtls_ok, channel: channel_open, session: channel_open };
     let cause = match progress.stopped_at() {
         Some(stage) => {
             let wait = if stage == Stage::Ice {
@@ -435,8 +437,16 @@ fn media_path(pc: &Pc, pair: Option<&CandidatePair>) -> MediaPath {
         leg: pair.map(|p| Leg::of(p, relay_protocol(pc).as_deref())),
         answer: pc.sdp_of("setRemoteDescription").map_or(AnswerUdp::Unknown, |a| AnswerUdp::of_sdp(&a)),
         answered: None,
-        relay_only: false,
+        relay_only: relay_only(&pc.config),
     }
+}
+
+/// The page's `iceTransportPolicy` was `relay`: TCP to the relay is then its own choice.
+fn relay_only(config: &str) -> bool {
+    serde_json::from_str::<Value>(config)
+        .ok()
+        .and_then(|c| c.get("iceTransportPolicy").and_then(|p| p.as_str().map(|p| p == "relay")))
+        .unwrap_or(false)
 }
 
 /// How the selected local candidate reached its TURN server, when it is a relay (`relayProtocol`).

@@ -1,5 +1,6 @@
 //! The checks. Each is a function of the settings that returns a [`CheckResult`]: a failed check is
-//! a value with a cause and a fix, never an `Err`. `registry` lists them; `kind` types their causes.
+//! a value with a cause and a fix, never an `Err`. `registry` binds each to its
+//! id; `kind` types their causes; `path` and `stage` are the judgements the WebRTC checks share.
 
 pub mod browser;
 pub mod datachannel;

@@ -167,6 +167,8 @@ impl MediaPath {
                 // checks taught this side a peer-reflexive one).
                 return None;
             }
+            // A server that gave no UDP candidate (or none at all: it learnt ours from our checks)
+            // explains TCP media by itself; without a connection, an empty answer says nothing.
             if matches!(self.answer, AnswerUdp::Missing | AnswerUdp::NoCandidates) {
                 return Some(PathNews::NoUdpCandidate);
             }

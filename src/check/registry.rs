@@ -1,8 +1,9 @@
-//! The table of checks. Everything the rest of the tool knows about a check is declared once, in
-//! its module's `SPEC`: the subcommand and its help, the options it reads, its default time
-//! budget, the checks it needs or follows, its cause table and how to run it. `CheckId`, the CLI
-//! subcommands, `--timeout`'s help, the scheduler's order and the verdict's cause parsing all
-//! derive from this list. Adding a check is a new module with a `SPEC` and one line below.
+//! The registry: every check's `SPEC`, bound to its id. The list of checks itself is the `checks!`
+//! table (`report::check_id`), one line per check; everything the rest of the tool knows about a
+//! check is declared once, in its module's `SPEC`: the help, the options it reads, its default
+//! time budget, the checks it needs or follows, its stage and cause table, and how to run it. The
+//! CLI subcommands, `--timeout`'s help, the scheduler's order and the verdict's cause parsing all
+//! derive from it. Adding a check is a new module with a `SPEC` and one line in that table.
 
 use super::Ctx;
 use super::kind::CauseTable;

@@ -323,7 +323,7 @@ impl Counts {
     }
 }
 
-/// The diagnosis of a whole run (see `verdict.rs`): the stage that failed first, why, and the fix.
+/// The diagnosis of a whole run (see the `verdict` module): the stage that failed first, why, and the fix.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Verdict {

@@ -163,11 +163,13 @@ async fn first_message(ctx: &Ctx, out: &mut Outcome, call: &mut signal::Call) ->
                 enter(Stage::Dtls, &mut stage, &mut wait);
             }
             Event::Ice(RTCIceConnectionState::Failed) | Event::Connection(RTCPeerConnectionState::Failed) => {
-                return Err(if stage == Stage::Ice {
-                    Stage::Ice.cause(Stopped { ice_failed: true, ..Stopped::default() })
-                } else {
-                    CallCause::DtlsFailed { detail: "the connection failed after ICE connected".into() }
-                });
+                // Failed once ICE had connected: the handshake (or the path under it) broke.
+                let stopped_at = if stage == Stage::Ice { Stage::Ice } else { Stage::Dtls };
+                return Err(stopped_at.cause(Stopped {
+                    ice_failed: true,
+                    dtls: "the connection failed after ICE connected".into(),
+                    ..Stopped::default()
+                }));
             }
             Event::Connection(RTCPeerConnectionState::Connected) if matches!(stage, Stage::Ice | Stage::Dtls) => {
                 mark(out, "dtls_connected");
@@ -178,10 +180,11 @@ async fn first_message(ctx: &Ctx, out: &mut Outcome, call: &mut signal::Call) ->
                 enter(Stage::Session, &mut stage, &mut wait);
             }
             Event::ChannelClosed if stage != Stage::Session => {
-                return Err(CallCause::ChannelNeverOpens {
+                return Err(Stage::Channel.cause(Stopped {
                     wait: "(the channel closed instead)".into(),
                     offered: true,
-                });
+                    ..Stopped::default()
+                }));
             }
             Event::Message(m) => {
                 if stage != Stage::Session {

@@ -88,7 +88,7 @@ fn find(names: &[&str]) -> Option<PathBuf> {
     })
 }
 
-/// CheckFuture as root (containers, CI): Chromium refuses to start with its sandbox.
+/// Running as root (containers, CI): Chromium refuses to start with its sandbox.
 fn is_root() -> bool {
     #[cfg(unix)]
     {
