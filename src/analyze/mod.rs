@@ -257,6 +257,33 @@ mod tests {
         });
     }
 
+    /// Drop every object entry whose key ends with `suffix`, anywhere in `v`.
+    fn drop_keys(v: &mut Value, suffix: &str) {
+        match v {
+            Value::Object(o) => {
+                o.retain(|k, _| !k.ends_with(suffix));
+                o.values_mut().for_each(|x| drop_keys(x, suffix));
+            }
+            Value::Array(a) => a.iter_mut().for_each(|x| drop_keys(x, suffix)),
+            _ => {}
+        }
+    }
+
+    /// A dump with no DTLS statistic (an older browser, a cut dump) whose ICE never connected
+    /// stopped at ICE: the missing statistic says nothing of a later stage.
+    #[test]
+    fn a_dump_without_dtls_statistics_stops_where_ice_did() {
+        let gz = include_bytes!("../../tests/fixtures/analyze/ice-failure.webrtc_internals_dump.gz");
+        let mut s = String::new();
+        flate2::read::GzDecoder::new(&gz[..]).read_to_string(&mut s).expect("fixture");
+        let mut dump: Value = serde_json::from_str(&s).expect("fixture");
+        drop_keys(&mut dump, "dtlsState");
+        let (_, results) = internals::analyze(&dump, &mut crate::secret::Secrets::default()).expect("a dump");
+        let dc = results.iter().find(|r| r.id == crate::report::CheckId::Datachannel).expect("datachannel");
+        let cause = dc.cause.as_ref().map(|c| c.id.as_str());
+        assert_eq!(cause, Some("datachannel.ice_stuck_checking"), "{dc:#?}");
+    }
+
     #[test]
     fn durations_from_a_file_never_panic() {
         for ms in [f64::INFINITY, f64::NEG_INFINITY, f64::NAN, -5.0, 1e308] {
