@@ -67,6 +67,9 @@ _realtime__doctor() {
             realtime__doctor,turn)
                 cmd="realtime__doctor__subcmd__turn"
                 ;;
+            realtime__doctor,voice)
+                cmd="realtime__doctor__subcmd__voice"
+                ;;
             realtime__doctor__subcmd__help,analyze)
                 cmd="realtime__doctor__subcmd__help__subcmd__analyze"
                 ;;
@@ -118,6 +121,9 @@ _realtime__doctor() {
             realtime__doctor__subcmd__help,turn)
                 cmd="realtime__doctor__subcmd__help__subcmd__turn"
                 ;;
+            realtime__doctor__subcmd__help,voice)
+                cmd="realtime__doctor__subcmd__help__subcmd__voice"
+                ;;
             realtime__doctor__subcmd__help__subcmd__report,show)
                 cmd="realtime__doctor__subcmd__help__subcmd__report__subcmd__show"
                 ;;
@@ -140,7 +146,7 @@ _realtime__doctor() {
 
     case "${cmd}" in
         realtime__doctor)
-            opts="-o -q -v -h -V --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version check-all browser key stun turn mic sdp datachannel browser-mic browser-webrtc selftest completions report analyze man fake-server help"
+            opts="-o -q -v -h -V --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version check-all browser key stun turn mic sdp datachannel voice browser-mic browser-webrtc selftest completions report analyze man fake-server help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1046,7 +1052,7 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__help)
-            opts="check-all browser key stun turn mic sdp datachannel browser-mic browser-webrtc selftest completions report analyze man fake-server help"
+            opts="check-all browser key stun turn mic sdp datachannel voice browser-mic browser-webrtc selftest completions report analyze man fake-server help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1298,6 +1304,20 @@ _realtime__doctor() {
             return 0
             ;;
         realtime__subcmd__doctor__subcmd__help__subcmd__turn)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        realtime__subcmd__doctor__subcmd__help__subcmd__voice)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1905,6 +1925,132 @@ _realtime__doctor() {
                     return 0
                     ;;
                 --turn-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json junit github" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        realtime__subcmd__doctor__subcmd__voice)
+            opts="-o -q -v -h -V --base-url --model --api --auth --api-key-file --api-key-stdin --organization --project --token-url --via-header --app-header --allow-insecure-http --stun --turn --turn-username --turn-credential --turn-secret --ice-transport-policy --via --via-shape --origin --bind --unified --format --output --color --deadline --strict --quiet --verbose --ca-cert --bundle --redact-ips --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --model)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "auto live realtime beta" -- "${cur}"))
+                    return 0
+                    ;;
+                --auth)
+                    COMPREPLY=($(compgen -W "auto bearer api-key" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --organization)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --via-header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stun)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --turn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --turn-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --turn-credential)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --turn-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ice-transport-policy)
+                    COMPREPLY=($(compgen -W "all relay" -- "${cur}"))
+                    return 0
+                    ;;
+                --via)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --via-shape)
+                    COMPREPLY=($(compgen -W "auto sdp json-sdp json-offer" -- "${cur}"))
+                    return 0
+                    ;;
+                --origin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bind)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -73,6 +73,19 @@ pub async fn run_checks(
         results.push(r);
     })
     .await;
+    // A call a check kept for another that never took it (that one did not start in time) is
+    // ended here: no session is left open, and billed.
+    if let Some(call) = shared.run.take_call() {
+        let budget = Duration::from_secs(3);
+        let ctx = Ctx {
+            settings: settings.clone(),
+            run: shared.run.clone(),
+            deadline: Instant::now() + budget,
+            budget,
+            secrets: shared.secrets.clone(),
+        };
+        call.end(&ctx, &mut Outcome::new(CheckId::Voice)).await;
+    }
     // Whatever did not report by the overall deadline is failed here, never silently dropped.
     for &id in ids {
         if !results.iter().any(|r| r.id == id) {

@@ -15,6 +15,7 @@ pub mod signal;
 pub mod stage;
 pub mod stun;
 pub mod turn;
+pub mod voice;
 
 // The registry names a check's module by one identifier.
 use browser::{mic as browser_mic, webrtc as browser_webrtc};
@@ -45,17 +46,29 @@ pub struct Ctx {
 }
 
 /// What the checks of one run share while it lasts (settings stay plain data; this is not).
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct RunState {
     /// The checks this run runs (not those skipped).
     pub checks: Vec<CheckId>,
     /// The one run of the browser page, shared by the browser checks: the first to ask opens it.
     pub page: tokio::sync::OnceCell<Arc<browser::page::PageRun>>,
+    /// The data channel check's call, kept open for the voice check (one billed session for both).
+    call: std::sync::Mutex<Option<signal::Call>>,
 }
 
 impl RunState {
     pub fn new(checks: &[CheckId]) -> RunState {
-        RunState { checks: checks.to_vec(), page: tokio::sync::OnceCell::new() }
+        RunState { checks: checks.to_vec(), page: tokio::sync::OnceCell::new(), call: std::sync::Mutex::new(None) }
+    }
+
+    /// Keep a connected call for a later check of the run.
+    pub fn keep_call(&self, call: signal::Call) {
+        *self.call.lock().expect("call lock") = Some(call);
+    }
+
+    /// The call a check kept, if one did (whoever takes it ends it).
+    pub fn take_call(&self) -> Option<signal::Call> {
+        self.call.lock().expect("call lock").take()
     }
 
     /// Whether `id` runs in this run.

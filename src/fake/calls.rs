@@ -3,7 +3,7 @@
 //! multipart form (`sdp` and `session` fields).
 
 use super::{Fault, Shared, error, now, reply};
-use crate::peer::{AnswerBehaviour, AnswerOptions, Answerer, LiveBehaviour, sdp};
+use crate::peer::{AnswerBehaviour, AnswerOptions, Answerer, LiveBehaviour, VoiceBehaviour, sdp};
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
@@ -155,6 +155,7 @@ async fn answer(s: &Arc<Shared>, offer: &str) -> Response {
         Ok(a) => a,
         Err(refused) => return refused,
     };
+    s.realtime_calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     let mut r = (StatusCode::CREATED, [("content-type", "application/sdp")], answer).into_response();
     r.headers_mut().insert("location", HeaderValue::from_str(&format!("/v1/realtime/calls/{call_id}")).expect("ascii"));
     r.headers_mut()
@@ -190,6 +191,16 @@ pub(super) async fn media(
             session_updated: !s.cfg.has(&Fault::NoSessionUpdated),
             dtls_passive: s.cfg.has(&Fault::DtlsPassive),
             live,
+            voice: VoiceBehaviour {
+                deaf: s.cfg.has(&Fault::Deaf),
+                no_reply_audio: s.cfg.has(&Fault::NoReplyAudio),
+                reply_delay: s
+                    .cfg
+                    .faults
+                    .iter()
+                    .find_map(|f| if let Fault::LateReply(d) = f { Some(*d) } else { None })
+                    .unwrap_or(Duration::from_millis(200)),
+            },
         },
     };
     // Channel that never opens: the answerer negotiates audio only (so it runs no SCTP), and the

@@ -113,6 +113,12 @@ pub enum Fault {
     LiveClosedEarly(String),
     /// `session.close` is never confirmed.
     LiveIgnoresClose,
+    /// The model never detects speech in the call's audio.
+    Deaf,
+    /// The response's events come, its audio never does.
+    NoReplyAudio,
+    /// The reply's audio starts this long after the turn ends.
+    LateReply(Duration),
 }
 
 impl FromStr for Fault {
@@ -164,6 +170,9 @@ impl FromStr for Fault {
             "live-wrong-session" => Fault::LiveWrongSession,
             "live-closed-early" => Fault::LiveClosedEarly(arg.unwrap_or("expired").to_owned()),
             "live-ignores-close" => Fault::LiveIgnoresClose,
+            "deaf" => Fault::Deaf,
+            "no-reply-audio" => Fault::NoReplyAudio,
+            "late-reply" => Fault::LateReply(Duration::from_millis(num(3_000)?)),
             // The same faults under GPT-Live's event names.
             "no-session-started" => Fault::NoSessionCreated,
             "no-confirmation" => Fault::NoSessionUpdated,
@@ -217,6 +226,9 @@ impl Fault {
         "live-wrong-session",
         "live-closed-early[=REASON]",
         "live-ignores-close",
+        "deaf",
+        "no-reply-audio",
+        "late-reply[=MS]",
         "no-session-started",
         "no-confirmation",
     ];
@@ -277,6 +289,8 @@ pub(crate) struct Shared {
     /// GPT-Live sessions created, and those not yet ended with session.closed.
     pub(crate) live_created: AtomicU32,
     pub(crate) live_open: Arc<std::sync::Mutex<std::collections::HashSet<String>>>,
+    /// Realtime calls answered (each a billed session on the real service).
+    pub(crate) realtime_calls: AtomicU32,
     /// Address the WebRTC answerers bind (the server's own IP).
     pub(crate) ip: std::net::IpAddr,
     /// Client secrets minted and not yet used (they are single-use on /calls).
@@ -321,6 +335,7 @@ impl FakeServer {
             requests: AtomicU32::new(0),
             mints: AtomicU32::new(0),
             live_created: AtomicU32::new(0),
+            realtime_calls: AtomicU32::new(0),
             live_open: Default::default(),
             ip: addr.ip(),
             secrets: Default::default(),
@@ -373,6 +388,13 @@ impl FakeServer {
         let created = self.shared.live_created.load(Ordering::SeqCst);
         let open = self.shared.live_open.lock().expect("sessions").len() as u32;
         (created, created - open)
+    }
+
+    /// Realtime calls answered so far, and how many are still up (not hung up or ended).
+    pub fn realtime_calls(&self) -> (u32, u32) {
+        let created = self.shared.realtime_calls.load(Ordering::SeqCst);
+        let up = self.shared.calls.lock().expect("calls").keys().filter(|k| k.starts_with("rtc_")).count() as u32;
+        (created, up)
     }
 }
 

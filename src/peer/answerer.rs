@@ -5,6 +5,8 @@
 
 use super::driver::{Driver, Happening, peer_connection};
 use super::gather;
+pub use super::model::VoiceBehaviour;
+use super::model::{Model, Say};
 use rtc::data_channel::RTCDataChannelId;
 use rtc::ice::tcp_type::TcpType;
 use rtc::peer_connection::sdp::RTCSessionDescription;
@@ -38,6 +40,8 @@ pub struct AnswerBehaviour {
     pub dtls_passive: bool,
     /// Speak GPT-Live's events instead of the Realtime API's.
     pub live: Option<LiveBehaviour>,
+    /// How the model hears and answers on the audio track.
+    pub voice: VoiceBehaviour,
 }
 
 /// A GPT-Live session as the answerer plays it (the events of OpenAI's Live SDK types).
@@ -74,6 +78,16 @@ impl Answerer {
         let tcp = d.listen_tcp(opts.tcp).await.map_err(|e| format!("TCP on {}: {e}", opts.tcp))?;
         let offer = RTCSessionDescription::offer(offer_sdp.to_owned()).map_err(|e| e.to_string())?;
         d.pc.set_remote_description(Instant::now(), offer).map_err(|e| e.to_string())?;
+        // The model's voice: a track on the offer's audio section makes it sendrecv, as OpenAI's
+        // answers are.
+        let track = rtc::media_stream::MediaStreamTrack::new(
+            "model".into(),
+            "model-voice".into(),
+            "voice".into(),
+            rtc::rtp_transceiver::rtp_sender::RtpCodecKind::Audio,
+            vec![super::audio::opus_encoding()],
+        );
+        d.pc.add_track(track).map_err(|e| format!("audio track: {e}"))?;
         for c in [gather::host(udp, None), gather::host(tcp, Some(TcpType::Passive))].into_iter().flatten() {
             d.pc.add_local_candidate(c).map_err(|e| e.to_string())?;
         }
@@ -113,47 +127,43 @@ impl Answerer {
 /// ends when `stop` is notified, or after a GPT-Live `session.closed`.
 async fn serve(mut d: Driver, b: AnswerBehaviour, stop: Arc<Notify>) {
     let mut channel: Option<RTCDataChannelId> = None;
+    let mut model = Model::new(b.live.is_some(), b.voice.clone());
     let mut ended = false;
     while !ended {
         let far = tokio::time::Instant::now() + Duration::from_secs(3600);
+        // The next frame of a reply being spoken is due then.
+        let until = model.due().map(tokio::time::Instant::from_std).unwrap_or(far);
         let h = tokio::select! {
-            h = d.next(far) => h,
+            h = d.next(until) => h,
             _ = stop.notified() => break,
         };
-        let replies = match h {
+        let said = match h {
             Some((_, Happening::Open(ch))) if channel.is_none() => {
                 channel = Some(ch);
-                match &b.live {
+                events(match &b.live {
                     Some(l) => live_opened(&b, l),
                     None => realtime_opened(&b),
-                }
+                })
             }
             Some((_, Happening::Message(ch, text))) if Some(ch) == channel => {
                 let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) else { continue };
-                match &b.live {
+                events(match &b.live {
                     Some(l) => live_reply(&b, l, &v),
                     None => realtime_reply(&b, &v),
-                }
+                })
             }
+            Some((_, Happening::Rtp(packet))) => model.hear(&packet.payload),
+            None => model.speak(),
             _ => Vec::new(),
         };
-        ended = replies.iter().any(|r| r["type"] == "session.closed");
+        ended = said.iter().any(|s| matches!(s, Say::Event(e) if e["type"] == "session.closed"));
         if ended
             && let Some(l) = &b.live
             && let Some(open) = &l.open_sessions
         {
             open.lock().expect("sessions").remove(&l.session_id);
         }
-        if let Some(ch) = channel
-            && !replies.is_empty()
-        {
-            if let Some(mut dc) = d.pc.data_channel(ch) {
-                for r in replies {
-                    let _ = dc.send_text(Instant::now(), r.to_string());
-                }
-            }
-            d.drain().await;
-        }
+        say(&mut d, channel, said).await;
     }
     if ended {
         // GPT-Live ends the connection after session.closed; the client hangs up first if it
@@ -161,6 +171,30 @@ async fn serve(mut d: Driver, b: AnswerBehaviour, stop: Arc<Notify>) {
         let _ = tokio::time::timeout(Duration::from_millis(500), stop.notified()).await;
     }
     d.close().await;
+}
+
+fn events(replies: Vec<serde_json::Value>) -> Vec<Say> {
+    replies.into_iter().map(Say::Event).collect()
+}
+
+/// Events go out on `oai-events` (once it is open), audio on the track.
+async fn say(d: &mut Driver, channel: Option<RTCDataChannelId>, said: Vec<Say>) {
+    if said.is_empty() {
+        return;
+    }
+    for s in said {
+        match s {
+            Say::Event(e) => {
+                if let Some(mut dc) = channel.and_then(|ch| d.pc.data_channel(ch)) {
+                    let _ = dc.send_text(Instant::now(), e.to_string());
+                }
+            }
+            Say::Audio(payload) => {
+                let _ = d.send_audio(payload).await;
+            }
+        }
+    }
+    d.drain().await;
 }
 
 fn event_id() -> String {

@@ -98,6 +98,8 @@ pub(super) enum Happening {
     Open(RTCDataChannelId),
     Closed(RTCDataChannelId),
     Message(RTCDataChannelId, String),
+    /// An RTP packet of the other side's audio, as it came (SRTP already removed).
+    Rtp(rtc::rtp::Packet),
 }
 
 /// What a relay's task is asked to do.
@@ -124,6 +126,8 @@ pub(super) struct Driver {
     tasks: Vec<JoinHandle<()>>,
     /// Relays: given time at close to release their allocation.
     relay_tasks: Vec<JoinHandle<()>>,
+    /// The RTP stream this side's audio goes out on, from the first packet sent.
+    audio_out: Option<super::audio::RtpStream>,
 }
 
 impl Driver {
@@ -142,6 +146,7 @@ impl Driver {
             pending: VecDeque::new(),
             tasks: Vec::new(),
             relay_tasks: Vec::new(),
+            audio_out: None,
         }
     }
 
@@ -273,9 +278,15 @@ impl Driver {
             }
             while let Some(TaggedRTCMessage { message, .. }) = self.pc.poll_read() {
                 progress = true;
-                if let RTCMessage::DataChannelMessage(id, m) = message {
-                    let text = String::from_utf8_lossy(&m.data).into_owned();
-                    self.pending.push_back((Instant::now(), Happening::Message(id, text)));
+                match message {
+                    RTCMessage::DataChannelMessage(id, m) => {
+                        let text = String::from_utf8_lossy(&m.data).into_owned();
+                        self.pending.push_back((Instant::now(), Happening::Message(id, text)));
+                    }
+                    RTCMessage::RtpPacket(_, packet) => {
+                        self.pending.push_back((Instant::now(), Happening::Rtp(packet)))
+                    }
+                    _ => {}
                 }
             }
             while let Some(out) = self.pc.poll_write() {
@@ -286,6 +297,29 @@ impl Driver {
                 return;
             }
         }
+    }
+
+    /// Send one Opus frame on the audio track (its SSRC and the negotiated payload type, RFC 7587);
+    /// it leaves at once, SRTP-protected. Before DTLS is up the stack drops it: send once connected.
+    pub async fn send_audio(&mut self, payload: bytes::Bytes) -> Result<(), String> {
+        let id = self.pc.get_senders().next().ok_or("no audio sender")?;
+        let mut sender = self.pc.rtp_sender(id).ok_or("the audio track does not send (the answer's direction)")?;
+        if self.audio_out.is_none() {
+            let params = sender.get_parameters();
+            let pt = params
+                .rtp_parameters
+                .codecs
+                .iter()
+                .find(|c| c.rtp_codec.mime_type.eq_ignore_ascii_case("audio/opus"))
+                .map(|c| c.payload_type)
+                .ok_or("Opus was not negotiated")?;
+            let ssrc = params.encodings.first().and_then(|e| e.rtp_coding_parameters.ssrc).ok_or("no SSRC")?;
+            self.audio_out = Some(super::audio::RtpStream::new(ssrc, pt));
+        }
+        let packet = self.audio_out.as_mut().map(|s| s.packet(payload)).ok_or("no RTP stream")?;
+        sender.write_rtp(Instant::now(), packet).map_err(|e| format!("RTP: {e}"))?;
+        self.drain().await;
+        Ok(())
     }
 
     /// Send one packet on the transport it belongs to: an ICE-TCP connection (by the remote

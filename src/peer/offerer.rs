@@ -10,7 +10,7 @@ use crate::report::{Candidate, CandidatePair, CandidateType, Protocol, Side};
 use crate::stun::IceUrl;
 use rtc::data_channel::RTCDataChannelId;
 use rtc::peer_connection::sdp::RTCSessionDescription;
-use rtc::rtp_transceiver::rtp_sender::{RTCRtpCodec, RTCRtpCodingParameters, RTCRtpEncodingParameters, RtpCodecKind};
+use rtc::rtp_transceiver::rtp_sender::RtpCodecKind;
 use rtc::rtp_transceiver::{RTCRtpTransceiverDirection, RTCRtpTransceiverInit};
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -57,17 +57,7 @@ impl Offerer {
             direction: RTCRtpTransceiverDirection::Sendrecv,
             streams: vec![],
             // A sendrecv transceiver needs a send encoding (the crate refuses one without).
-            send_encodings: vec![RTCRtpEncodingParameters {
-                rtp_coding_parameters: RTCRtpCodingParameters { ssrc: Some(fastrand::u32(..)), ..Default::default() },
-                active: true,
-                codec: RTCRtpCodec {
-                    mime_type: "audio/opus".into(),
-                    clock_rate: 48_000,
-                    channels: 2,
-                    ..Default::default()
-                },
-                ..Default::default()
-            }],
+            send_encodings: vec![super::audio::opus_encoding()],
         };
         pc.add_transceiver_from_kind(RtpCodecKind::Audio, Some(init)).map_err(|e| format!("audio transceiver: {e}"))?;
         let channel = pc.create_data_channel(super::CHANNEL, None).map_err(|e| format!("data channel: {e}"))?.id();
@@ -142,6 +132,7 @@ impl Offerer {
                 Happening::Open(id) if id == self.channel => Event::ChannelOpen,
                 Happening::Closed(id) if id == self.channel => Event::ChannelClosed,
                 Happening::Message(id, text) if id == self.channel => Event::Message(text),
+                Happening::Rtp(packet) => Event::Audio(packet.into()),
                 _ => continue,
             };
             return Some((at, e));
@@ -162,6 +153,11 @@ impl Offerer {
         dc.send_text(Instant::now(), text).map_err(|e| e.to_string())?;
         self.driver.drain().await;
         Ok(())
+    }
+
+    /// Send one Opus frame on the audio track (see `Driver::send_audio`).
+    pub async fn send_audio(&mut self, payload: bytes::Bytes) -> Result<(), String> {
+        self.driver.send_audio(payload).await
     }
 
     /// The pair ICE selected, from the connection's statistics, with each side as the report

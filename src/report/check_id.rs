@@ -16,6 +16,7 @@ macro_rules! checks {
             Mic => mic,
             Sdp => sdp,
             Datachannel => datachannel,
+            Voice => voice,
             BrowserMic => browser_mic,
             BrowserWebrtc => browser_webrtc,
         }
@@ -109,7 +110,10 @@ mod tests {
     #[test]
     fn names_round_trip() {
         let names: Vec<&str> = CheckId::ALL.iter().map(|id| id.as_str()).collect();
-        assert_eq!(names, ["key", "stun", "turn", "mic", "sdp", "datachannel", "browser-mic", "browser-webrtc"]);
+        assert_eq!(
+            names,
+            ["key", "stun", "turn", "mic", "sdp", "datachannel", "voice", "browser-mic", "browser-webrtc"]
+        );
         for id in CheckId::ALL {
             assert_eq!(id.as_str().parse::<CheckId>(), Ok(*id));
         }

@@ -15,8 +15,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the shape of [`Report`] changes incompatibly. 3: the selected candidate pair
-/// is a structure (`evidence.selected_pair`), no longer a `selected_pair` detail line.
-pub const SCHEMA_VERSION: u32 = 5;
+/// is a structure (`evidence.selected_pair`), no longer a `selected_pair` detail line. 6: the
+/// `voice` check (its timing phase `first_audio` is the time to first audio).
+pub const SCHEMA_VERSION: u32 = 6;
 
 pub use check_id::CheckId;
 pub(crate) use check_id::checks;

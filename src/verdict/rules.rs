@@ -9,8 +9,9 @@ use crate::check::key::{KeyKind, KeyStage};
 use crate::check::signal::CallKind;
 use crate::check::stage::Stage;
 use crate::check::turn::TurnKind;
+use crate::check::voice::VoiceKind;
 use crate::report::{CheckId, Fix, Status, VoiceApi};
-use CheckId::{BrowserMic, BrowserWebrtc, Datachannel, Key, Mic, Sdp, Stun, Turn};
+use CheckId::{BrowserMic, BrowserWebrtc, Datachannel, Key, Mic, Sdp, Stun, Turn, Voice};
 
 pub const RULES: &[Rule] = &[
     Rule {
@@ -75,26 +76,33 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "dtls",
         stage: "DTLS",
-        when: |f| f.stage(Datachannel) == Some(Stage::Dtls),
-        then: |f| (f.message(Datachannel), f.fix(Datachannel)),
+        when: |f| f.stage(f.call_check()) == Some(Stage::Dtls),
+        then: |f| (f.message(f.call_check()), f.fix(f.call_check())),
     },
     Rule {
         id: "data_channel",
         stage: "data channel",
         when: data_channel_applies,
-        then: |f| (f.message(Datachannel), f.fix(Datachannel)),
+        then: |f| (f.message(f.call_check()), f.fix(f.call_check())),
     },
     Rule {
         id: "session",
         stage: "session",
-        when: |f| f.stage(Datachannel) == Some(Stage::Session),
-        then: |f| (f.message(Datachannel), f.fix(Datachannel)),
+        when: |f| f.stage(f.call_check()) == Some(Stage::Session),
+        then: |f| (f.message(f.call_check()), f.fix(f.call_check())),
     },
     Rule {
         id: "webrtc_other",
         stage: "data channel",
-        when: |f| f.failed(Datachannel),
-        then: |f| (f.message(Datachannel), f.fix(Datachannel)),
+        // The call's own causes (the voice check's, when it made the call, are its own rule's).
+        when: |f| f.failed(f.call_check()) && (f.call_check() == Datachannel || f.call(Voice).is_some()),
+        then: |f| (f.message(f.call_check()), f.fix(f.call_check())),
+    },
+    Rule {
+        id: "voice",
+        stage: "voice",
+        when: |f| f.failed(Voice) && f.kind::<VoiceKind>(Voice).is_some(),
+        then: voice,
     },
     Rule {
         id: "browser_page",
@@ -135,13 +143,14 @@ fn api_unreachable(f: &Facts) -> (String, Fix) {
 
 /// When the `no_credit` rule applies.
 fn no_credit_applies(f: &Facts) -> bool {
-    [Key, Sdp, Datachannel, BrowserWebrtc].iter().any(|id| f.key(*id) == Some(KeyKind::InsufficientQuota))
+    [Key, Sdp, Datachannel, Voice, BrowserWebrtc].iter().any(|id| f.key(*id) == Some(KeyKind::InsufficientQuota))
 }
 
 /// The verdict of the `no_credit` rule.
 fn no_credit(f: &Facts) -> (String, Fix) {
-    let id =
-        [Key, Sdp, Datachannel, BrowserWebrtc].into_iter().find(|id| f.key(*id) == Some(KeyKind::InsufficientQuota));
+    let id = [Key, Sdp, Datachannel, Voice, BrowserWebrtc]
+        .into_iter()
+        .find(|id| f.key(*id) == Some(KeyKind::InsufficientQuota));
     (
         "the account has no credit left (429 insufficient_quota): a billing problem, not a rate limit".into(),
         f.fix(id.unwrap_or(Key)),
@@ -150,12 +159,13 @@ fn no_credit(f: &Facts) -> (String, Fix) {
 
 /// When the `model_wrong_api` rule applies.
 fn model_wrong_api_applies(f: &Facts) -> bool {
-    [Key, Sdp, Datachannel, BrowserWebrtc].iter().any(|id| f.key(*id) == Some(KeyKind::WrongApiModel))
+    [Key, Sdp, Datachannel, Voice, BrowserWebrtc].iter().any(|id| f.key(*id) == Some(KeyKind::WrongApiModel))
 }
 
 /// The verdict of the `model_wrong_api` rule.
 fn model_wrong_api(f: &Facts) -> (String, Fix) {
-    let id = [Key, Sdp, Datachannel, BrowserWebrtc].into_iter().find(|id| f.key(*id) == Some(KeyKind::WrongApiModel));
+    let id =
+        [Key, Sdp, Datachannel, Voice, BrowserWebrtc].into_iter().find(|id| f.key(*id) == Some(KeyKind::WrongApiModel));
     let id = id.unwrap_or(Key);
     (f.message(id), f.fix(id))
 }
@@ -299,15 +309,15 @@ fn sdp(f: &Facts) -> (String, Fix) {
 
 /// The verdict of the `ice` rule.
 fn ice(f: &Facts) -> (String, Fix) {
-    let id = if f.ice_dead() { Datachannel } else { Sdp };
+    let id = if f.ice_dead() { f.call_check() } else { Sdp };
     (format!("ICE never connects: {}", f.message(id)), f.fix(id))
 }
 
 /// When the `data_channel` rule applies.
 fn data_channel_applies(f: &Facts) -> bool {
-    f.stage(Datachannel) == Some(Stage::Channel)
+    f.stage(f.call_check()) == Some(Stage::Channel)
         || matches!(
-            f.call(Datachannel),
+            f.call(f.call_check()),
             Some(
                 CallKind::UnparseableAnswer
                     | CallKind::NoApplication
@@ -397,4 +407,9 @@ fn backend_failed(f: &Facts, id: CheckId) -> bool {
 /// The check whose key was refused: the key check, or the browser's call when it ran alone.
 fn rejected_key_check(f: &Facts) -> Option<CheckId> {
     [Key, BrowserWebrtc].into_iter().find(|&id| f.failed(id) && f.key(id).is_some_and(|k| k.stage() == KeyStage::Key))
+}
+
+/// The verdict of the `voice` rule: its causes come only once the call has connected.
+fn voice(f: &Facts) -> (String, Fix) {
+    (format!("the call connects, but the voice does not get through: {}", f.message(Voice)), f.fix(Voice))
 }

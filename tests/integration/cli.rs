@@ -86,7 +86,7 @@ fn selftest_passes_with_no_key_and_no_network() {
     assert_eq!(v["status"], "pass");
     assert!(v["target"]["base_url"].as_str().unwrap().starts_with("http://127.0.0.1:"));
     let ids: Vec<&str> = v["results"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["key", "stun", "turn", "sdp", "datachannel"], "selftest runs every built check");
+    assert_eq!(ids, ["key", "stun", "turn", "sdp", "datachannel", "voice"], "selftest runs every built check");
     for r in v["results"].as_array().unwrap() {
         assert_eq!(r["status"], "pass", "{r:#}");
     }

@@ -17,4 +17,5 @@ mod stun_turn;
 mod support;
 mod support_bundle;
 mod via;
+mod voice;
 mod webrtc;

@@ -53,7 +53,12 @@ fn junit_has_one_testcase_per_check_and_carries_cause_and_fix() {
     let doc = roxmltree::Document::parse(&r.stdout).unwrap_or_else(|e| panic!("{e}\n{}", r.stdout));
     let cases: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("testcase")).collect();
     let names: Vec<_> = cases.iter().map(|c| c.attribute("name").unwrap()).collect();
-    assert_eq!(names, ["key", "stun", "turn", "mic", "sdp", "datachannel"], "one test case per check: {}", r.stdout);
+    assert_eq!(
+        names,
+        ["key", "stun", "turn", "mic", "sdp", "datachannel", "voice"],
+        "one test case per check: {}",
+        r.stdout
+    );
     // No sound card here (and no HOME for ALSA): the microphone is skipped, not failed.
     let mic = cases[3].children().find(|n| n.has_tag_name("skipped")).expect("mic is skipped without a device");
     assert!(mic.attribute("message").unwrap().contains("--require-mic"));

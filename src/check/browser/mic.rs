@@ -20,7 +20,7 @@ pub const SPEC: CheckSpec = CheckSpec {
     needs: &[],
     // The page runs once, after this machine's own microphone capture and call: one device user
     // and one call at a time.
-    after: &[CheckId::Mic, CheckId::Sdp, CheckId::Datachannel],
+    after: &[CheckId::Mic, CheckId::Sdp, CheckId::Datachannel, CheckId::Voice],
     options: &[OptionGroup::Api, OptionGroup::Ice, OptionGroup::Peer, OptionGroup::Browser],
     in_selftest: false,
     in_browser: true,

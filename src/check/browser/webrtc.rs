@@ -24,7 +24,7 @@ pub const SPEC: CheckSpec = CheckSpec {
     budget: super::budget,
     budget_text: super::BUDGET_TEXT,
     needs: &[CheckId::Key],
-    after: &[CheckId::Mic, CheckId::Sdp, CheckId::Datachannel],
+    after: &[CheckId::Mic, CheckId::Sdp, CheckId::Datachannel, CheckId::Voice],
     options: &[OptionGroup::Api, OptionGroup::Ice, OptionGroup::Peer, OptionGroup::Browser],
     in_selftest: false,
     in_browser: true,

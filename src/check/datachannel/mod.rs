@@ -59,7 +59,9 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
         Err(cause) => return out.diagnose(&cause, None),
     };
     let stalled = call.gathering_stalled;
-    let result = connect(ctx, &mut out, &mut call).await;
+    // When the voice check runs too, it continues this call: one session for both.
+    let keep_open = ctx.run.runs(CheckId::Voice);
+    let result = connect(ctx, &mut out, &mut call, keep_open).await;
     out.evidence.selected_pair = call.offerer.selected_pair();
     let pair = out.evidence.selected_pair.clone();
     let path = MediaPath {
@@ -68,7 +70,12 @@ pub async fn run(ctx: &Ctx) -> CheckResult {
         answered: None,
         relay_only: ctx.settings.relay_only,
     };
-    call.end(full, &mut out).await;
+    if keep_open && result.is_ok() {
+        out.evidence.detail("call", "kept open: the voice check continues it");
+        ctx.run.keep_call(call);
+    } else {
+        call.end(full, &mut out).await;
+    }
     let summary = match result {
         Ok(summary) => summary,
         Err(cause) => return out.diagnose(&cause, None),
@@ -113,15 +120,21 @@ fn stopped(stage: Stage, wait: Wait, relay_gathered: bool, api: VoiceApi) -> Cal
     })
 }
 
-/// Drive the connection to `session.updated` (GPT-Live: to `session.closed`), recording each phase.
-async fn connect(ctx: &Ctx, out: &mut Outcome, call: &mut signal::Call) -> Result<String, CallCause> {
+/// Drive the connection to `session.updated` (GPT-Live: to `session.closed`, or with `keep_open`
+/// to a confirmed command), recording each phase.
+pub(crate) async fn connect(
+    ctx: &Ctx,
+    out: &mut Outcome,
+    call: &mut signal::Call,
+    keep_open: bool,
+) -> Result<String, CallCause> {
     call.offerer.apply_answer(&call.answer).await.map_err(CallCause::BadAnswer)?;
     call.live.applied = true;
     let first = first_message(ctx, out, call).await?;
     let kind = event_type(&first);
     out.evidence.detail("first_event", kind.clone());
     if call.api == VoiceApi::Live {
-        return crate::check::signal::live::session(ctx, out, call, first).await;
+        return crate::check::signal::live::session(ctx, out, call, first, keep_open).await;
     }
     match kind.as_str() {
         "session.created" => {}

@@ -32,9 +32,10 @@ const SIDEBAND_LIMIT: Duration = Duration::from_millis(1500);
 /// check whose phases time out still has the time to end what it started.
 const CLOSE_RESERVE: Duration = Duration::from_secs(3);
 /// The command that proves the session takes commands and changes nothing that matters: muting
-/// the input of a session that is closed right after.
-const COMMAND: &str = "session.input_audio.mute";
-const CONFIRMATION: &str = "session.input_audio.muted";
+/// the input of a session that is closed right after; unmuting it (it is not muted) when the
+/// session goes on to the voice check.
+const MUTE: (&str, &str) = ("session.input_audio.mute", "session.input_audio.muted");
+const UNMUTE: (&str, &str) = ("session.input_audio.unmute", "session.input_audio.unmuted");
 
 /// Where a GPT-Live session stands on the data channel.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -210,9 +211,10 @@ fn judge_started(out: &mut Outcome, call: &mut Call, v: &Value) -> Result<(), Ca
 
 /// A command the API confirms: `session.input_audio.mute` with an `event_id`, answered by
 /// `session.input_audio.muted` (its `client_event_id` echoes ours when given).
-pub async fn command(ctx: &Ctx, out: &mut Outcome, call: &mut Call) -> Result<(), CallCause> {
+pub async fn command(ctx: &Ctx, out: &mut Outcome, call: &mut Call, keep_open: bool) -> Result<(), CallCause> {
+    let (command, confirmation) = if keep_open { UNMUTE } else { MUTE };
     let event_id = format!("rtd_{:016x}", fastrand::u64(..));
-    let sent = json!({"type": COMMAND, "event_id": event_id}).to_string();
+    let sent = json!({"type": command, "event_id": event_id}).to_string();
     call.offerer.send(&sent).await.map_err(|e| CallCause::Peer(format!("send: {e}")))?;
     let wait = ctx.wait(EVENT_LIMIT);
     loop {
@@ -225,7 +227,7 @@ pub async fn command(ctx: &Ctx, out: &mut Outcome, call: &mut Call) -> Result<()
                 if let Some(cause) = terminal(&v, &raw, call) {
                     return Err(cause);
                 }
-                if kind(&v) == CONFIRMATION {
+                if kind(&v) == confirmation {
                     let echo = v.get("client_event_id").and_then(Value::as_str);
                     if echo.is_some_and(|e| e != event_id) {
                         continue; // Another client's command (a sideband connection's).
@@ -234,7 +236,7 @@ pub async fn command(ctx: &Ctx, out: &mut Outcome, call: &mut Call) -> Result<()
                     out.evidence.detail(
                         "command",
                         format!(
-                            "{COMMAND} -> {CONFIRMATION}{}",
+                            "{command} -> {confirmation}{}",
                             if echo.is_some() { " (client_event_id echoed)" } else { "" }
                         ),
                     );
@@ -244,15 +246,15 @@ pub async fn command(ctx: &Ctx, out: &mut Outcome, call: &mut Call) -> Result<()
             Next::Opened => continue,
             Next::ChannelClosed => {
                 return Err(CallCause::NoCommandConfirmation {
-                    command: COMMAND.into(),
-                    expected: CONFIRMATION.into(),
+                    command: command.into(),
+                    expected: confirmation.into(),
                     wait: "(the channel closed instead)".into(),
                 });
             }
             Next::Timeout => {
                 return Err(CallCause::NoCommandConfirmation {
-                    command: COMMAND.into(),
-                    expected: CONFIRMATION.into(),
+                    command: command.into(),
+                    expected: confirmation.into(),
                     wait: wait.words(),
                 });
             }
@@ -292,18 +294,30 @@ pub async fn close(ctx: &Ctx, out: &mut Outcome, call: &mut Call, limit: Duratio
 }
 
 /// The whole session on an open channel: started, a confirmed command, closed on request.
-pub async fn session(ctx: &Ctx, out: &mut Outcome, call: &mut Call, first: String) -> Result<String, CallCause> {
+/// With `keep_open` the session goes on (to the voice check): its input unmuted, not closed.
+pub async fn session(
+    ctx: &Ctx,
+    out: &mut Outcome,
+    call: &mut Call,
+    first: String,
+    keep_open: bool,
+) -> Result<String, CallCause> {
     started(ctx, out, call, first).await?;
-    command(ctx, out, call).await?;
+    command(ctx, out, call, keep_open).await?;
+    let ms = |out: &Outcome, phase: &str| {
+        out.evidence.timings.iter().find(|t| t.phase == phase).map(|t| t.ms).unwrap_or(0.0)
+    };
+    let confirmation = if keep_open { UNMUTE.1 } else { MUTE.1 };
+    let ready = format!(
+        "data channel open and GPT-Live session ready: session.started in {:.0} ms, {confirmation} in {:.0} ms",
+        ms(out, "session_started"),
+        ms(out, "command_confirmed"),
+    );
+    if keep_open {
+        return Ok(format!("{ready}; the session goes on in the voice check"));
+    }
     close(ctx, out, call, EVENT_LIMIT).await?;
-    let ms = |phase: &str| out.evidence.timings.iter().find(|t| t.phase == phase).map(|t| t.ms).unwrap_or(0.0);
-    Ok(format!(
-        "data channel open and GPT-Live session ready: session.started in {:.0} ms, {CONFIRMATION} in {:.0} ms, \
-         session.closed (close_requested) in {:.0} ms",
-        ms("session_started"),
-        ms("command_confirmed"),
-        ms("session_closed")
-    ))
+    Ok(format!("{ready}, session.closed (close_requested) in {:.0} ms", ms(out, "session_closed")))
 }
 
 /// Leave no session running: when the check did not close it, close it over the data channel

@@ -1,0 +1,113 @@
+//! Why the voice check did not pass: the audio path after the data channel, as voice apps break on
+//! it (their users' words: "it never hears me", "the events come but no audio plays", "the reply
+//! takes ages"), each with a fix that fits what the run saw.
+
+use crate::check::kind::{CauseKind, Diagnosis, Examples, ids};
+use crate::report::{Fix, Status};
+
+const WEBRTC: &str = "https://platform.openai.com/docs/guides/realtime-webrtc";
+const VAD: &str = "https://platform.openai.com/docs/guides/realtime-vad";
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error, strum::EnumDiscriminants)]
+#[strum_discriminants(name(VoiceKind), derive(strum::EnumIter, Hash), vis(pub))]
+pub enum VoiceCause {
+    /// The call itself failed before the turn (the WebRTC checks' causes, when this check makes
+    /// its own call).
+    #[error("{0}")]
+    Call(crate::check::signal::CallCause),
+    /// This side could not put audio on the track.
+    #[error("this side's audio could not be sent: {0}")]
+    NotSent(String),
+    /// Packets went out, the model never said it heard speech.
+    #[error("the model never heard the utterance: {packets} audio packets went out, and no {expected} came {wait}")]
+    NotHeard { packets: u32, expected: String, wait: String },
+    /// Heard, and then no response at all.
+    #[error("the model heard the utterance but no response came {wait}")]
+    NoResponse { wait: String },
+    /// The response's events came, its audio did not.
+    #[error("the response's events came ({events}) but its audio never arrived on the track{packets}")]
+    NoReplyAudio { events: String, packets: String },
+    /// The reply came, later than a voice app's users wait.
+    #[error("the reply's first audio came {ms:.0} ms after the utterance ended (over {limit_ms} ms)")]
+    LateReply { ms: f64, limit_ms: u64 },
+    /// The call's media stopped during the turn.
+    #[error("the connection dropped during the turn ({0})")]
+    Dropped(String),
+}
+
+ids!(VoiceKind, wraps Call {
+    NotSent => "audio_not_sent",
+    NotHeard => "not_heard",
+    NoResponse => "no_response",
+    NoReplyAudio => "no_reply_audio",
+    LateReply => "late_reply",
+    Dropped => "connection_dropped",
+});
+
+/// The kind enum these causes are reported with, for cause tables.
+pub const CAUSES: crate::check::kind::Family = crate::check::kind::Family::of::<VoiceKind, VoiceCause>();
+
+impl Diagnosis for VoiceCause {
+    fn kind(&self) -> CauseKind {
+        match self {
+            VoiceCause::Call(c) => c.kind(),
+            other => CauseKind::of(VoiceKind::from(other)),
+        }
+    }
+
+    fn status(&self) -> Status {
+        match self {
+            VoiceCause::Call(c) => c.status(),
+            VoiceCause::LateReply { .. } => Status::Warn,
+            _ => Status::Fail,
+        }
+    }
+
+    fn fix(&self) -> Fix {
+        match self {
+            VoiceCause::Call(c) => c.fix(),
+            VoiceCause::NotSent(_) => Fix::new(
+                "Add the microphone track before createOffer() (pc.addTrack, or a sendrecv audio transceiver) so the offer and the answer send audio both ways; a track added after the offer is never negotiated.",
+            )
+            .doc(WEBRTC),
+            VoiceCause::NotHeard { .. } => Fix::new(
+                "The audio reached the media server but no speech was detected: check that the track is not muted (track.enabled), that the input is a voice at a speaking level (see the mic check), and that turn detection is on (session.audio.input.turn_detection: server_vad); with turn detection off, send input_audio_buffer.commit and response.create yourself.",
+            )
+            .doc(VAD),
+            VoiceCause::NoResponse { .. } => Fix::new(
+                "The model heard the turn but did not answer: with server VAD, keep create_response true (or send response.create after input_audio_buffer.committed); check the session's instructions and tools do not hold the reply, and look for an error event.",
+            )
+            .doc(VAD),
+            VoiceCause::NoReplyAudio { .. } => Fix::new(
+                "The reply was generated but its audio did not reach this side: make sure the session's output modalities include audio (output_modalities: [\"audio\"]), that the answer's audio section is sendrecv, and in a page that the remote track is attached to an <audio autoplay> element (pc.ontrack) and playback was started by a user gesture.",
+            )
+            .doc(WEBRTC),
+            VoiceCause::LateReply { .. } => Fix::new(
+                "The reply comes slowly: a shorter turn end (turn_detection.silence_duration_ms), a lighter model, or shorter instructions answer sooner; if the media path runs over TCP or a relay, see the data channel check's path.",
+            )
+            .doc(VAD),
+            VoiceCause::Dropped(_) => Fix::new(
+                "The media path died during the call: a NAT or firewall that expires UDP mappings quickly, a VPN, or a network change; keep audio flowing both ways and check the path with the stun and datachannel checks.",
+            )
+            .doc(WEBRTC),
+        }
+    }
+}
+
+impl Examples for VoiceCause {
+    fn examples() -> Vec<VoiceCause> {
+        vec![
+            VoiceCause::NotSent("the audio track does not send".into()),
+            VoiceCause::NotHeard {
+                packets: 120,
+                expected: "input_audio_buffer.speech_started".into(),
+                wait: "in 5.0 s".into(),
+            },
+            VoiceCause::NoResponse { wait: "in 10.0 s".into() },
+            VoiceCause::NoReplyAudio { events: "response.created, response.done".into(), packets: String::new() },
+            VoiceCause::LateReply { ms: 4200.0, limit_ms: 2500 },
+            VoiceCause::Call(crate::check::signal::CallCause::ServerError("{\"type\":\"error\"}".into())),
+            VoiceCause::Dropped("ICE disconnected".into()),
+        ]
+    }
+}
