@@ -35,7 +35,7 @@ time_runs() {
   done | stats
 }
 for which in realtime live; do
-  echo "selftest --api $which (key, stun, turn, sdp, datachannel against the built-in servers, $runs runs): $(time_runs "$bin" selftest --api "$which")"
+  echo "selftest --api $which (key, stun, turn, sdp, datachannel, voice against the built-in servers, $runs runs): $(time_runs "$bin" selftest --api "$which")"
 done
 echo "selftest, both APIs ($runs runs): $(time_runs "$bin" selftest)"
 blackholed=("$bin" check-all --skip mic --base-url "http://127.0.0.1:$api" --stun "stun:127.0.0.1:$stun"
