@@ -192,8 +192,11 @@ pub(super) async fn media(
             dtls_passive: s.cfg.has(&Fault::DtlsPassive),
             live,
             voice: VoiceBehaviour {
-                deaf: s.cfg.has(&Fault::Deaf),
-                no_reply_audio: s.cfg.has(&Fault::NoReplyAudio),
+                // A media server that does not receive audio hears nothing; one that does not
+                // send it sends no reply.
+                deaf: s.cfg.has(&Fault::Deaf) || answer_audio(s).is_some_and(|d| !d.contains("recv")),
+                no_reply_audio: s.cfg.has(&Fault::NoReplyAudio)
+                    || answer_audio(s).is_some_and(|d| !d.starts_with("send")),
                 reply_delay: s
                     .cfg
                     .faults
@@ -240,9 +243,17 @@ pub(super) async fn media(
     Ok(answer)
 }
 
+/// The audio direction the answer is made to say (a fault), if any.
+fn answer_audio(s: &Shared) -> Option<&str> {
+    s.cfg.faults.iter().find_map(|f| if let Fault::AnswerAudio(d) = f { Some(d.as_str()) } else { None })
+}
+
 /// Apply the answer-side faults.
 fn mutate(s: &Shared, answer: String) -> String {
     let mut a = answer;
+    if let Some(d) = answer_audio(s) {
+        a = sdp::with_audio_direction(&a, d);
+    }
     if s.cfg.has(&Fault::NoApplication) {
         a = sdp::without_application(&a);
     }

@@ -119,6 +119,9 @@ pub enum Fault {
     NoReplyAudio,
     /// The reply's audio starts this long after the turn ends.
     LateReply(Duration),
+    /// The answer's audio section says this direction (recvonly, sendonly, inactive), and the
+    /// media server behaves so.
+    AnswerAudio(String),
 }
 
 impl FromStr for Fault {
@@ -173,6 +176,10 @@ impl FromStr for Fault {
             "deaf" => Fault::Deaf,
             "no-reply-audio" => Fault::NoReplyAudio,
             "late-reply" => Fault::LateReply(Duration::from_millis(num(3_000)?)),
+            "answer-audio" => match arg.unwrap_or("recvonly") {
+                d @ ("recvonly" | "sendonly" | "inactive") => Fault::AnswerAudio(d.to_owned()),
+                d => return Err(format!("{s}: the direction is recvonly, sendonly or inactive, not {d:?}")),
+            },
             // The same faults under GPT-Live's event names.
             "no-session-started" => Fault::NoSessionCreated,
             "no-confirmation" => Fault::NoSessionUpdated,
@@ -229,6 +236,7 @@ impl Fault {
         "deaf",
         "no-reply-audio",
         "late-reply[=MS]",
+        "answer-audio[=recvonly|sendonly|inactive]",
         "no-session-started",
         "no-confirmation",
     ];

@@ -92,6 +92,54 @@ pub fn media(sdp: &str) -> Vec<Media> {
         .collect()
 }
 
+/// The direction of the first audio section (RFC 3264 §6.1, from the side that wrote the SDP):
+/// `sendrecv`, `sendonly`, `recvonly` or `inactive`; `sendrecv` when it names none. `None` without
+/// an audio section.
+pub fn audio_direction(sdp: &str) -> Option<&'static str> {
+    let mut in_audio = false;
+    let mut found = None;
+    for l in sdp.lines().map(str::trim) {
+        if let Some(m) = l.strip_prefix("m=") {
+            if in_audio {
+                break;
+            }
+            in_audio = m.starts_with("audio");
+            if in_audio {
+                found = Some("sendrecv");
+            }
+        } else if in_audio {
+            for d in ["sendrecv", "sendonly", "recvonly", "inactive"] {
+                if l.strip_prefix("a=") == Some(d) {
+                    found = Some(d);
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The answer with its audio section's direction replaced (fault injection).
+pub fn with_audio_direction(sdp: &str, direction: &str) -> String {
+    let mut in_audio = false;
+    let mut out = String::new();
+    for line in sdp.split_inclusive('\n') {
+        let l = line.trim_end();
+        if let Some(m) = l.strip_prefix("m=") {
+            in_audio = m.starts_with("audio");
+            out.push_str(line);
+            if in_audio {
+                out.push_str(&format!("a={direction}\r\n"));
+            }
+            continue;
+        }
+        if in_audio && ["a=sendrecv", "a=sendonly", "a=recvonly", "a=inactive"].contains(&l) {
+            continue;
+        }
+        out.push_str(line);
+    }
+    out
+}
+
 /// Codec names from `a=rtpmap` lines.
 pub fn codecs(sdp: &str) -> Vec<String> {
     let mut v: Vec<String> = sdp
@@ -234,6 +282,17 @@ mod tests {
         let r = redacted(ANSWER);
         assert!(!r.contains("abcd") && !r.contains("0123456789abcdef012345") && !r.contains("AA:BB"), "{r}");
         assert!(r.contains("a=ice-pwd:[redacted]") && r.contains("typ host"));
+    }
+
+    #[test]
+    fn the_audio_direction_is_read_and_rewritten() {
+        assert_eq!(audio_direction(ANSWER), Some("sendrecv"));
+        for d in ["recvonly", "sendonly", "inactive"] {
+            let changed = with_audio_direction(ANSWER, d);
+            assert_eq!(audio_direction(&changed), Some(d), "{changed}");
+            assert!(changed.contains("m=application"), "{changed}");
+        }
+        assert_eq!(audio_direction("v=0\r\nm=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n"), None);
     }
 
     #[test]

@@ -88,6 +88,9 @@ fn each_fault_on_the_audio_path_has_its_cause() {
         ("realtime", Fault::NoReplyAudio, "fail", "voice.no_reply_audio"),
         ("live", Fault::NoReplyAudio, "fail", "voice.no_reply_audio"),
         ("realtime", Fault::LateReply(Duration::from_millis(3000)), "warn", "voice.late_reply"),
+        ("realtime", Fault::AnswerAudio("recvonly".into()), "fail", "voice.answer_audio_direction"),
+        ("live", Fault::AnswerAudio("sendonly".into()), "fail", "voice.answer_audio_direction"),
+        ("realtime", Fault::AnswerAudio("inactive".into()), "fail", "voice.answer_audio_direction"),
     ] {
         let (r, s) = voice(api, std::slice::from_ref(&fault), &["voice"]);
         let res = r.result("voice");
@@ -98,6 +101,10 @@ fn each_fault_on_the_audio_path_has_its_cause() {
         );
         assert!(res["fix"]["text"].as_str().is_some_and(|t| t.len() > 40), "{res:#}");
         assert_eq!(r.code, if status == "fail" { 1 } else { 0 });
+        if let Fault::AnswerAudio(d) = &fault {
+            let message = res["cause"]["message"].as_str().unwrap();
+            assert!(message.contains(&format!("is {d}")), "{message}");
+        }
         if status == "fail" {
             assert_eq!(r.json()["verdict"]["rule"], "voice", "{api} {fault:?}");
         }

@@ -15,6 +15,9 @@ pub enum VoiceCause {
     /// its own call).
     #[error("{0}")]
     Call(crate::check::signal::CallCause),
+    /// The answer's audio section does not carry audio both ways.
+    #[error("the answer's audio section is {direction}: the media server {what}")]
+    AnswerAudio { direction: String, what: String },
     /// This side could not put audio on the track.
     #[error("this side's audio could not be sent: {0}")]
     NotSent(String),
@@ -36,6 +39,7 @@ pub enum VoiceCause {
 }
 
 ids!(VoiceKind, wraps Call {
+    AnswerAudio => "answer_audio_direction",
     NotSent => "audio_not_sent",
     NotHeard => "not_heard",
     NoResponse => "no_response",
@@ -66,6 +70,10 @@ impl Diagnosis for VoiceCause {
     fn fix(&self) -> Fix {
         match self {
             VoiceCause::Call(c) => c.fix(),
+            VoiceCause::AnswerAudio { .. } => Fix::new(
+                "OpenAI's answers carry audio both ways (a=sendrecv): offer a sendrecv audio transceiver with the microphone's track added before createOffer() (a recvonly offer gets an answer that sends nothing to you or hears nothing from you), and forward the answer from your backend unmodified.",
+            )
+            .doc(WEBRTC),
             VoiceCause::NotSent(_) => Fix::new(
                 "Add the microphone track before createOffer() (pc.addTrack, or a sendrecv audio transceiver) so the offer and the answer send audio both ways; a track added after the offer is never negotiated.",
             )
@@ -97,6 +105,7 @@ impl Diagnosis for VoiceCause {
 impl Examples for VoiceCause {
     fn examples() -> Vec<VoiceCause> {
         vec![
+            VoiceCause::AnswerAudio { direction: "recvonly".into(), what: "sends no audio back".into() },
             VoiceCause::NotSent("the audio track does not send".into()),
             VoiceCause::NotHeard {
                 packets: 120,

@@ -204,8 +204,11 @@ async fn converse(ctx: &Ctx, out: &mut Outcome, call: &mut Call) -> Result<(Stri
             .await
             .map_err(|e| VoiceCause::NotSent(format!("session.update: {e}")))?;
     }
+    // What the answer agreed to: a media server that neither hears nor speaks explains the rest.
+    let direction = crate::peer::sdp::audio_direction(&call.answer).unwrap_or("absent");
+    out.evidence.detail("answer_audio", direction);
     let turn = speak_and_listen(ctx, call).await;
-    let outcome = judge(&turn, call.api);
+    let outcome = judge(&turn, call.api).map_err(|cause| explained_by_direction(cause, direction));
     record(out, &turn);
     outcome
 }
@@ -324,6 +327,22 @@ fn judge(turn: &Turn, api: VoiceApi) -> Result<(String, Option<VoiceCause>), Voi
     );
     let late = (ttfa > LATE_MS as f64).then_some(VoiceCause::LateReply { ms: ttfa, limit_ms: LATE_MS });
     Ok((summary, late))
+}
+
+/// A turn that failed where the answer's audio direction says it must: the direction is the cause
+/// (RFC 3264 §6.1: the answer's direction is the media server's).
+fn explained_by_direction(cause: VoiceCause, direction: &str) -> VoiceCause {
+    let receives = matches!(direction, "sendrecv" | "recvonly");
+    let sends = matches!(direction, "sendrecv" | "sendonly");
+    let what = match &cause {
+        VoiceCause::NotSent(_) | VoiceCause::NotHeard { .. } if !receives && !sends => {
+            "neither receives nor sends audio"
+        }
+        VoiceCause::NotSent(_) | VoiceCause::NotHeard { .. } if !receives => "does not receive this side's audio",
+        VoiceCause::NoReplyAudio { .. } | VoiceCause::NoResponse { .. } if !sends => "sends no audio back",
+        _ => return cause,
+    };
+    VoiceCause::AnswerAudio { direction: direction.to_owned(), what: what.to_owned() }
 }
 
 /// The turn's evidence: timings from the first packet sent (and `first_audio` from the utterance's
