@@ -40,6 +40,8 @@ use tokio::task::JoinHandle;
 /// with 10 ms, where aiortc's own client (which nominates on the first success) takes 34-37 ms
 /// (benches/datachannel-open.sh). The cost: 100 checks a second per pair, only while checking.
 const CHECK_INTERVAL: Duration = Duration::from_millis(10);
+/// How long one ICE-TCP write may wait for the peer's window.
+const TCP_WRITE_LIMIT: Duration = Duration::from_secs(1);
 /// Checks per pair before it fails: 5 s of them, so an ICE-TCP pair outlives a lost SYN (sent
 /// again after 1 s and 3 s) and a slow path gets as long as a browser gives a new connection.
 const CHECK_ATTEMPTS: u16 = 500;
@@ -227,6 +229,11 @@ impl Driver {
             if let Some(h) = self.pending.pop_front() {
                 return Some(h);
             }
+            // A stream of packets that raise nothing (junk, a flood) must not hold the caller past
+            // its deadline: the select below would always find one ready.
+            if tokio::time::Instant::now() >= until {
+                return None;
+            }
             let timer = self.pc.poll_timeout().map(tokio::time::Instant::from_std).unwrap_or(until).min(until);
             tokio::select! {
                 // A connection is registered before anything read from it is handled, so that
@@ -328,7 +335,9 @@ impl Driver {
         let (local, peer) = (out.transport.local_addr, out.transport.peer_addr);
         if out.transport.transport_protocol == TransportProtocol::TCP {
             if let Some(w) = self.tcp.get_mut(&peer) {
-                let _ = w.write_all(&frame_packet(&out.message)).await;
+                // A peer that stops reading fills the TCP window: the packet is lost, as it would
+                // be on UDP, rather than the loop blocked.
+                let _ = tokio::time::timeout(TCP_WRITE_LIMIT, w.write_all(&frame_packet(&out.message))).await;
             }
         } else if let Some(relay) = self.relays.get(&local) {
             let _ = relay.send(RelayCommand::Send(peer, out.message.to_vec()));

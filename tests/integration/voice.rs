@@ -122,3 +122,16 @@ fn a_failed_turn_says_what_it_waited_for_and_no_longer() {
     // The utterance (1.5 s), the 5 s wait, the call's set-up and hang-up: well under the budget.
     assert!(started.elapsed() < Duration::from_secs(12), "{:?}", started.elapsed());
 }
+
+/// In check-all the voice check takes over the GPT-Live session: a session.close the server never
+/// confirms is its finding (as it is the datachannel check's alone), and the session is still ended.
+#[test]
+fn a_continued_live_session_that_will_not_close_is_the_voice_checks_finding() {
+    let (r, s) = voice("live", &[Fault::LiveIgnoresClose], &["check-all", "--only", "datachannel,voice"]);
+    let v = r.json();
+    let voice = v["results"].as_array().unwrap().iter().find(|x| x["id"] == "voice").unwrap().clone();
+    assert_eq!(voice["cause"]["id"], "voice.no_session_closed", "{v:#}");
+    let datachannel = v["results"].as_array().unwrap().iter().find(|x| x["id"] == "datachannel").unwrap().clone();
+    assert_eq!(datachannel["status"], "pass", "{v:#}");
+    all_ended(&s);
+}

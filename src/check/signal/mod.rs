@@ -596,7 +596,9 @@ pub async fn hangup(ctx: &Ctx, out: &mut Outcome, http: &Api, id: &str) {
     let Some(key) = &ctx.settings.api_key else { return };
     let Ok(cred) = crate::check::key::credential(&ctx.settings, &key.value) else { return };
     let url = ctx.settings.endpoint(&format!("/v1/realtime/calls/{id}/hangup"));
-    let until = Instant::now() + Duration::from_secs(2);
+    // Never past the check's deadline: the scheduler cuts a check off soon after it.
+    let until =
+        (Instant::now() + Duration::from_secs(2)).min(ctx.deadline.max(Instant::now() + Duration::from_millis(300)));
     match http.send("hangup", until, |c| cred.apply(c.post(url.clone()))).await {
         Ok(ex) => out.evidence.detail("hangup", format!("HTTP {}", ex.status)),
         Err(e) => out.evidence.detail("hangup", format!("{e:?}")),

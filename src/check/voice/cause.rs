@@ -30,6 +30,12 @@ pub enum VoiceCause {
     /// The response's events came, its audio did not.
     #[error("the response's events came ({events}) but its audio never arrived on the track{packets}")]
     NoReplyAudio { events: String, packets: String },
+    /// The response ended without completing.
+    #[error("the response ended without completing: {0}")]
+    ResponseFailed(String),
+    /// The check's own time budget ran out first.
+    #[error("the check's time budget ran out {what}")]
+    OutOfTime { what: String },
     /// The reply came, later than a voice app's users wait.
     #[error("the reply's first audio came {ms:.0} ms after the utterance ended (over {limit_ms} ms)")]
     LateReply { ms: f64, limit_ms: u64 },
@@ -45,6 +51,8 @@ ids!(VoiceKind, wraps Call {
     NoResponse => "no_response",
     NoReplyAudio => "no_reply_audio",
     LateReply => "late_reply",
+    ResponseFailed => "response_failed",
+    OutOfTime => "out_of_time",
     Dropped => "connection_dropped",
 });
 
@@ -90,6 +98,13 @@ impl Diagnosis for VoiceCause {
                 "The reply was generated but its audio did not reach this side: make sure the session's output modalities include audio (output_modalities: [\"audio\"]), that the answer's audio section is sendrecv, and in a page that the remote track is attached to an <audio autoplay> element (pc.ontrack) and playback was started by a user gesture.",
             )
             .doc(WEBRTC),
+            VoiceCause::ResponseFailed(_) => Fix::new(
+                "Read the response's status details: failed with an error names it (a quota, a content filter, a server error), incomplete names the limit it hit (max_output_tokens), cancelled means a client event or a new turn interrupted it.",
+            )
+            .doc(WEBRTC),
+            VoiceCause::OutOfTime { .. } => Fix::new(
+                "The turn needs the utterance (1.5 s, in real time), the model's end of turn and its reply: give the check more time (--timeout 30s, or a larger --deadline for check-all) and run it again.",
+            ),
             VoiceCause::LateReply { .. } => Fix::new(
                 "The reply comes slowly: a shorter turn end (turn_detection.silence_duration_ms), a lighter model, or shorter instructions answer sooner; if the media path runs over TCP or a relay, see the data channel check's path.",
             )
@@ -115,6 +130,8 @@ impl Examples for VoiceCause {
             VoiceCause::NoResponse { wait: "in 10.0 s".into() },
             VoiceCause::NoReplyAudio { events: "response.created, response.done".into(), packets: String::new() },
             VoiceCause::LateReply { ms: 4200.0, limit_ms: 2500 },
+            VoiceCause::ResponseFailed("failed {\"type\":\"failed\"}".into()),
+            VoiceCause::OutOfTime { what: "before the reply's first audio".into() },
             VoiceCause::Call(crate::check::signal::CallCause::ServerError("{\"type\":\"error\"}".into())),
             VoiceCause::Dropped("ICE disconnected".into()),
         ]
