@@ -101,8 +101,9 @@ pub fn long_about(spec: &CheckSpec) -> String {
     let mut s = format!("{}.\n\nWaits: {}.\n\nDefault time budget: {}.", spec.about, spec.waits, spec.budget_text);
     if !spec.needs.is_empty() {
         let names: Vec<&str> = spec.needs.iter().map(|id| id.as_str()).collect();
+        let (checks, which) = if names.len() > 1 { ("checks", "one of them") } else { ("check", "that one") };
         s.push_str(&format!(
-            "\n\nIn check-all it runs after the {} check, and is skipped when that one fails.",
+            "\n\nIn check-all it runs after the {} {checks}, and is skipped when {which} fails.",
             names.join(" and ")
         ));
     }
