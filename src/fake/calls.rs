@@ -203,6 +203,12 @@ pub(super) async fn media(
                     .iter()
                     .find_map(|f| if let Fault::LateReply(d) = f { Some(*d) } else { None })
                     .unwrap_or(Duration::from_millis(200)),
+                session_cap: s.cfg.has(&Fault::SessionCap),
+                media_stops: s
+                    .cfg
+                    .faults
+                    .iter()
+                    .find_map(|f| if let Fault::MediaStops(d) = f { Some(*d) } else { None }),
             },
         },
     };

@@ -122,6 +122,10 @@ pub enum Fault {
     /// The answer's audio section says this direction (recvonly, sendonly, inactive), and the
     /// media server behaves so.
     AnswerAudio(String),
+    /// The session hits its maximum duration when the spoken turn ends.
+    SessionCap,
+    /// The media server goes silent this long after the data channel opens.
+    MediaStops(Duration),
 }
 
 impl FromStr for Fault {
@@ -176,6 +180,8 @@ impl FromStr for Fault {
             "deaf" => Fault::Deaf,
             "no-reply-audio" => Fault::NoReplyAudio,
             "late-reply" => Fault::LateReply(Duration::from_millis(num(3_000)?)),
+            "session-cap" => Fault::SessionCap,
+            "media-stops" => Fault::MediaStops(Duration::from_millis(num(1_000)?)),
             "answer-audio" => match arg.unwrap_or("recvonly") {
                 d @ ("recvonly" | "sendonly" | "inactive") => Fault::AnswerAudio(d.to_owned()),
                 d => return Err(format!("{s}: the direction is recvonly, sendonly or inactive, not {d:?}")),
@@ -237,6 +243,8 @@ impl Fault {
         "no-reply-audio",
         "late-reply[=MS]",
         "answer-audio[=recvonly|sendonly|inactive]",
+        "session-cap",
+        "media-stops[=MS]",
         "no-session-started",
         "no-confirmation",
     ];

@@ -129,10 +129,18 @@ async fn serve(mut d: Driver, b: AnswerBehaviour, stop: Arc<Notify>) {
     let mut channel: Option<RTCDataChannelId> = None;
     let mut model = Model::new(b.live.is_some(), b.voice.clone());
     let mut ended = false;
+    // A fault: from this moment the media server is silent (no packet handled or sent).
+    let mut silent_at: Option<Instant> = None;
     while !ended {
+        if silent_at.is_some_and(|at| Instant::now() >= at) {
+            // Nothing more goes out, nothing is answered: what a dead path looks like from the
+            // other side (its consent checks go unanswered), until the call is ended.
+            stop.notified().await;
+            break;
+        }
         let far = tokio::time::Instant::now() + Duration::from_secs(3600);
         // The next frame of a reply being spoken is due then.
-        let until = model.due().map(tokio::time::Instant::from_std).unwrap_or(far);
+        let until = model.due().into_iter().chain(silent_at).min().map(tokio::time::Instant::from_std).unwrap_or(far);
         let h = tokio::select! {
             h = d.next(until) => h,
             _ = stop.notified() => break,
@@ -140,6 +148,7 @@ async fn serve(mut d: Driver, b: AnswerBehaviour, stop: Arc<Notify>) {
         let said = match h {
             Some((_, Happening::Open(ch))) if channel.is_none() => {
                 channel = Some(ch);
+                silent_at = b.voice.media_stops.map(|d| Instant::now() + d);
                 events(match &b.live {
                     Some(l) => live_opened(&b, l),
                     None => realtime_opened(&b),

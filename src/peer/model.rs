@@ -32,6 +32,11 @@ pub struct VoiceBehaviour {
     pub no_reply_audio: bool,
     /// The reply's audio starts this long after the turn ends (a slow model).
     pub reply_delay: Duration,
+    /// The session hits its maximum duration when the turn ends: Realtime's `error`
+    /// `session_expired`, GPT-Live's `session.closed` with reason `expired`.
+    pub session_cap: bool,
+    /// The media server goes silent (no packet in or out) this long after the call connects.
+    pub media_stops: Option<Duration>,
 }
 
 /// One spoken turn at a time: hearing, then answering.
@@ -122,6 +127,17 @@ impl Model {
 
     /// The turn is over: the model says what it heard and starts its reply.
     fn stopped(&mut self, start: u64, end: u64) -> Vec<Say> {
+        if self.behaviour.session_cap {
+            return vec![if self.live {
+                event("session.closed", json!({"reason": "expired", "usage": {"seconds": end as f64 / 1000.0}}))
+            } else {
+                event(
+                    "error",
+                    json!({"error": {"type": "invalid_request_error", "code": "session_expired",
+                                     "message": "Your session hit the maximum duration of 60 minutes."}}),
+                )
+            }];
+        }
         let response_id = id("resp");
         let mut said = if self.live {
             vec![event("session.input_transcript.delta", json!({"delta": HEARD, "start_ms": start, "end_ms": end}))]
@@ -270,6 +286,13 @@ mod tests {
             &said[said.len() - 3..],
             ["response.output_audio_transcript.done", "output_audio_buffer.stopped", "response.done"]
         );
+    }
+
+    #[test]
+    fn a_capped_session_ends_at_the_turn() {
+        let capped = VoiceBehaviour { session_cap: true, ..Default::default() };
+        assert_eq!(speak_to(&mut Model::new(false, capped.clone())).last().map(String::as_str), Some("error"));
+        assert_eq!(speak_to(&mut Model::new(true, capped)), ["session.closed"]);
     }
 
     #[test]

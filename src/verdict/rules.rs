@@ -98,10 +98,11 @@ pub const RULES: &[Rule] = &[
         when: |f| f.failed(f.call_check()) && (f.call_check() == Datachannel || f.call(Voice).is_some()),
         then: |f| (f.message(f.call_check()), f.fix(f.call_check())),
     },
+    // The voice check's own causes, and the call's when this machine's call otherwise worked.
     Rule {
         id: "voice",
         stage: "voice",
-        when: |f| f.failed(Voice) && f.kind::<VoiceKind>(Voice).is_some(),
+        when: |f| f.failed(Voice) && (f.kind::<VoiceKind>(Voice).is_some() || f.status(Datachannel) == Status::Pass),
         then: voice,
     },
     Rule {

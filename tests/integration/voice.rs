@@ -91,6 +91,9 @@ fn each_fault_on_the_audio_path_has_its_cause() {
         ("realtime", Fault::AnswerAudio("recvonly".into()), "fail", "voice.answer_audio_direction"),
         ("live", Fault::AnswerAudio("sendonly".into()), "fail", "voice.answer_audio_direction"),
         ("realtime", Fault::AnswerAudio("inactive".into()), "fail", "voice.answer_audio_direction"),
+        ("realtime", Fault::MediaStops(Duration::from_millis(500)), "fail", "voice.connection_dropped"),
+        ("realtime", Fault::SessionCap, "fail", "voice.server_error_event"),
+        ("live", Fault::SessionCap, "fail", "voice.session_closed_unexpectedly"),
     ] {
         let (r, s) = voice(api, std::slice::from_ref(&fault), &["voice"]);
         let res = r.result("voice");
@@ -105,8 +108,15 @@ fn each_fault_on_the_audio_path_has_its_cause() {
             let message = res["cause"]["message"].as_str().unwrap();
             assert!(message.contains(&format!("is {d}")), "{message}");
         }
+        // The voice check's own causes get its rule; the call's (an error event, a session that
+        // ended) the rule of the call's stage, as the datachannel check's would.
+        let rule = if cause.contains("server_error") || cause.contains("session_closed") { "session" } else { "voice" };
         if status == "fail" {
-            assert_eq!(r.json()["verdict"]["rule"], "voice", "{api} {fault:?}");
+            assert_eq!(r.json()["verdict"]["rule"], rule, "{api} {fault:?}");
+        }
+        if fault == Fault::SessionCap {
+            let message = res["cause"]["message"].as_str().unwrap();
+            assert!(message.contains(if api == "live" { "expired" } else { "session_expired" }), "{message}");
         }
         all_ended(&s);
     }
