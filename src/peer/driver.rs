@@ -86,6 +86,9 @@ pub(super) fn peer_connection(
 
 /// A packet that came in on one of the transports.
 pub(super) struct Inbound {
+    /// When the socket received it: the instant what it causes is stamped with, however long it
+    /// waited in the queue.
+    pub at: Instant,
     pub local: SocketAddr,
     pub peer: SocketAddr,
     pub protocol: TransportProtocol,
@@ -130,6 +133,8 @@ pub(super) struct Driver {
     relay_tasks: Vec<JoinHandle<()>>,
     /// The RTP stream this side's audio goes out on, from the first packet sent.
     audio_out: Option<super::audio::RtpStream>,
+    /// When the packet being handled was received: what it causes happened then.
+    stamp: Option<Instant>,
 }
 
 impl Driver {
@@ -149,6 +154,7 @@ impl Driver {
             tasks: Vec::new(),
             relay_tasks: Vec::new(),
             audio_out: None,
+            stamp: None,
         }
     }
 
@@ -242,7 +248,12 @@ impl Driver {
                 Some((peer, w)) = self.tcp_up.recv() => {
                     self.tcp.insert(peer, w);
                 }
-                Some(p) = self.inbound.recv() => self.read(p),
+                Some(p) = self.inbound.recv() => {
+                    self.stamp = Some(p.at);
+                    self.read(p);
+                    self.drain().await;
+                    self.stamp = None;
+                }
                 _ = tokio::time::sleep_until(timer) => {
                     if tokio::time::Instant::now() >= until {
                         return None;
@@ -254,6 +265,8 @@ impl Driver {
     }
 
     fn read(&mut self, p: Inbound) {
+        // The stack's own clock only moves forward: it gets the time it handles the packet (the
+        // receipt time is the events' stamp, see `next`).
         let message = TaggedBytesMut {
             now: Instant::now(),
             transport: TransportContext {
@@ -280,7 +293,7 @@ impl Driver {
             while let Some(ev) = self.pc.poll_event() {
                 progress = true;
                 if let Some(h) = happening(ev) {
-                    self.pending.push_back((Instant::now(), h));
+                    self.pending.push_back((self.stamp.unwrap_or_else(Instant::now), h));
                 }
             }
             while let Some(TaggedRTCMessage { message, .. }) = self.pc.poll_read() {
@@ -288,10 +301,10 @@ impl Driver {
                 match message {
                     RTCMessage::DataChannelMessage(id, m) => {
                         let text = String::from_utf8_lossy(&m.data).into_owned();
-                        self.pending.push_back((Instant::now(), Happening::Message(id, text)));
+                        self.pending.push_back((self.stamp.unwrap_or_else(Instant::now), Happening::Message(id, text)));
                     }
                     RTCMessage::RtpPacket(_, packet) => {
-                        self.pending.push_back((Instant::now(), Happening::Rtp(packet)))
+                        self.pending.push_back((self.stamp.unwrap_or_else(Instant::now), Happening::Rtp(packet)))
                     }
                     _ => {}
                 }
@@ -388,7 +401,13 @@ async fn read_udp(sock: Arc<UdpSocket>, local: SocketAddr, tx: mpsc::UnboundedSe
     loop {
         match sock.recv_from(&mut buf).await {
             Ok((n, peer)) => {
-                let p = Inbound { local, peer, protocol: TransportProtocol::UDP, data: buf[..n].to_vec() };
+                let p = Inbound {
+                    at: Instant::now(),
+                    local,
+                    peer,
+                    protocol: TransportProtocol::UDP,
+                    data: buf[..n].to_vec(),
+                };
                 if tx.send(p).is_err() {
                     return;
                 }
@@ -421,7 +440,8 @@ async fn carry_tcp(
         }
         decoder.extend_from_slice(&buf[..n]);
         while let Some(data) = decoder.next_packet() {
-            if tx.send(Inbound { local, peer, protocol: TransportProtocol::TCP, data }).is_err() {
+            let at = Instant::now();
+            if tx.send(Inbound { at, local, peer, protocol: TransportProtocol::TCP, data }).is_err() {
                 return;
             }
         }
@@ -461,7 +481,8 @@ async fn run_relay(
                 }
             }
             Next::Data(Ok(Some((peer, data)))) => {
-                if tx.send(Inbound { local, peer, protocol: TransportProtocol::UDP, data }).is_err() {
+                let at = Instant::now();
+                if tx.send(Inbound { at, local, peer, protocol: TransportProtocol::UDP, data }).is_err() {
                     break;
                 }
             }
