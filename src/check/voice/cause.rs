@@ -83,11 +83,11 @@ impl Diagnosis for VoiceCause {
             )
             .doc(WEBRTC),
             VoiceCause::NotSent(_) => Fix::new(
-                "Add the microphone track before createOffer() (pc.addTrack, or a sendrecv audio transceiver) so the offer and the answer send audio both ways; a track added after the offer is never negotiated.",
+                "Audio could not be put on the negotiated track (the message says why): the answer must negotiate Opus (a=rtpmap:... opus/48000/2) on a sendrecv audio section, as OpenAI's answers do; check that nothing between the API and the app rewrites the SDP.",
             )
             .doc(WEBRTC),
             VoiceCause::NotHeard { .. } => Fix::new(
-                "The audio reached the media server but no speech was detected: check that the track is not muted (track.enabled), that the input is a voice at a speaking level (see the mic check), and that turn detection is on (session.audio.input.turn_detection: server_vad); with turn detection off, send input_audio_buffer.commit and response.create yourself.",
+                "The audio went out on the track but the model never said it heard speech: check that the track is not muted (track.enabled), that the input is a voice at a speaking level (see the mic check), and that turn detection is on (session.audio.input.turn_detection: server_vad); with turn detection off, send input_audio_buffer.commit and response.create yourself.",
             )
             .doc(VAD),
             VoiceCause::NoResponse { .. } => Fix::new(
@@ -95,7 +95,7 @@ impl Diagnosis for VoiceCause {
             )
             .doc(VAD),
             VoiceCause::NoReplyAudio { .. } => Fix::new(
-                "The reply was generated but its audio did not reach this side: make sure the session's output modalities include audio (output_modalities: [\"audio\"]), that the answer's audio section is sendrecv, and in a page that the remote track is attached to an <audio autoplay> element (pc.ontrack) and playback was started by a user gesture.",
+                "The reply was generated but its audio did not reach this side (the answer's audio section agreed to send it): make sure the session's output modalities include audio (output_modalities: [\"audio\"]), and in a page that the remote track is attached to an <audio autoplay> element (pc.ontrack) and playback was started by a user gesture.",
             )
             .doc(WEBRTC),
             VoiceCause::ResponseFailed(_) => Fix::new(
